@@ -1,0 +1,31 @@
+import { type DatabaseHandle, getDatabaseHandle, openDatabase, setDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { env } from "./env";
+
+/**
+ * Opens the process's database (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL), applies
+ * pending migrations and installs it as the process-wide handle. Idempotent.
+ */
+export async function startDatabase(): Promise<DatabaseHandle> {
+  const existing = (globalThis as { __parallaxDatabase?: DatabaseHandle }).__parallaxDatabase;
+  if (existing) return existing;
+  const config = env();
+  const handle = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: `${config.dataDir}/pglite`,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  await migrateDatabase(handle);
+  setDatabase(handle);
+  return handle;
+}
+
+/** Closes the process-wide database, if open. */
+export async function stopDatabase(): Promise<void> {
+  const handle = (globalThis as { __parallaxDatabase?: DatabaseHandle }).__parallaxDatabase;
+  if (!handle) return;
+  setDatabase(undefined);
+  await handle.close();
+}
+
+export { getDatabaseHandle };

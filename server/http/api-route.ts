@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { AppError, isAppError } from "@/lib/errors";
+import type { Actor } from "../auth/actor";
+import { requireApiActor } from "../auth/session";
+import { logger } from "../logger";
+
+export interface ApiContext<P> {
+  request: Request;
+  /** Dynamic route segments, already awaited. */
+  params: P;
+  /** The authenticated caller (absent only for `{ public: true }` routes). */
+  actor: Actor;
+  requestId: string;
+}
+
+type Handler<P> = (context: ApiContext<P>) => Promise<Response | unknown>;
+
+/**
+ * Wraps an App Router route handler: authenticates (Bearer token or session), runs the handler,
+ * and maps errors to JSON: `AppError` to its status, anything else to a logged 500 whose details
+ * never reach the client.
+ */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: { public?: boolean } = {}) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    try {
+      const actor = options.public ? (undefined as unknown as Actor) : await requireApiActor(request);
+      const params = (await context?.params) ?? ({} as P);
+      const result = await handler({ request, params, actor, requestId });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 204 });
+      return Response.json(result);
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+}
+
+/** The JSON error response for any thrown value. */
+export function errorResponse(error: unknown, requestId: string): Response {
+  const appError = isAppError(error) ? error : new AppError("internal:server");
+  if (!isAppError(error)) logger().error({ err: error, reqId: requestId }, "unhandled API error");
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (appError.retryAfterSeconds) headers["retry-after"] = String(appError.retryAfterSeconds);
+  return Response.json(appError.toJSON(), { status: appError.status, headers });
+}
+
+/** A 201 response with a JSON body. */
+export function created(body: unknown): Response {
+  return Response.json(body, { status: 201 });
+}

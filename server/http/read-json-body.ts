@@ -1,0 +1,42 @@
+import { AppError } from "@/lib/errors";
+
+/** Largest JSON body the API accepts. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads and parses a JSON request body, refusing bodies over 1 MB without buffering them
+ * (the declared Content-Length is checked first, then the bytes actually received).
+ */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const tooLarge = () =>
+    new AppError("bad_request:body_too_large", `The request body is larger than ${maxBytes} bytes.`, {
+      fields: { "": [`The request body must be at most ${maxBytes} bytes.`] },
+    });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) throw invalidJson("The request body is empty; send a JSON object.");
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") throw invalidJson("The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidJson("The request body is not valid JSON.");
+  }
+}
+
+function invalidJson(message: string): AppError {
+  return new AppError("bad_request:json", message, { fields: { "": [message] } });
+}

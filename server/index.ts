@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { startDatabase, stopDatabase } from "./database";
+import { seedDemoWorkspace } from "./demo/seed-demo-workspace";
+import { EnvError, env } from "./env";
+import { logger } from "./logger";
+import { attachSocketServer } from "./realtime/attach-socket-server";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Starts Parallax: database, Next (dev or production build) and Socket.io on one HTTP port. */
+async function main(): Promise<void> {
+  const config = env();
+  const log = logger();
+  const dev = config.NODE_ENV === "development";
+
+  const database = await startDatabase();
+  log.info({ db: database.kind }, "database ready");
+  if (config.SEED_DEMO) {
+    const demo = await seedDemoWorkspace();
+    if (demo) {
+      log.info(demo, "seeded the demo workspace");
+      process.stdout.write(
+        `\nDemo workspace "${demo.workspaceName}" created. Sign in at ${config.publicUrl}/sign-in as\n` +
+          `  analyst:  ${demo.analyst.email} / ${demo.analyst.password}\n` +
+          `  reviewer: ${demo.reviewer.email} / ${demo.reviewer.password}\n\n`,
+      );
+    }
+  }
+
+  const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    // Route handlers read the peer address from here (see server/auth/client-ip.ts); a value
+    // sent by the client is overwritten so it cannot be spoofed.
+    req.headers["x-parallax-remote-addr"] = req.socket.remoteAddress ?? "";
+    res.setHeader("x-request-id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (req.url?.startsWith("/_next/")) return;
+      log.info(
+        { reqId: requestId, method: req.method, url: req.url, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        "request",
+      );
+    });
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err, reqId: requestId }, "request handler failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
+  });
+  const sockets = await attachSocketServer(server, config);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log.info({ port, host: config.HOST, dev, db: database.kind }, "parallax listening");
+  process.stdout.write(
+    `Parallax is running at http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}\n`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    // A second signal, or a hang past 15 s, forces the exit.
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    // Stop accepting; in-flight requests finish; idle keep-alive connections close.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await sockets.close();
+    await closed;
+    await app.close?.().catch(() => {});
+    await stopDatabase();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Parallax failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

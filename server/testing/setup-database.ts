@@ -1,0 +1,15 @@
+import { afterAll, beforeAll } from "vitest";
+import { setDatabase } from "@/db/client";
+import { type TestDatabase, useFreshDatabase } from "./test-database";
+
+// Every test file runs on its own fresh, migrated database (vitest setupFiles).
+let database: TestDatabase | undefined;
+
+beforeAll(async () => {
+  database = await useFreshDatabase();
+}, 60_000);
+
+afterAll(async () => {
+  setDatabase(undefined);
+  await database?.dispose();
+});
