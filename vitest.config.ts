@@ -9,6 +9,9 @@ export default defineConfig({
     include: ["{server,lib,db,cli}/**/*.test.ts"],
     setupFiles: ["server/testing/setup-database.ts"],
     pool: "forks",
+    // .ci/run asks for a JSON report to count test cases.
+    reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
+    outputFile: process.env.VITEST_JSON_REPORT ? { json: process.env.VITEST_JSON_REPORT } : undefined,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {

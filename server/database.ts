@@ -1,6 +1,9 @@
 import { type DatabaseHandle, getDatabaseHandle, openDatabase, setDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { acquireDataDirLock } from "./database-lock";
 import { env } from "./env";
+
+let releaseLock: (() => void) | undefined;
 
 /**
  * Opens the process's database (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL), applies
@@ -10,6 +13,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
   const existing = (globalThis as { __parallaxDatabase?: DatabaseHandle }).__parallaxDatabase;
   if (existing) return existing;
   const config = env();
+  if (!config.DATABASE_URL) releaseLock = acquireDataDirLock(config.dataDir);
   const handle = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: `${config.dataDir}/pglite`,
@@ -26,6 +30,8 @@ export async function stopDatabase(): Promise<void> {
   if (!handle) return;
   setDatabase(undefined);
   await handle.close();
+  releaseLock?.();
+  releaseLock = undefined;
 }
 
 export { getDatabaseHandle };

@@ -10,6 +10,14 @@ import { attachSocketServer } from "./realtime/attach-socket-server";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Starts Parallax: database, Next (dev or production build) and Socket.io on one HTTP port. */
+// A .env file in the working directory, when present, fills in unset variables; server/env.ts
+// then validates the result. (Node's own loader; real environment variables win.)
+try {
+  process.loadEnvFile(".env");
+} catch {
+  // No .env file: configuration comes from the environment alone.
+}
+
 async function main(): Promise<void> {
   const config = env();
   const log = logger();
