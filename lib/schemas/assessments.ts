@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { ASSESSMENT_STATUSES } from "../assessment-status";
+import { TLP_MARKINGS } from "../tlp";
+import { workspaceRoleSchema } from "./workspaces";
+
+export const ASSESSMENT_TITLE_MAX_LENGTH = 200;
+export const KEY_QUESTION_MAX_LENGTH = 2000;
+
+export const assessmentTitleSchema = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(1, "Enter a title.")
+  .max(ASSESSMENT_TITLE_MAX_LENGTH, `Use at most ${ASSESSMENT_TITLE_MAX_LENGTH} characters for the title.`);
+
+export const keyQuestionSchema = z
+  .string({ error: "The key question must be text." })
+  .trim()
+  .max(KEY_QUESTION_MAX_LENGTH, `Use at most ${KEY_QUESTION_MAX_LENGTH} characters for the key question.`)
+  .describe("The question the assessment answers; may be empty.");
+
+export const tlpSchema = z
+  .enum(TLP_MARKINGS, { error: `Choose a TLP marking: ${TLP_MARKINGS.join(", ")}.` })
+  .describe("Traffic Light Protocol 2.0 handling marking.");
+
+/** Body of `POST /api/v1/workspaces/{workspaceId}/assessments`. TLP defaults to AMBER. */
+export const createAssessmentInput = z
+  .object(
+    { title: assessmentTitleSchema, keyQuestion: keyQuestionSchema.optional(), tlp: tlpSchema.optional() },
+    { error: "Send a JSON object." },
+  )
+  .meta({ id: "CreateAssessmentInput" });
+export type CreateAssessmentInput = z.infer<typeof createAssessmentInput>;
+
+const updateFields = { title: assessmentTitleSchema, keyQuestion: keyQuestionSchema, tlp: tlpSchema };
+
+/** Metadata changes of an assessment; omitted fields stay as they are. */
+export const updateAssessmentInput = z
+  .object(updateFields, { error: "Send a JSON object." })
+  .partial()
+  .meta({ id: "UpdateAssessmentInput" });
+export type UpdateAssessmentInput = z.infer<typeof updateAssessmentInput>;
+
+/** Body of `PATCH /api/v1/assessments/{assessmentId}`: metadata changes and/or archiving. */
+export const patchAssessmentInput = z
+  .object(
+    {
+      ...updateFields,
+      archived: z
+        .boolean({ error: "Archived must be true or false." })
+        .describe("true archives the assessment, false restores it. Applied before metadata changes when false."),
+    },
+    { error: "Send a JSON object." },
+  )
+  .partial()
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    message: "Send at least one of title, keyQuestion, tlp or archived.",
+  })
+  .meta({ id: "PatchAssessmentInput" });
+export type PatchAssessmentInput = z.infer<typeof patchAssessmentInput>;
+
+/** Query of `GET /api/v1/workspaces/{workspaceId}/assessments`. */
+export const listAssessmentsQuery = z.object({
+  archived: z
+    .enum(["true", "false"], { error: "Use archived=true or archived=false." })
+    .optional()
+    .describe("true lists archived assessments instead of active ones."),
+});
+
+// Inline rather than a named component: a nullable $ref renders as a misleading allOf in OpenAPI 3.1.
+const personRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const assessmentSummary = z
+  .object({
+    id: z.uuid(),
+    workspaceId: z.uuid(),
+    title: z.string(),
+    status: z.enum(ASSESSMENT_STATUSES),
+    tlp: z.enum(TLP_MARKINGS),
+    updatedAt: z.iso.datetime(),
+    archivedAt: z.iso.datetime().nullable(),
+    authors: z.array(personRef).describe("Everyone who created or edited it, in order of first contribution."),
+  })
+  .meta({ id: "AssessmentSummary" });
+/** An assessment in a list. Dates are ISO 8601 strings, exactly as the API sends them. */
+export type AssessmentSummary = z.infer<typeof assessmentSummary>;
+
+export const assessmentDetail = assessmentSummary
+  .extend({
+    keyQuestion: z.string(),
+    createdAt: z.iso.datetime(),
+    createdBy: personRef.nullable(),
+    role: workspaceRoleSchema.describe("The caller's role in the assessment's workspace."),
+    canEdit: z.boolean().describe("Whether the caller may change it now (a writer role and not archived)."),
+  })
+  .meta({ id: "AssessmentDetail" });
+/** One assessment as its page and `GET /api/v1/assessments/{id}` show it. */
+export type AssessmentDetail = z.infer<typeof assessmentDetail>;
