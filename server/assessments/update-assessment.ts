@@ -1,0 +1,83 @@
+import { eq, sql } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { assessmentAuthors, assessments } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { WRITER_ROLES } from "@/lib/roles";
+import { type AssessmentDetail, type UpdateAssessmentInput, updateAssessmentInput } from "@/lib/schemas/assessments";
+import type { TlpMarking } from "@/lib/tlp";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, auditActorId } from "../auth/actor";
+import { parseInput } from "../http/parse-input";
+import { loadAssessmentDetail } from "./load-assessment-details";
+import { requireAssessment } from "./require-assessment";
+
+export interface UpdateAssessmentOptions {
+  /** Who changes it; must be an owner or analyst of its workspace. */
+  actor: Actor;
+  assessmentId: string;
+  /** New title, 1–200 characters after trimming; omitted keeps the current one. */
+  title?: string;
+  /** New key question (may be empty); omitted keeps the current one. */
+  keyQuestion?: string;
+  /** New handling marking; omitted keeps the current one. */
+  tlp?: TlpMarking;
+}
+
+/**
+ * Changes an assessment's title, key question or TLP marking. The writer becomes an author if
+ * they were not one. Archived assessments are read-only: unarchive them first (409).
+ */
+export async function updateAssessment(options: UpdateAssessmentOptions): Promise<AssessmentDetail> {
+  const input = parseInput(updateAssessmentInput, {
+    title: options.title,
+    keyQuestion: options.keyQuestion,
+    tlp: options.tlp,
+  });
+  const actorUserId = auditActorId(options.actor);
+  return getDatabase().transaction(async (tx) => {
+    // The row lock makes concurrent edits queue, so each audit event's "from" value is the one it replaced.
+    const { assessment, role } = await requireAssessment({
+      db: tx,
+      actor: options.actor,
+      assessmentId: options.assessmentId,
+      roles: WRITER_ROLES,
+      forUpdate: true,
+    });
+    if (assessment.archivedAt) {
+      throw new AppError(
+        "conflict:assessment_archived",
+        "This assessment is archived. Unarchive it before changing its title, key question or marking.",
+      );
+    }
+    const changes: Record<string, { from: string; to: string }> = {};
+    const values: UpdateAssessmentInput = {};
+    for (const field of ["title", "keyQuestion", "tlp"] as const) {
+      const next = input[field];
+      if (next === undefined || next === assessment[field]) continue;
+      changes[field] = { from: assessment[field], to: next };
+      Object.assign(values, { [field]: next });
+    }
+    if (Object.keys(changes).length === 0) return loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role });
+
+    await tx
+      .update(assessments)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(assessments.id, assessment.id));
+    if (actorUserId) {
+      await tx
+        .insert(assessmentAuthors)
+        .values({ assessmentId: assessment.id, userId: actorUserId })
+        .onConflictDoNothing();
+    }
+    await recordAuditEvent({
+      db: tx,
+      workspaceId: assessment.workspaceId,
+      actorUserId,
+      action: "assessment.updated",
+      targetType: "assessment",
+      targetId: assessment.id,
+      data: { changes },
+    });
+    return loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role });
+  });
+}

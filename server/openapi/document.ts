@@ -1,0 +1,35 @@
+import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { APP_VERSION } from "../version";
+import { registerAssessmentPaths } from "./paths/assessments";
+import { registerSystemPaths } from "./paths/system";
+import { registerTokenPaths } from "./paths/tokens";
+import { registerWorkspacePaths } from "./paths/workspaces";
+import { AUTHENTICATED, createOpenApiRegistry } from "./registry";
+
+/** The OpenAPI 3.1 document served at `/api/v1/openapi.json`. */
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
+
+/**
+ * Builds the OpenAPI 3.1 document of the HTTP API from the same zod schemas that validate
+ * requests, so the description cannot drift from what the server accepts. Operations need a
+ * token or a session unless they say otherwise.
+ */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const registry = createOpenApiRegistry();
+  registerWorkspacePaths(registry);
+  registerAssessmentPaths(registry);
+  registerTokenPaths(registry);
+  registerSystemPaths(registry);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Parallax API",
+      version: APP_VERSION,
+      description:
+        "Workspaces, members, invitations, assessments and API tokens. Authenticate with " +
+        "`Authorization: Bearer <token>` (create one at `POST /api/v1/tokens`) or a browser session. " +
+        "Errors are `{ error: { code, message, fields? } }`; ids of resources outside your workspaces answer 404.",
+    },
+    security: AUTHENTICATED,
+  });
+}

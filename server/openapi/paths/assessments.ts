@@ -1,0 +1,66 @@
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import {
+  assessmentDetail,
+  assessmentSummary,
+  createAssessmentInput,
+  listAssessmentsQuery,
+  patchAssessmentInput,
+} from "@/lib/schemas/assessments";
+import { errorResponses, jsonBody, jsonResponse } from "../registry";
+
+const workspaceParams = z.object({ workspaceId: z.uuid() });
+const assessmentParams = z.object({ assessmentId: z.uuid() });
+
+/** Assessments: list and create within a workspace, open, change metadata, archive and restore. */
+export function registerAssessmentPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/workspaces/{workspaceId}/assessments",
+    tags: ["Assessments"],
+    summary: "List a workspace's assessments",
+    description: "Most recently changed first. Archived assessments are listed only with `archived=true`.",
+    request: { params: workspaceParams, query: listAssessmentsQuery },
+    responses: {
+      200: jsonResponse("The assessments.", z.array(assessmentSummary)),
+      ...errorResponses("bad_request", "unauthorized", "not_found"),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/v1/workspaces/{workspaceId}/assessments",
+    tags: ["Assessments"],
+    summary: "Create an assessment",
+    description: "Owners and analysts only. Starts as a draft marked TLP:AMBER unless `tlp` says otherwise.",
+    request: { params: workspaceParams, body: jsonBody(createAssessmentInput) },
+    responses: {
+      201: jsonResponse("The new assessment.", assessmentDetail),
+      ...errorResponses("bad_request", "unauthorized", "forbidden", "not_found"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/assessments/{assessmentId}",
+    tags: ["Assessments"],
+    summary: "Open an assessment",
+    request: { params: assessmentParams },
+    responses: {
+      200: jsonResponse("The assessment, with your role and whether you may edit it.", assessmentDetail),
+      ...errorResponses("unauthorized", "not_found"),
+    },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/v1/assessments/{assessmentId}",
+    tags: ["Assessments"],
+    summary: "Change, archive or restore an assessment",
+    description:
+      "Owners and analysts only. Changing the title, key question or TLP of an archived assessment is refused " +
+      "(409 `conflict:assessment_archived`) unless the same request restores it with `archived: false`.",
+    request: { params: assessmentParams, body: jsonBody(patchAssessmentInput) },
+    responses: {
+      200: jsonResponse("The assessment after the change.", assessmentDetail),
+      ...errorResponses("bad_request", "unauthorized", "forbidden", "not_found", "conflict"),
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ERROR_KINDS, type ErrorKind } from "@/lib/errors";
+
+/** Name of the bearer-token security scheme (`Authorization: Bearer plx_…`). */
+export const BEARER_AUTH = "bearerAuth";
+/** Name of the session-cookie security scheme (signed-in browsers). */
+export const SESSION_COOKIE_AUTH = "sessionCookie";
+
+/** Either way of authenticating; the default requirement of every operation. */
+export const AUTHENTICATED: Record<string, string[]>[] = [{ [BEARER_AUTH]: [] }, { [SESSION_COOKIE_AUTH]: [] }];
+/** Operations anyone may call (sign-up, health, this document). */
+export const PUBLIC: Record<string, string[]>[] = [];
+
+/** The body of every error response: `AppError.toJSON()` in lib/errors.ts. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe("`<kind>:<subject>`, e.g. `not_found:assessment`. The kind decides the HTTP status."),
+      message: z.string().describe("A sentence that is safe to show a user."),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .describe('Messages per invalid field, keyed by a dotted path into the body ("" for the body itself).'),
+    }),
+  })
+  .meta({ id: "Error" });
+
+/** Reference to the shared `Error` component registered by `createOpenApiRegistry`. */
+export const ERROR_SCHEMA_REF = { $ref: "#/components/schemas/Error" };
+
+const ERROR_DESCRIPTIONS: Partial<Record<ErrorKind, string>> = {
+  bad_request: "The body or a parameter is not valid; `error.fields` says which and why.",
+  unauthorized: "Not signed in, or the API token is missing, revoked or expired.",
+  forbidden: "The caller's role does not allow this.",
+  not_found: "No such resource, or it belongs to a workspace the caller is not a member of.",
+  conflict: "The resource is in a state that does not allow this change.",
+  gone: "The resource is no longer available.",
+  payload_too_large: "The body is too large.",
+  rate_limited: "Too many attempts; see the Retry-After header.",
+};
+
+/**
+ * Error responses for an operation, keyed by status code: `errorResponses("bad_request", "not_found")`.
+ * Every response shares the `Error` schema.
+ */
+export function errorResponses(...kinds: ErrorKind[]): Record<string, ResponseConfig> {
+  const responses: Record<string, ResponseConfig> = {};
+  for (const kind of kinds) {
+    responses[String(ERROR_KINDS[kind])] = {
+      description: ERROR_DESCRIPTIONS[kind] ?? "Error.",
+      content: { "application/json": { schema: ERROR_SCHEMA_REF } },
+    };
+  }
+  return responses;
+}
+
+/** A JSON response with a zod schema, for `responses` of `registerPath`. */
+export function jsonResponse(description: string, schema: z.ZodType): ResponseConfig {
+  return { description, content: { "application/json": { schema } } };
+}
+
+/** A JSON request body with a zod schema, for `request.body` of `registerPath`. */
+export function jsonBody(schema: z.ZodType, description?: string) {
+  return { required: true, description, content: { "application/json": { schema } } };
+}
+
+/**
+ * A fresh registry holding the security schemes and the shared `Error` schema. Each document
+ * build gets its own, so registering paths twice (tests, hot reload) never duplicates them.
+ */
+export function createOpenApiRegistry(): OpenAPIRegistry {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", BEARER_AUTH, {
+    type: "http",
+    scheme: "bearer",
+    description: "A personal API token (`plx_…`), created under Settings → API tokens or `POST /api/v1/tokens`.",
+  });
+  registry.registerComponent("securitySchemes", SESSION_COOKIE_AUTH, {
+    type: "apiKey",
+    in: "cookie",
+    name: "next-auth.session-token",
+    description: "The browser session (`__Secure-next-auth.session-token` when served over HTTPS).",
+  });
+  // `registry.register` needs extendZodWithOpenApi, which the project avoids in favour of zod's
+  // own `.meta()`; so the component is converted by the same generator and added as a raw one.
+  const { components } = new OpenApiGeneratorV31([{ type: "schema", schema: errorBodySchema }]).generateComponents();
+  const errorSchema = components?.schemas?.Error;
+  if (errorSchema) registry.registerComponent("schemas", "Error", errorSchema);
+  return registry;
+}
