@@ -6,6 +6,9 @@ import path from "node:path";
  * file in the data directory makes a second server (or the CLI while the server runs) stop with
  * a clear message instead. A pid file left by a crashed process is taken over.
  */
+/** A start-up refusal whose message is the whole story (no stack trace needed). */
+export class DataDirLockedError extends Error {}
+
 export function acquireDataDirLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "pglite.pid");
@@ -23,7 +26,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(fs.readFileSync(file, "utf8").trim());
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(
+        throw new DataDirLockedError(
           `Another Parallax process (pid ${owner}) is using the embedded database in ${dataDir}.\n` +
             "PGlite allows one process per data directory: stop the server before running the CLI, " +
             "or use PostgreSQL (DATABASE_URL) to run several processes.",

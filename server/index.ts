@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { renderMetrics } from "./collab/collab-metrics";
 import { startDatabase, stopDatabase } from "./database";
+import { DataDirLockedError } from "./database-lock";
 import { seedDemoWorkspace } from "./demo/seed-demo-workspace";
 import { EnvError, env } from "./env";
+import { startEventBus } from "./events/event-bus";
 import { logger } from "./logger";
 import { attachSocketServer } from "./realtime/attach-socket-server";
 
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
   if (config.SEED_DEMO) {
     const demo = await seedDemoWorkspace();
     if (demo) {
-      log.info(demo, "seeded the demo workspace");
+      log.info({ workspaceId: demo.workspaceId, assessmentId: demo.assessmentId }, "seeded the demo workspace");
       process.stdout.write(
         `\nDemo workspace "${demo.workspaceName}" created. Sign in at ${config.publicUrl}/sign-in as\n` +
           `  analyst:  ${demo.analyst.email} / ${demo.analyst.password}\n` +
@@ -36,6 +39,9 @@ async function main(): Promise<void> {
       );
     }
   }
+
+  // Domain events (e.g. role changes) reach every process through Redis when it is configured.
+  const events = await startEventBus(config.REDIS_URL);
 
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   await app.prepare();
@@ -49,6 +55,20 @@ async function main(): Promise<void> {
     // sent by the client is overwritten so it cannot be spoofed.
     req.headers["x-parallax-remote-addr"] = req.socket.remoteAddress ?? "";
     res.setHeader("x-request-id", requestId);
+    if (req.url === "/metrics" && req.method === "GET") {
+      // Prometheus scrapes bypass Next: rendering the registry is cheap and needs no session.
+      renderMetrics()
+        .then(({ contentType, body }) => {
+          res.setHeader("content-type", contentType);
+          res.end(body);
+        })
+        .catch((err: unknown) => {
+          log.error({ err }, "rendering metrics failed");
+          res.statusCode = 500;
+          res.end();
+        });
+      return;
+    }
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -90,7 +110,10 @@ async function main(): Promise<void> {
     // Stop accepting; in-flight requests finish; idle keep-alive connections close.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    // Commits every update the collaboration server received (and acks it) before the
+    // database closes.
     await sockets.close();
+    await events.disconnect();
     await closed;
     await app.close?.().catch(() => {});
     await stopDatabase();
@@ -102,7 +125,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof EnvError) {
+  if (error instanceof EnvError || error instanceof DataDirLockedError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(
