@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/components/forms/action-state";
+import type { TlpMarking } from "@/lib/tlp";
+import { setAssessmentArchived } from "@/server/assessments/set-assessment-archived";
+import { updateAssessment } from "@/server/assessments/update-assessment";
+import { requireSessionActor } from "@/server/auth/session";
+import { actionError, formText } from "../../../../_lib/action-result";
+
+function revalidateAssessment(workspaceId: string, assessmentId: string): void {
+  revalidatePath(`/w/${workspaceId}/a/${assessmentId}`);
+  revalidatePath(`/w/${workspaceId}`);
+}
+
+/** Saves the title, key question and TLP marking (owners and analysts; not while archived). */
+export async function updateAssessmentAction(
+  workspaceId: string,
+  assessmentId: string,
+  _state: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  try {
+    await updateAssessment({
+      actor,
+      assessmentId,
+      title: formText(formData, "title"),
+      keyQuestion: formText(formData, "keyQuestion"),
+      // Validated by the domain's zod schema.
+      tlp: formText(formData, "tlp") as TlpMarking | undefined,
+    });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidateAssessment(workspaceId, assessmentId);
+  return { status: "success", message: "Changes saved." };
+}
+
+/** Archives or restores the assessment (owners and analysts). */
+export async function setArchivedAction(
+  workspaceId: string,
+  assessmentId: string,
+  archived: boolean,
+  _state: ActionState,
+  _formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  try {
+    await setAssessmentArchived({ actor, assessmentId, archived });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidateAssessment(workspaceId, assessmentId);
+  return { status: "success", message: archived ? "Assessment archived." : "Assessment restored." };
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AssessmentDetailsForm } from "@/components/assessments/assessment-details-form";
+import { AssessmentFacts } from "@/components/assessments/assessment-facts";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { StatusBadge } from "@/components/status-badge";
+import { TlpBadge } from "@/components/tlp-badge";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { canWriteAssessments } from "@/lib/roles";
+import { getAssessment } from "@/server/assessments/get-assessment";
+import { requireSessionActor } from "@/server/auth/session";
+import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
+import { setArchivedAction, updateAssessmentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+/** The assessment page: metadata now; the live co-editor comes with real-time collaboration. */
+export default async function AssessmentPage({
+  params,
+}: {
+  params: Promise<{ workspaceId: string; assessmentId: string }>;
+}) {
+  const { workspaceId, assessmentId } = await params;
+  const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  const assessment = await loadOrNotFound(getAssessment({ actor, assessmentId }));
+  // The URL's workspace must be the assessment's own, or links would mix two workspaces' context.
+  if (assessment.workspaceId !== workspaceId) notFound();
+  const isWriter = canWriteAssessments(assessment.role);
+  const isArchived = assessment.archivedAt !== null;
+
+  return (
+    <>
+      <PageHeader
+        title={assessment.title}
+        eyebrow={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={assessment.status} />
+            <TlpBadge tlp={assessment.tlp} />
+            {isArchived ? <Badge>Archived</Badge> : null}
+          </span>
+        }
+        actions={
+          isWriter && !isArchived ? (
+            <ActionForm action={setArchivedAction.bind(null, workspaceId, assessmentId, true)}>
+              <SubmitButton variant="secondary" pendingLabel="Archiving…">
+                Archive
+              </SubmitButton>
+            </ActionForm>
+          ) : null
+        }
+      />
+
+      {isArchived ? (
+        <Alert tone="info" className="mb-6">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <span>This assessment is archived and read-only.{isWriter ? " Restore it to edit it again." : ""}</span>
+            {isWriter ? (
+              <ActionForm action={setArchivedAction.bind(null, workspaceId, assessmentId, false)}>
+                <SubmitButton variant="secondary" size="sm" pendingLabel="Restoring…">
+                  Restore
+                </SubmitButton>
+              </ActionForm>
+            ) : null}
+          </div>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card aria-labelledby="document-heading" className="order-2 lg:order-1">
+          <CardHeader id="document-heading" title="Document" />
+          <div className="px-5 py-12 text-center text-sm text-slate-600">
+            <p className="font-medium text-slate-800">The live editor arrives with real-time co-editing.</p>
+            <p className="mt-1">Judgements, citations and comments will be written here, together and live.</p>
+          </div>
+        </Card>
+
+        <Card aria-labelledby="details-heading" className="order-1 lg:order-2">
+          <CardHeader
+            id="details-heading"
+            title="Details"
+            description={
+              assessment.canEdit
+                ? undefined
+                : isArchived
+                  ? "Archived assessments are read-only."
+                  : "You can read this assessment; your role does not edit it."
+            }
+          />
+          {assessment.canEdit ? (
+            <AssessmentDetailsForm
+              action={updateAssessmentAction.bind(null, workspaceId, assessmentId)}
+              title={assessment.title}
+              keyQuestion={assessment.keyQuestion}
+              tlp={assessment.tlp}
+            />
+          ) : null}
+          <AssessmentFacts assessment={assessment} showEditable={!assessment.canEdit} />
+        </Card>
+      </div>
+    </>
+  );
+}

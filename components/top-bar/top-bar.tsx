@@ -1,0 +1,29 @@
+import { Wordmark } from "../wordmark";
+import { NavLinks } from "./nav-links";
+import { UserMenu } from "./user-menu";
+import { type SwitcherWorkspace, WorkspaceSwitcher } from "./workspace-switcher";
+
+/** The bar on every signed-in page: wordmark, workspace switcher, workspace sections, user menu. */
+export function TopBar({
+  user,
+  workspaces,
+  currentWorkspaceId,
+}: {
+  user: { name: string; email: string };
+  workspaces: SwitcherWorkspace[];
+  currentWorkspaceId?: string;
+}) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
+        <Wordmark />
+        <span aria-hidden="true" className="h-5 w-px bg-slate-200" />
+        <WorkspaceSwitcher workspaces={workspaces} currentId={currentWorkspaceId} />
+        {currentWorkspaceId ? <NavLinks workspaceId={currentWorkspaceId} /> : null}
+        <div className="ml-auto">
+          <UserMenu name={user.name} email={user.email} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { expect, type Page, test } from "@playwright/test";
+
+// The demo workspace the server seeds on first start (server/demo/seed-demo-workspace.ts).
+const DEMO = {
+  email: "analyst@demo.parallax.local",
+  password: "parallax-demo-analyst",
+  workspace: "Beyond Parallel (demo)",
+  assessment: "Tikhoretsk munitions depot: role in DPRK→Russia transfers",
+};
+
+const PASSWORD = "e2e-correct-horse-battery";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** A suffix that keeps rows of this run apart from every other run against the same database. */
+function unique(): string {
+  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+async function fillSignUp(page: Page, person: { name: string; email: string }): Promise<void> {
+  await page.getByLabel("Name", { exact: true }).fill(person.name);
+  await page.getByLabel("Email", { exact: true }).fill(person.email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+test("an owner invites a viewer, who reads the workspace but cannot write to it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const workspaceName = `E2E desk ${run}`;
+  const title = `E2E assessment ${run}`;
+
+  // User A signs up and lands on "create a workspace", having none yet.
+  await page.goto("/sign-up");
+  await fillSignUp(page, { name: "Avery Owner", email: `owner-${run}@e2e.parallax.test` });
+  await expect(page).toHaveURL(/\/w\/new$/);
+  await page.getByLabel("Workspace name", { exact: true }).fill(workspaceName);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
+  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
+
+  // A creates an assessment; it opens, and it is listed with its marking and status.
+  await page.getByRole("button", { name: "New assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assessment" });
+  await dialog.getByLabel("Title", { exact: true }).fill(title);
+  await dialog.getByLabel("TLP", { exact: true }).selectOption("GREEN");
+  await dialog.getByRole("button", { name: "Create assessment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  const nav = page.getByRole("navigation", { name: "Workspace" });
+  await nav.getByRole("link", { name: "Assessments" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(row).toContainText("TLP:GREEN");
+  await expect(row).toContainText("Draft");
+
+  // A creates a viewer invitation link, shown once.
+  await nav.getByRole("link", { name: "Members" }).click();
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const linkField = page.getByLabel("Invitation link", { exact: true });
+  await expect(linkField).toHaveValue(/\/invite\/\S+$/);
+  const invitePath = new URL(await linkField.inputValue()).pathname;
+  await expect(page.getByRole("table", { name: "Pending invitations" })).toContainText("Viewer");
+
+  // User B, in a separate browser context, follows the link: sign-in, then sign-up, keeping the link.
+  const contextB = await browser.newContext({ baseURL });
+  try {
+    const pageB = await contextB.newPage();
+    await pageB.goto(invitePath);
+    await expect(pageB).toHaveURL(/\/sign-in\?callbackUrl=%2Finvite%2F/);
+    await pageB.getByRole("link", { name: "Create an account" }).click();
+    await expect(pageB).toHaveURL(/\/sign-up\?callbackUrl=%2Finvite%2F/);
+    await fillSignUp(pageB, { name: "Blake Viewer", email: `viewer-${run}@e2e.parallax.test` });
+
+    await expect(pageB).toHaveURL((url) => url.pathname === invitePath);
+    await expect(pageB.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
+    await expect(pageB.getByText(/^Viewer — /)).toBeVisible();
+    await pageB.getByRole("button", { name: "Accept invitation" }).click();
+
+    // B sees the assessment, and no control to create one.
+    await expect(pageB).toHaveURL(new RegExp(`/w/${workspaceId}$`));
+    await expect(pageB.getByRole("link", { name: title })).toBeVisible();
+    await expect(pageB.getByRole("button", { name: "New assessment" })).toHaveCount(0);
+
+    // The API refuses the write too: B's session cookie, B's role.
+    const response = await pageB.request.post(`/api/v1/workspaces/${workspaceId}/assessments`, {
+      data: { title: "Written by a viewer" },
+    });
+    expect(response.status()).toBe(403);
+  } finally {
+    await contextB.close();
+  }
+});
+
+test("the demo analyst signs in and finds the demo assessment", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(DEMO.email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
+
+  await page.getByRole("button", { name: /^Workspace:/ }).click();
+  await page.getByRole("menuitem", { name: DEMO.workspace }).click();
+  await expect(page.getByRole("button", { name: `Workspace: ${DEMO.workspace}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: DEMO.assessment })).toBeVisible();
+});
+
+test("a wrong password is refused with the server's message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(`nobody-${unique()}@e2e.parallax.test`);
+  await page.getByLabel("Password", { exact: true }).fill("not-the-password-at-all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Scoped to the form: Next's route announcer is an alert too.
+  const form = page.getByRole("form", { name: "Sign in with email" });
+  await expect(form.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
