@@ -38,6 +38,34 @@ const schema = z
       .max(24 * 90)
       .default(24 * 7),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Largest inbound collaboration message (bytes); larger ones are refused with `message_too_large`. */
+    COLLAB_MAX_MESSAGE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(16 * 1024)
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
+    /** Documents one connection may have open at once. */
+    COLLAB_MAX_DOCUMENTS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
+    /** Sustained inbound messages per second per connection (bursts of twice as many pass). */
+    COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
+    /** Initial syncs larger than this are sent in `doc:sync-chunk` pieces of this size. */
+    COLLAB_SYNC_CHUNK_BYTES: z.coerce
+      .number()
+      .int()
+      .min(16 * 1024)
+      .max(16 * 1024 * 1024)
+      .default(256 * 1024),
+    /** Group-commit window: how long the first queued update waits for others to share its insert. */
+    COLLAB_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(20).default(5),
+    /** Compact a document once its update log (bytes, plus 128 per row) exceeds this. */
+    COLLAB_COMPACT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(4 * 1024)
+      .default(512 * 1024),
+    /** With REDIS_URL: how often processes re-read the update log to catch messages pub/sub dropped. */
+    COLLAB_RECONCILE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
   })
   .superRefine((value, ctx) => {
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];

@@ -19,6 +19,7 @@ export const COLLAB_ERROR_CODES = [
   "forbidden", // the caller's role is read-only: the update was rejected, not applied, stored or broadcast
   "invalid_payload", // the event's arguments failed validation
   "invalid_message", // the bytes are not a valid y-protocols message or Yjs update
+  "out_of_sync", // the update builds on changes this server does not have yet; it sent sync step 1: answer it with step 2 (which carries this update too)
   "message_too_large", // over COLLAB_LIMITS.maxMessageBytes
   "rate_limited", // over the per-connection message rate
   "too_many_documents", // over COLLAB_LIMITS.maxDocumentsPerConnection
@@ -49,7 +50,7 @@ export const COLLAB_LIMITS = {
 export const DOC_CLOSE_REASONS = ["access_revoked", "document_deleted", "server_shutdown"] as const;
 export type DocCloseReason = (typeof DOC_CLOSE_REASONS)[number];
 
-export type Ack<T = Record<string, never>> = (result: ({ ok: true } & T) | { ok: false; error: CollabError }) => void;
+export type Ack<T = Record<never, never>> = (result: ({ ok: true } & T) | { ok: false; error: CollabError }) => void;
 
 export interface JoinResult {
   /** True for reviewer/viewer: `doc:sync` updates from this connection are rejected. */
@@ -62,8 +63,13 @@ export interface JoinResult {
 
 /** Events the client emits. */
 export interface CollabClientToServerEvents {
-  /** Join a document (an assessment id). The server then sends sync step 1 and step 2. */
-  "doc:join": (payload: { documentId: string }, ack: Ack<JoinResult>) => void;
+  /**
+   * Join a document (an assessment id). After the ack the server sends sync step 2 (the whole
+   * document, or only what is missing from `stateVector` when given: `Y.encodeStateVector` of the
+   * client's copy, e.g. its offline cache), then sync step 1 so the client answers with its own
+   * missing updates, then the current awareness states.
+   */
+  "doc:join": (payload: { documentId: string; stateVector?: Uint8Array }, ack: Ack<JoinResult>) => void;
   "doc:leave": (payload: { documentId: string }, ack?: Ack) => void;
   /**
    * A y-protocols sync message. For step 2 and update messages the ack arrives only after the

@@ -6,6 +6,7 @@ import { WORKSPACE_ROLES, type WorkspaceRole } from "@/lib/roles";
 import { type AcceptedInvitation, acceptInvitationInput, type InvitationStatus } from "@/lib/schemas/invitations";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
+import { publishMembershipChanged } from "../events/publish-membership-changed";
 import { parseInput } from "../http/parse-input";
 import { hashSecret } from "../tokens/token-secret";
 import { lockWorkspace } from "../workspaces/lock-workspace";
@@ -36,7 +37,7 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
   if (actor.via === "operator")
     throw new AppError("forbidden:invitation", "Sign in as a user to accept an invitation.");
   if (!isInvitationToken(token)) throw new AppError("not_found:invitation", INVALID_INVITATION_MESSAGE);
-  return getDatabase().transaction(async (tx) => {
+  const accepted = await getDatabase().transaction(async (tx) => {
     // The row lock makes acceptance single use even when two people open the link at once.
     const [invitation] = await tx
       .select({
@@ -60,6 +61,9 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
     });
     return { workspaceId, role };
   });
+  // A member whose role the link raised gets write access in open documents at once.
+  await publishMembershipChanged({ workspaceId: accepted.workspaceId, userId: actor.id });
+  return accepted;
 }
 
 const rank = (role: WorkspaceRole) => WORKSPACE_ROLES.indexOf(role);

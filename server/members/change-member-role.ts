@@ -6,6 +6,7 @@ import type { WorkspaceRole } from "@/lib/roles";
 import { changeMemberRoleInput, type Member } from "@/lib/schemas/workspaces";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishMembershipChanged } from "../events/publish-membership-changed";
 import { parseInput } from "../http/parse-input";
 import { isUuid, requireMembership } from "../policies/require-membership";
 import { lockWorkspace } from "../workspaces/lock-workspace";
@@ -26,7 +27,7 @@ export interface ChangeMemberRoleOptions {
 export async function changeMemberRole(options: ChangeMemberRoleOptions): Promise<Member> {
   const { role } = parseInput(changeMemberRoleInput, { role: options.role });
   const { actor, workspaceId, userId } = options;
-  return getDatabase().transaction(async (tx) => {
+  const member = await getDatabase().transaction(async (tx) => {
     // Lock first, then read the caller's role: an owner demoted a moment ago by a concurrent
     // request must be seen as demoted here, not act on a stale role.
     await lockWorkspace(tx, workspaceId);
@@ -57,4 +58,7 @@ export async function changeMemberRole(options: ChangeMemberRoleOptions): Promis
     });
     return { ...target, role };
   });
+  // After the commit: live document connections of this user switch to the new role.
+  await publishMembershipChanged({ workspaceId, userId });
+  return member;
 }

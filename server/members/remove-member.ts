@@ -4,6 +4,7 @@ import { memberships, workspaces } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishMembershipChanged } from "../events/publish-membership-changed";
 import { isUuid, requireMembership } from "../policies/require-membership";
 import { lockWorkspace } from "../workspaces/lock-workspace";
 import { countOwners, queryMembers } from "./query-members";
@@ -51,4 +52,6 @@ export async function removeMember(options: RemoveMemberOptions): Promise<void> 
       data: { role: target.role },
     });
   });
+  // After the commit: open documents on every process re-check this user and close theirs.
+  await publishMembershipChanged({ workspaceId, userId });
 }

@@ -1,42 +1,76 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { type ExtendedError, Server, type Socket } from "socket.io";
+import msgpackParser from "socket.io-msgpack-parser";
+import { COLLAB_NAMESPACE } from "@/lib/collab/protocol";
 import { authenticateHandshake } from "../auth/session";
+import { type CollabConfig, collabConfigFromEnv } from "../collab/collab-config";
+import type { CollabNamespace } from "../collab/collab-types";
+import { type CollabServer, createCollabServer } from "../collab/create-collab-server";
+import type { InsertUpdateRows } from "../collab/insert-update-rows";
 import type { Env } from "../env";
 import { logger } from "../logger";
 
 export interface SocketServer {
   io: Server;
+  collab: CollabServer;
+  /** Graceful stop: the collaboration server commits what it received, then sockets close. */
   close: () => Promise<void>;
 }
 
+export interface AttachSocketServerOptions {
+  /** Overrides of the collaboration settings derived from `config` (tests). */
+  collab?: Partial<CollabConfig>;
+  /** Writer of update batches (tests inject database outages). */
+  insertRows?: InsertUpdateRows;
+}
+
 /**
- * Attaches Socket.io to the HTTP server. Every connection is authenticated in `io.use` from the
- * handshake (session cookie or Bearer token) before any handler runs. With REDIS_URL the Redis
- * adapter lets several processes share rooms.
+ * Authenticates a connection from its handshake (Bearer token in `auth.token` or the
+ * Authorization header, else the session cookie) before any handler runs or anything is
+ * allocated for it.
  */
-export async function attachSocketServer(httpServer: HttpServer, config: Env): Promise<SocketServer> {
+async function authenticateSocket(socket: Socket, next: (err?: ExtendedError) => void): Promise<void> {
+  try {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const actor = await authenticateHandshake({
+      cookieHeader: socket.handshake.headers.cookie,
+      authorization: socket.handshake.headers.authorization,
+      token: typeof auth?.token === "string" ? auth.token : undefined,
+    });
+    if (!actor) return next(new Error("unauthorized"));
+    socket.data.actor = actor;
+    next();
+  } catch (error) {
+    logger().error({ err: error }, "socket handshake failed");
+    next(new Error("unavailable"));
+  }
+}
+
+/**
+ * Attaches Socket.io to the HTTP server: WebSocket only, msgpack parser (a binary Yjs message
+ * is one frame, not a JSON frame plus an attachment), and the `/collab` namespace of the
+ * collaboration server. With REDIS_URL the Redis adapter lets several processes share rooms.
+ */
+export async function attachSocketServer(
+  httpServer: HttpServer,
+  config: Env,
+  options: AttachSocketServerOptions = {},
+): Promise<SocketServer> {
+  const collabConfig = collabConfigFromEnv(config, options.collab);
   const io = new Server(httpServer, {
     path: "/socket.io",
     transports: ["websocket"],
-    maxHttpBufferSize: 1024 * 1024,
+    parser: msgpackParser,
+    // Frames up to twice the message limit are read and answered with `message_too_large` while
+    // the connection stays up; only larger ones make the transport drop the connection.
+    maxHttpBufferSize: collabConfig.maxMessageBytes * 2 + 64 * 1024,
     cors: { origin: config.publicUrl, credentials: true },
   });
-  io.use(async (socket, next) => {
-    try {
-      const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      const actor = await authenticateHandshake({
-        cookieHeader: socket.handshake.headers.cookie,
-        authorization: socket.handshake.headers.authorization,
-        token: typeof auth?.token === "string" ? auth.token : undefined,
-      });
-      if (!actor) return next(new Error("unauthorized"));
-      socket.data.actor = actor;
-      next();
-    } catch (error) {
-      logger().error({ err: error }, "socket handshake failed");
-      next(new Error("unavailable"));
-    }
-  });
+  io.use(authenticateSocket);
+  // Namespace middleware is separate from `io.use`: a client connecting only to /collab never
+  // passes through the main namespace's.
+  const namespace = io.of(COLLAB_NAMESPACE) as unknown as CollabNamespace;
+  namespace.use(authenticateSocket);
 
   const redisClients: { quit: () => Promise<unknown> }[] = [];
   if (config.REDIS_URL) {
@@ -52,10 +86,13 @@ export async function attachSocketServer(httpServer: HttpServer, config: Env): P
     redisClients.push(pub, sub);
     logger().info("socket.io redis adapter enabled");
   }
+  const collab = await createCollabServer({ namespace, config: collabConfig, insertRows: options.insertRows });
 
   return {
     io,
+    collab,
     close: async () => {
+      await collab.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((client) => client.quit().catch(() => {})));

@@ -1,0 +1,34 @@
+import { collabMetrics } from "./collab-metrics";
+import type { CollabContext, CollabSocket } from "./collab-types";
+import { limitMessageRate, TokenBucket } from "./connection-limits";
+import { handleAwareness } from "./handle-awareness";
+import { connectionState, handleJoin } from "./handle-join";
+import { handleSync } from "./handle-sync";
+import { handleLeave, leaveAllDocuments } from "./leave-document";
+import { collabIdentity } from "./user-color";
+
+/**
+ * Wires one authenticated `/collab` connection: its state, the per-connection rate limit (checked
+ * before any handler decodes anything) and the event handlers. Handlers receive raw argument
+ * lists and validate them themselves; nothing a client sends can throw out of a handler.
+ */
+export function attachCollabHandlers(ctx: CollabContext, socket: CollabSocket): void {
+  socket.data.collab = {
+    identity: collabIdentity(socket.data.actor),
+    joined: new Map(),
+    joining: new Set(),
+    bucket: new TokenBucket(ctx.config.messagesPerSecond),
+  };
+  collabMetrics().connections.inc();
+
+  socket.use(limitMessageRate(socket, connectionState(socket).bucket));
+
+  socket.on("doc:join", (...args: unknown[]) => void handleJoin(ctx, socket, args));
+  socket.on("doc:leave", (...args: unknown[]) => handleLeave(ctx, socket, args));
+  socket.on("doc:sync", (...args: unknown[]) => handleSync(ctx, socket, args));
+  socket.on("doc:awareness", (...args: unknown[]) => handleAwareness(ctx, socket, args));
+  socket.on("disconnect", () => {
+    collabMetrics().connections.dec();
+    leaveAllDocuments(ctx, socket);
+  });
+}

@@ -1,0 +1,167 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { getDatabase } from "@/db/client";
+import { memberships } from "@/db/schema";
+import { publishMembershipChanged } from "../events/publish-membership-changed";
+import { changeMemberRole } from "../members/change-member-role";
+import { removeMember } from "../members/remove-member";
+import { createTestTeam } from "../testing/factories";
+import { encodeAwarenessUpdate } from "./awareness-messages";
+import { CollabTestClient } from "./testing/collab-test-client";
+import {
+  appendParagraph,
+  documentText,
+  nextEvent,
+  roundTrip,
+  storedDocument,
+  updateMessage,
+} from "./testing/collab-test-helpers";
+import {
+  type CollabTestServer,
+  createTestDocument,
+  createTestToken,
+  startCollabTestServer,
+} from "./testing/start-collab-test-server";
+import { userColor } from "./user-color";
+
+let server: CollabTestServer;
+beforeAll(async () => {
+  server = await startCollabTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function joinAs(actor: { id: string; email: string; name: string; via: "session" }, documentId: string) {
+  const client = await CollabTestClient.connect(server.url, { token: await createTestToken(actor) });
+  const entry = await client.join(documentId);
+  return { client, entry };
+}
+
+describe("collaboration access", () => {
+  it("rejects reviewer and viewer updates: not applied, stored or broadcast", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const analyst = await joinAs({ ...team.analyst, via: "session" }, documentId);
+    appendParagraph(analyst.entry.doc, "written by the analyst");
+    await analyst.client.settled(documentId);
+
+    for (const member of [team.reviewer, team.viewer]) {
+      const reader = await joinAs({ ...member, via: "session" }, documentId);
+      expect(reader.entry.join).toMatchObject({ readOnly: true });
+      // Its (empty) answer to the server's step 1 is accepted: it changes nothing.
+      await reader.client.settled(documentId);
+      expect(reader.entry.acks).toEqual([{ ok: true }]);
+      const forged = new Y.Doc();
+      appendParagraph(forged, `forged by ${member.name}`);
+      const error = nextEvent<[string, { code: string }]>(reader.client, "doc:error");
+      const ack = await reader.client.sendSync(documentId, updateMessage(Y.encodeStateAsUpdate(forged)));
+      expect(ack).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      expect((await error)[1].code).toBe("forbidden");
+      reader.client.close();
+    }
+    // Anything broadcast would have reached the analyst before this round trip's answer.
+    await roundTrip(analyst.client, documentId);
+    expect(documentText(analyst.entry.doc)).toBe("written by the analyst");
+    expect(documentText(await storedDocument(documentId))).toBe("written by the analyst");
+    analyst.client.close();
+  });
+
+  it("overwrites a forged awareness identity with the session's", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const watcher = await joinAs({ ...team.owner, via: "session" }, documentId);
+    const forger = await joinAs({ ...team.reviewer, via: "session" }, documentId);
+    const seen = nextEvent<[string, Uint8Array]>(watcher.client, "doc:awareness");
+    forger.entry.awareness.setLocalState({
+      user: { id: team.owner.id, name: team.owner.name, color: "#000000" },
+      cursor: { anchor: 1, head: 1 },
+    });
+    await seen;
+    const state = watcher.entry.awareness.getStates().get(forger.entry.awareness.clientID);
+    expect(state).toEqual({
+      user: { id: team.reviewer.id, name: team.reviewer.name, color: userColor(team.reviewer.id) },
+      cursor: { anchor: 1, head: 1 },
+    });
+    expect(forger.entry.join?.user).toEqual({
+      id: team.reviewer.id,
+      name: team.reviewer.name,
+      color: userColor(team.reviewer.id),
+    });
+
+    // Nor can one connection overwrite or remove another's presence.
+    const announced = nextEvent<[string, Uint8Array]>(forger.client, "doc:awareness");
+    watcher.entry.awareness.setLocalState({ cursor: null });
+    await announced;
+    const hijack = encodeAwarenessUpdate([{ clientId: watcher.entry.awareness.clientID, clock: 99, state: null }]);
+    const refused = nextEvent<[string, { code: string }]>(forger.client, "doc:error");
+    forger.client.socket.emit("doc:awareness", documentId, hijack);
+    expect((await refused)[1].code).toBe("forbidden");
+
+    // Leaving removes the forger's presence for everyone else.
+    const gone = nextEvent<[string, Uint8Array]>(watcher.client, "doc:awareness");
+    forger.client.close();
+    await gone;
+    expect(watcher.entry.awareness.getStates().has(forger.entry.awareness.clientID)).toBe(false);
+    watcher.client.close();
+    awarenessProtocol.removeAwarenessStates(forger.entry.awareness, [forger.entry.awareness.clientID], null);
+  });
+
+  it("closes the document for a removed member within a second", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const member = await joinAs({ ...team.analyst, via: "session" }, documentId);
+    const closed = nextEvent<[string, string]>(member.client, "doc:closed", () => true, 1000);
+    await removeMember({ actor: team.owner, workspaceId: team.workspace.id, userId: team.analyst.id });
+    expect(await closed).toEqual([documentId, "access_revoked"]);
+
+    // The connection no longer receives or sends to the document.
+    const error = nextEvent<[string, { code: string }]>(member.client, "doc:error");
+    appendParagraph(member.entry.doc, "after removal");
+    expect((await error)[1].code).toBe("not_joined");
+    await expect(member.client.join(documentId)).rejects.toMatchObject({ code: "not_found" });
+    member.client.close();
+  });
+
+  it("applies a role change to a live connection at once", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const member = await joinAs({ ...team.analyst, via: "session" }, documentId);
+    appendParagraph(member.entry.doc, "while analyst");
+    await member.client.settled(documentId);
+
+    const role = nextEvent<[string, { readOnly: boolean; role: string }]>(member.client, "doc:role");
+    await changeMemberRole({
+      actor: team.owner,
+      workspaceId: team.workspace.id,
+      userId: team.analyst.id,
+      role: "viewer",
+    });
+    expect(await role).toEqual([documentId, { readOnly: true, role: "viewer" }]);
+
+    // The event bus is what carries it: a direct change plus an announcement works the same way.
+    const back = nextEvent<[string, { readOnly: boolean; role: string }]>(member.client, "doc:role");
+    await getDatabase()
+      .update(memberships)
+      .set({ role: "analyst" })
+      .where(and(eq(memberships.workspaceId, team.workspace.id), eq(memberships.userId, team.analyst.id)));
+    await publishMembershipChanged({ workspaceId: team.workspace.id, userId: team.analyst.id });
+    expect(await back).toEqual([documentId, { readOnly: false, role: "analyst" }]);
+    const demoted = nextEvent<[string, { readOnly: boolean; role: string }]>(member.client, "doc:role");
+    await changeMemberRole({
+      actor: team.owner,
+      workspaceId: team.workspace.id,
+      userId: team.analyst.id,
+      role: "viewer",
+    });
+    await demoted;
+
+    appendParagraph(member.entry.doc, "while viewer");
+    await member.client.settled(documentId);
+    expect(member.entry.acks.at(-1)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(documentText(await storedDocument(documentId))).toBe("while analyst");
+    member.client.close();
+  });
+});

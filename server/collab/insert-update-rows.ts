@@ -1,0 +1,43 @@
+import { getDatabase } from "@/db/client";
+import { documentUpdates } from "@/db/schema";
+
+/** One accepted update on its way to `document_updates`. */
+export interface UpdateRow {
+  documentId: string;
+  update: Uint8Array;
+  /** The sender; null for updates without a user (none today, kept for imports and bots). */
+  userId: string | null;
+}
+
+/** Writes a batch of updates; returns the new row ids with their documents. */
+export type InsertUpdateRows = (rows: UpdateRow[]) => Promise<{ id: number; documentId: string }[]>;
+
+/**
+ * The production writer: one multi-row INSERT per batch, so a burst of keystrokes from many
+ * documents costs one round trip and one commit (group commit).
+ */
+export const insertUpdateRows: InsertUpdateRows = async (rows) =>
+  getDatabase()
+    .insert(documentUpdates)
+    .values(rows)
+    .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
+
+/**
+ * Whether an error means "these rows can never be written" (SQLSTATE class 22 data exception or
+ * 23 integrity violation, e.g. the document was deleted) rather than "the database is away".
+ * Retrying the former forever would block every other document's saves.
+ */
+export function isPermanentWriteError(error: unknown): boolean {
+  const code = sqlState(error);
+  return code !== undefined && (code.startsWith("22") || code.startsWith("23"));
+}
+
+/** The SQLSTATE of a driver error, looking through Drizzle's wrapper. */
+export function sqlState(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,187 @@
+import * as Y from "yjs";
+import { documentRoom } from "@/lib/collab/protocol";
+import { logger } from "../logger";
+import { hasMissingDependencies } from "./check-dependencies";
+import { CollabFault } from "./collab-fault";
+import { collabMetrics } from "./collab-metrics";
+import type { CollabNamespace, UpdateOrigin } from "./collab-types";
+import { DocumentPresence } from "./document-presence";
+import type { UpdateRow } from "./insert-update-rows";
+import { LogCursor } from "./log-cursor";
+import type { DocumentLog } from "./read-document-log";
+import type { DocumentRelay, RelayKind } from "./redis-relay";
+import { ContentSaver } from "./store-document-content";
+import { encodeUpdateMessage } from "./sync-messages";
+
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** What a live document needs from the server around it. */
+export interface LiveDocumentContext {
+  namespace: CollabNamespace;
+  relay?: DocumentRelay;
+  /** Queues an update for the group commit; resolves after it is committed. */
+  append: (row: UpdateRow) => Promise<void>;
+  /** Called when the log has grown past the compaction threshold. */
+  requestCompaction: (live: LiveDocument) => void;
+  compactBytes: number;
+  contentDelayMs: number;
+}
+
+/**
+ * One document held in memory by this process: the Y.Doc every connection shares, presence,
+ * and the bookkeeping of what is stored. Client updates are broadcast as soon as they are applied
+ * and acknowledged once committed; relayed and reconciled updates only reach local clients.
+ */
+export class LiveDocument {
+  readonly doc = new Y.Doc();
+  readonly room: string;
+  readonly presence: DocumentPresence;
+  readonly cursor = new LogCursor();
+  /** False while saves of this document are failing; clients are told through `doc:saved-state`. */
+  durable = true;
+  /** Weight of the rows in the update log (bytes + 128 per row), for the compaction threshold. */
+  logWeight = 0;
+  snapshotVersion = 0;
+  compacting = false;
+  /** Set by `destroy()`; late relay or reconciliation messages are then ignored. */
+  destroyed = false;
+  private readonly content: ContentSaver;
+  private lastPersist: Promise<void> = Promise.resolve();
+  private capture: { origin: UpdateOrigin; update: Uint8Array | null } | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly workspaceId: string,
+    private readonly context: LiveDocumentContext,
+  ) {
+    this.room = documentRoom(id);
+    this.content = new ContentSaver(id, this.doc, context.contentDelayMs);
+    this.presence = new DocumentPresence(this);
+    this.doc.on("update", this.handleUpdate);
+  }
+
+  /** The namespace and relay, for the presence half of the document. */
+  get ctx(): LiveDocumentContext {
+    return this.context;
+  }
+
+  /** Applies the stored snapshot and log rows (at load; no client is connected yet). */
+  loadLog(log: DocumentLog): void {
+    const origin: UpdateOrigin = { kind: "load" };
+    this.doc.transact(() => {
+      if (log.snapshot) Y.applyUpdate(this.doc, log.snapshot.state, origin);
+      for (const row of log.updates) {
+        try {
+          Y.applyUpdate(this.doc, row.update, origin);
+        } catch (error) {
+          logger().error({ err: error, documentId: this.id, rowId: row.id }, "stored update failed to apply");
+        }
+      }
+    }, origin);
+    this.snapshotVersion = log.snapshot?.version ?? 0;
+    this.cursor.note(log.updates.map((row) => row.id));
+    this.logWeight = log.updates.reduce((sum, row) => sum + row.update.byteLength + 128, 0);
+  }
+
+  /**
+   * Applies an update from a writer; resolves once it is durable. The bytes passed the validity
+   * gate already; an update that builds on unknown changes is refused (`out_of_sync`). A no-op update (everything already known) resolves when every update this
+   * document has queued so far is durable, since what it repeats may still be in flight.
+   */
+  applyClientUpdate(update: Uint8Array, decoded: DecodedUpdate, socketId: string, userId: string): Promise<void> {
+    if (hasMissingDependencies(this.doc, decoded)) throw new CollabFault("out_of_sync");
+    const origin: UpdateOrigin = { kind: "client", socketId };
+    const { store } = this.doc;
+    const pendingBefore = [store.pendingStructs, store.pendingDs];
+    this.capture = { origin, update: null };
+    let effective: Uint8Array | null;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      // Yjs may have integrated part of the update before throwing, and peers were sent that part:
+      // store exactly that part so the database stays equal to what everyone has.
+      logger().warn({ err: error, documentId: this.id }, "update failed to apply");
+      const partial = this.capture.update;
+      if (partial) void this.persist(partial, userId).catch(() => {});
+      throw new CollabFault("invalid_message");
+    } finally {
+      effective = this.capture?.update ?? null;
+      this.capture = null;
+    }
+    // Updates whose dependencies are missing wait in the store's pending sets; they must be
+    // stored too, or they would be lost when a relayed update later completes them.
+    const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
+    if (effective === null && !pendingChanged) return this.lastPersist;
+    return this.persist(update, userId);
+  }
+
+  /** Applies an update that another process accepted (relay) or stored (reconciliation). */
+  applyRemoteUpdate(update: Uint8Array, kind: "relay" | "reconcile"): void {
+    if (this.destroyed) return;
+    try {
+      Y.applyUpdate(this.doc, update, { kind });
+    } catch (error) {
+      logger().error({ err: error, documentId: this.id, kind }, "remote update failed to apply");
+    }
+  }
+
+  /** Routes relay messages of this document. */
+  readonly handleRelay = (kind: RelayKind, payload: Uint8Array): void => {
+    if (kind === "update") this.applyRemoteUpdate(payload, "relay");
+    else if (!this.destroyed) this.presence.applyRemote(payload);
+  };
+
+  /** Rows this process wrote for the document committed. */
+  noteCommitted(ids: number[], bytes: number): void {
+    this.cursor.note(ids);
+    this.logWeight += bytes + 128 * ids.length;
+    if (this.logWeight > this.context.compactBytes && !this.compacting) this.context.requestCompaction(this);
+  }
+
+  /** Saves started failing (false) or work again (true): tell the document's clients. */
+  setDurable(durable: boolean): void {
+    if (this.durable === durable) return;
+    this.durable = durable;
+    this.context.namespace.local.to(this.room).emit("doc:saved-state", this.id, { durable });
+  }
+
+  /** Resolves when every update queued so far is committed and the derived content is written. */
+  async settled(): Promise<void> {
+    await this.lastPersist;
+    await this.content.flush();
+  }
+
+  /** Releases memory and timers; the document must not be used afterwards. */
+  destroy(): void {
+    this.destroyed = true;
+    this.content.cancel();
+    this.presence.destroy();
+    this.doc.off("update", this.handleUpdate);
+    this.doc.destroy();
+  }
+
+  private persist(update: Uint8Array, userId: string): Promise<void> {
+    const saved = this.context.append({ documentId: this.id, update, userId });
+    const previous = this.lastPersist;
+    this.lastPersist = previous.then(() => saved.catch(() => {}));
+    return saved;
+  }
+
+  private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin): void => {
+    if (this.capture && origin === this.capture.origin) this.capture.update = update;
+    if (origin.kind === "load") return;
+    const message = encodeUpdateMessage(update);
+    const { namespace, relay } = this.context;
+    const recipients = namespace.adapter.rooms.get(this.room)?.size ?? 0;
+    if (origin.kind === "client") {
+      namespace.local.to(this.room).except(origin.socketId).emit("doc:sync", this.id, message);
+      relay?.publish(this.id, "update", update);
+      collabMetrics().updatesOut.inc(Math.max(0, recipients - 1));
+      // The process that accepted an edit refreshes the derived copy; the others need not.
+      this.content.changed();
+    } else {
+      namespace.local.to(this.room).emit("doc:sync", this.id, message);
+      collabMetrics().updatesOut.inc(recipients);
+    }
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/**
+ * Domain events other parts of the system react to, possibly on another process. Each is
+ * validated when it arrives over Redis, like any other input.
+ */
+export const domainEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    /** A member's role changed or they left/were removed; live connections re-check access. */
+    type: z.literal("membership.changed"),
+    workspaceId: z.uuid(),
+    userId: z.uuid(),
+  }),
+]);
+
+export type DomainEvent = z.infer<typeof domainEventSchema>;
+export type DomainEventType = DomainEvent["type"];
+export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+export type DomainEventHandler<T extends DomainEventType> = (event: DomainEventOf<T>) => void | Promise<void>;
