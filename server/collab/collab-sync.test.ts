@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { listAssessments } from "../assessments/list-assessments";
 import { env } from "../env";
 import { createTestTeam, createTestUser } from "../testing/factories";
 import type { InsertUpdateRows } from "./insert-update-rows";
@@ -96,6 +97,19 @@ describe("collaboration sync", () => {
     const reloaded = await late.join(documentId);
     expect(documentText(reloaded.doc)).toBe(texts[0]);
     late.close();
+  });
+
+  it("makes whoever writes in the document an author of the assessment", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const writer = await CollabTestClient.connect(server.url, { token: await createTestToken(team.analyst) });
+    const joined = await writer.join(documentId);
+    firstParagraphText(joined.doc).insert(0, "Tikhoretsk is likely to remain crucial.");
+    await writer.settled(documentId);
+    writer.close();
+    const listed = await listAssessments({ actor: team.owner, workspaceId: team.workspace.id });
+    const authors = listed.find((assessment) => assessment.id === documentId)?.authors.map((author) => author.id);
+    expect(authors).toContain(team.analyst.id);
   });
 
   it("acknowledges an update only after its row is committed, while peers see it at once", async () => {

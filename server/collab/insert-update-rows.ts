@@ -1,5 +1,6 @@
+import { inArray, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { documentUpdates } from "@/db/schema";
+import { assessmentAuthors, assessments, documentUpdates } from "@/db/schema";
 
 /** One accepted update on its way to `document_updates`. */
 export interface UpdateRow {
@@ -13,14 +14,30 @@ export interface UpdateRow {
 export type InsertUpdateRows = (rows: UpdateRow[]) => Promise<{ id: number; documentId: string }[]>;
 
 /**
- * The production writer: one multi-row INSERT per batch, so a burst of keystrokes from many
- * documents costs one round trip and one commit (group commit).
+ * The production writer: one transaction per batch, so a burst of keystrokes from many
+ * documents costs one commit (group commit). In the same transaction each sender becomes an
+ * author of the assessment and its "updated" time moves, so the list shows who wrote and when.
  */
 export const insertUpdateRows: InsertUpdateRows = async (rows) =>
-  getDatabase()
-    .insert(documentUpdates)
-    .values(rows)
-    .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
+  getDatabase().transaction(async (tx) => {
+    const inserted = await tx
+      .insert(documentUpdates)
+      .values(rows)
+      .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
+    const authors = new Map<string, { assessmentId: string; userId: string }>();
+    for (const row of rows) {
+      if (row.userId)
+        authors.set(`${row.documentId}:${row.userId}`, { assessmentId: row.documentId, userId: row.userId });
+    }
+    if (authors.size > 0)
+      await tx
+        .insert(assessmentAuthors)
+        .values([...authors.values()])
+        .onConflictDoNothing();
+    const documentIds = [...new Set(rows.map((row) => row.documentId))];
+    await tx.update(assessments).set({ updatedAt: sql`now()` }).where(inArray(assessments.id, documentIds));
+    return inserted;
+  });
 
 /**
  * Whether an error means "these rows can never be written" (SQLSTATE class 22 data exception or
