@@ -50,6 +50,12 @@ export const COLLAB_LIMITS = {
 export const DOC_CLOSE_REASONS = ["access_revoked", "document_deleted", "server_shutdown"] as const;
 export type DocCloseReason = (typeof DOC_CLOSE_REASONS)[number];
 
+/**
+ * Binary arguments a client sends. Browsers should send an ArrayBuffer: the browser build of the
+ * msgpack encoder turns a Uint8Array into a map of indexes. Node clients may send a Buffer.
+ */
+export type WireBytes = Uint8Array | ArrayBuffer;
+
 export type Ack<T = Record<never, never>> = (result: ({ ok: true } & T) | { ok: false; error: CollabError }) => void;
 
 export interface JoinResult {
@@ -69,15 +75,15 @@ export interface CollabClientToServerEvents {
    * client's copy, e.g. its offline cache), then sync step 1 so the client answers with its own
    * missing updates, then the current awareness states.
    */
-  "doc:join": (payload: { documentId: string; stateVector?: Uint8Array }, ack: Ack<JoinResult>) => void;
+  "doc:join": (payload: { documentId: string; stateVector?: WireBytes }, ack: Ack<JoinResult>) => void;
   "doc:leave": (payload: { documentId: string }, ack?: Ack) => void;
   /**
    * A y-protocols sync message. For step 2 and update messages the ack arrives only after the
    * update is committed to the database (or with `not_saved`/an error); step 1 is acked at once.
    */
-  "doc:sync": (documentId: string, message: Uint8Array, ack?: Ack) => void;
+  "doc:sync": (documentId: string, message: WireBytes, ack?: Ack) => void;
   /** A y-protocols awareness update; the server overwrites `user` with the session identity. */
-  "doc:awareness": (documentId: string, update: Uint8Array) => void;
+  "doc:awareness": (documentId: string, update: WireBytes) => void;
 }
 
 /** Events the server emits. */

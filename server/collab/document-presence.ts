@@ -4,6 +4,7 @@ import { type AwarenessEntry, encodeAwarenessUpdate } from "./awareness-messages
 import { CollabFault } from "./collab-fault";
 import type { UpdateOrigin } from "./collab-types";
 import type { LiveDocument } from "./live-document";
+import { toWireBytes } from "./wire-bytes";
 
 interface AwarenessChanges {
   added: number[];
@@ -81,9 +82,9 @@ export class DocumentPresence {
     const kind = (origin as Partial<UpdateOrigin> | null)?.kind;
     if (kind === "client") {
       const { socketId } = origin as { socketId: string };
-      namespace.local.to(this.live.room).except(socketId).emit("doc:awareness", this.live.id, update);
+      namespace.local.to(this.live.room).except(socketId).emit("doc:awareness", this.live.id, toWireBytes(update));
     } else {
-      namespace.local.to(this.live.room).emit("doc:awareness", this.live.id, update);
+      namespace.local.to(this.live.room).emit("doc:awareness", this.live.id, toWireBytes(update));
     }
     if (kind === "client" || kind === "leave") relay?.publish(this.live.id, "awareness", update);
   };

@@ -5,6 +5,7 @@ import type { CollabContext, CollabSocket, ConnectionState, JoinedDocument } fro
 import { parseJoinPayload, takeAck } from "./inbound-args";
 import type { LiveDocument } from "./live-document";
 import { checkStateVector, encodeSyncStep1, encodeSyncStep2, sendSync } from "./sync-messages";
+import { toWireBytes } from "./wire-bytes";
 
 /**
  * `doc:join`: checks membership of the document's workspace, loads (or shares) the document,
@@ -52,7 +53,8 @@ async function join(
   state.joining.add(documentId);
   try {
     const access = await authorizeDocument({ actor: socket.data.actor, documentId });
-    if (existing) return Object.assign(existing, { role: access.role, readOnly: access.readOnly });
+    if (existing)
+      return Object.assign(existing, { role: access.role, readOnly: access.readOnly, locked: access.locked });
     const live = await ctx.registry.acquire(documentId, access.workspaceId);
     if (socket.disconnected) {
       // The connection went away while the document loaded: nobody to hand it to.
@@ -77,9 +79,9 @@ function sendInitialState(
   sendSync(socket, live.id, encodeSyncStep2(live.doc, stateVector), ctx.config.syncChunkBytes);
   // Step 1 to every role, so every client sees the same sequence; a read-only client's answer is
   // accepted only when it is empty (see handle-sync.ts).
-  socket.emit("doc:sync", live.id, encodeSyncStep1(live.doc));
+  socket.emit("doc:sync", live.id, toWireBytes(encodeSyncStep1(live.doc)));
   const presence = live.presence.encodeAll();
-  if (presence) socket.emit("doc:awareness", live.id, presence);
+  if (presence) socket.emit("doc:awareness", live.id, toWireBytes(presence));
   if (!live.durable) socket.emit("doc:saved-state", live.id, { durable: false });
 }
 

@@ -3,6 +3,7 @@ import { collabMetrics } from "./collab-metrics";
 import type { CollabContext, CollabSocket, JoinedDocument } from "./collab-types";
 import { readDocumentId, readMessageBytes, takeAck } from "./inbound-args";
 import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, sendSync } from "./sync-messages";
+import { toWireBytes } from "./wire-bytes";
 
 /**
  * `doc:sync`: a y-protocols sync message. Step 1 is answered with the missing part of the
@@ -43,7 +44,7 @@ export function handleSync(ctx: CollabContext, socket: CollabSocket, args: unkno
       // The client has what this process lacks (e.g. it reconnected here before the relay
       // delivered an update): ask for everything, before the refusal, on the same connection.
       if (error instanceof CollabFault && error.code === "out_of_sync") {
-        socket.emit("doc:sync", joined.documentId, encodeSyncStep1(joined.live.doc));
+        socket.emit("doc:sync", joined.documentId, toWireBytes(encodeSyncStep1(joined.live.doc)));
       }
       throw error;
     }

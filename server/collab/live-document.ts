@@ -12,6 +12,7 @@ import type { DocumentLog } from "./read-document-log";
 import type { DocumentRelay, RelayKind } from "./redis-relay";
 import { ContentSaver } from "./store-document-content";
 import { encodeUpdateMessage } from "./sync-messages";
+import { toWireBytes } from "./wire-bytes";
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
@@ -170,7 +171,7 @@ export class LiveDocument {
   private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin): void => {
     if (this.capture && origin === this.capture.origin) this.capture.update = update;
     if (origin.kind === "load") return;
-    const message = encodeUpdateMessage(update);
+    const message = toWireBytes(encodeUpdateMessage(update));
     const { namespace, relay } = this.context;
     const recipients = namespace.adapter.rooms.get(this.room)?.size ?? 0;
     if (origin.kind === "client") {

@@ -5,6 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CollabFault } from "./collab-fault";
 import type { CollabSocket } from "./collab-types";
+import { toWireBytes } from "./wire-bytes";
 
 /** A y-protocols sync message that passed the validity gate. */
 export type SyncMessage =
@@ -88,13 +89,13 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
  */
 export function sendSync(socket: CollabSocket, documentId: string, message: Uint8Array, chunkBytes: number): void {
   if (message.byteLength <= chunkBytes) {
-    socket.emit("doc:sync", documentId, message);
+    socket.emit("doc:sync", documentId, toWireBytes(message));
     return;
   }
   const id = randomUUID();
   const count = Math.ceil(message.byteLength / chunkBytes);
   for (let index = 0; index < count; index += 1) {
     const bytes = message.subarray(index * chunkBytes, (index + 1) * chunkBytes);
-    socket.emit("doc:sync-chunk", documentId, { id, index, count, bytes });
+    socket.emit("doc:sync-chunk", documentId, { id, index, count, bytes: toWireBytes(bytes) });
   }
 }
