@@ -5,6 +5,7 @@ import { WRITER_ROLES } from "@/lib/roles";
 import type { AssessmentDetail } from "@/lib/schemas/assessments";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishAssessmentChanged } from "../events/publish-assessment-changed";
 import { loadAssessmentDetail } from "./load-assessment-details";
 import { requireAssessment } from "./require-assessment";
 
@@ -22,7 +23,7 @@ export interface SetAssessmentArchivedOptions {
  */
 export async function setAssessmentArchived(options: SetAssessmentArchivedOptions): Promise<AssessmentDetail> {
   const actorUserId = auditActorId(options.actor);
-  return getDatabase().transaction(async (tx) => {
+  const detail = await getDatabase().transaction(async (tx) => {
     const { assessment, role } = await requireAssessment({
       db: tx,
       actor: options.actor,
@@ -47,4 +48,8 @@ export async function setAssessmentArchived(options: SetAssessmentArchivedOption
     }
     return loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role });
   });
+  // After the commit: open editors of an archived assessment become read-only at once (and
+  // writable again when it is restored), on every process.
+  await publishAssessmentChanged({ assessmentId: detail.id });
+  return detail;
 }

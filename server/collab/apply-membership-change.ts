@@ -36,7 +36,7 @@ export async function applyMembershipChange(
     }
     if (membership.role === joined.role) continue;
     joined.role = membership.role;
-    joined.readOnly = !canWriteAssessments(membership.role);
+    joined.readOnly = joined.locked || !canWriteAssessments(membership.role);
     socket.emit("doc:role", joined.documentId, { readOnly: joined.readOnly, role: joined.role });
   }
   logger().info({ ...event, connections: affected.length, removed: !membership }, "live access re-checked");

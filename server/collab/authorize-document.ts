@@ -11,8 +11,19 @@ import { CollabFault } from "./collab-fault";
 export interface DocumentAccess {
   workspaceId: string;
   role: JoinResult["role"];
-  /** Reviewers and viewers read; only owners and analysts change the text. */
+  /** Archived and published assessments are frozen for every role. */
+  locked: boolean;
+  /** Reviewers and viewers read; only owners and analysts change the text, and only when not locked. */
   readOnly: boolean;
+}
+
+/** Whether a document's text may change: archived and published assessments are frozen. */
+export async function isDocumentLocked(documentId: string): Promise<boolean> {
+  const [row] = await getDatabase()
+    .select({ archivedAt: assessments.archivedAt, status: assessments.status })
+    .from(assessments)
+    .where(eq(assessments.id, documentId));
+  return !row || row.archivedAt !== null || row.status === "published";
 }
 
 /**
@@ -22,7 +33,7 @@ export interface DocumentAccess {
 export async function authorizeDocument(options: { actor: Actor; documentId: string }): Promise<DocumentAccess> {
   const db = getDatabase();
   const [assessment] = await db
-    .select({ workspaceId: assessments.workspaceId })
+    .select({ workspaceId: assessments.workspaceId, archivedAt: assessments.archivedAt, status: assessments.status })
     .from(assessments)
     .where(eq(assessments.id, options.documentId));
   if (!assessment) throw new CollabFault("not_found");
@@ -31,5 +42,6 @@ export async function authorizeDocument(options: { actor: Actor; documentId: str
       throw isAppError(error) && error.kind === "not_found" ? new CollabFault("not_found") : error;
     },
   );
-  return { workspaceId: assessment.workspaceId, role, readOnly: !canWriteAssessments(role) };
+  const locked = assessment.archivedAt !== null || assessment.status === "published";
+  return { workspaceId: assessment.workspaceId, role, locked, readOnly: locked || !canWriteAssessments(role) };
 }

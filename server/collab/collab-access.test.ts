@@ -4,6 +4,8 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { memberships } from "@/db/schema";
+import { setAssessmentArchived } from "../assessments/set-assessment-archived";
+import type { Actor } from "../auth/actor";
 import { publishMembershipChanged } from "../events/publish-membership-changed";
 import { changeMemberRole } from "../members/change-member-role";
 import { removeMember } from "../members/remove-member";
@@ -34,7 +36,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function joinAs(actor: { id: string; email: string; name: string; via: "session" }, documentId: string) {
+async function joinAs(actor: Actor, documentId: string) {
   const client = await CollabTestClient.connect(server.url, { token: await createTestToken(actor) });
   const entry = await client.join(documentId);
   return { client, entry };
@@ -163,5 +165,32 @@ describe("collaboration access", () => {
     expect(member.entry.acks.at(-1)).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(documentText(await storedDocument(documentId))).toBe("while analyst");
     member.client.close();
+  });
+
+  it("freezes the text of an archived assessment for every open editor, and thaws it on restore", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const writer = await joinAs(team.analyst, documentId);
+    appendParagraph(writer.entry.doc, "before archiving");
+    await writer.client.settled(documentId);
+
+    const frozen = nextEvent<[string, { readOnly: boolean; role: string }]>(writer.client, "doc:role");
+    await setAssessmentArchived({ actor: team.owner, assessmentId: documentId, archived: true });
+    expect(await frozen).toEqual([documentId, { readOnly: true, role: "analyst" }]);
+    appendParagraph(writer.entry.doc, "after archiving");
+    await writer.client.settled(documentId);
+    expect(writer.entry.acks.at(-1)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(documentText(await storedDocument(documentId))).toBe("before archiving");
+
+    const thawed = nextEvent<[string, { readOnly: boolean; role: string }]>(writer.client, "doc:role");
+    await setAssessmentArchived({ actor: team.owner, assessmentId: documentId, archived: false });
+    expect(await thawed).toEqual([documentId, { readOnly: false, role: "analyst" }]);
+    writer.client.close();
+
+    // A connection that joins an archived assessment is read-only from the start.
+    await setAssessmentArchived({ actor: team.owner, assessmentId: documentId, archived: true });
+    const late = await joinAs(team.analyst, documentId);
+    expect(late.entry.join?.readOnly).toBe(true);
+    late.client.close();
   });
 });

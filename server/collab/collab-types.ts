@@ -13,6 +13,8 @@ export interface JoinedDocument {
   workspaceId: string;
   role: JoinResult["role"];
   readOnly: boolean;
+  /** The assessment is archived or published: read-only whatever the role. */
+  locked: boolean;
   /** Awareness client ids this connection announced; only it may update or remove them. */
   awarenessClients: Set<number>;
   live: LiveDocument;

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db/client";
 import { getEventBus } from "../events/event-bus";
 import { logger } from "../logger";
 import { AppendQueue } from "./append-queue";
+import { applyAssessmentChange } from "./apply-assessment-change";
 import { applyMembershipChange } from "./apply-membership-change";
 import { attachCollabHandlers } from "./attach-collab-handlers";
 import type { CollabConfig } from "./collab-config";
@@ -100,7 +101,16 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
   }
 
   namespace.on("connection", (socket) => attachCollabHandlers(ctx, socket));
-  const unsubscribe = getEventBus().subscribe("membership.changed", (event) => applyMembershipChange(ctx, event));
+  const unsubscribeMembership = getEventBus().subscribe("membership.changed", (event) =>
+    applyMembershipChange(ctx, event),
+  );
+  const unsubscribeAssessment = getEventBus().subscribe("assessment.changed", (event) =>
+    applyAssessmentChange(ctx, event),
+  );
+  const unsubscribe = () => {
+    unsubscribeMembership();
+    unsubscribeAssessment();
+  };
   const reconciler = relay ? startReconciler(registry, config.reconcileMs) : undefined;
 
   const disconnectAll = (reason?: "server_shutdown") => {

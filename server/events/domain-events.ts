@@ -11,6 +11,11 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     workspaceId: z.uuid(),
     userId: z.uuid(),
   }),
+  z.object({
+    /** An assessment was archived, unarchived or changed status; open documents re-check writability. */
+    type: z.literal("assessment.changed"),
+    assessmentId: z.uuid(),
+  }),
 ]);
 
 export type DomainEvent = z.infer<typeof domainEventSchema>;
