@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AssessmentDetailsForm } from "@/components/assessments/assessment-details-form";
 import { AssessmentFacts } from "@/components/assessments/assessment-facts";
+import { AssessmentEditor } from "@/components/editor/assessment-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { StatusBadge } from "@/components/status-badge";
@@ -18,7 +19,7 @@ import { setArchivedAction, updateAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-/** The assessment page: metadata now; the live co-editor comes with real-time collaboration. */
+/** The assessment page: the live co-edited text beside the assessment's details. */
 export default async function AssessmentPage({
   params,
 }: {
@@ -72,10 +73,12 @@ export default async function AssessmentPage({
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card aria-labelledby="document-heading" className="order-2 lg:order-1">
           <CardHeader id="document-heading" title="Document" />
-          <div className="px-5 py-12 text-center text-sm text-slate-600">
-            <p className="font-medium text-slate-800">The live editor arrives with real-time co-editing.</p>
-            <p className="mt-1">Judgements, citations and comments will be written here, together and live.</p>
-          </div>
+          <AssessmentEditor
+            documentId={assessment.id}
+            user={{ id: actor.id, name: actor.name }}
+            canEdit={assessment.canEdit}
+            readOnlyReason={isArchived ? "this assessment is archived" : undefined}
+          />
         </Card>
 
         <Card aria-labelledby="details-heading" className="order-1 lg:order-2">

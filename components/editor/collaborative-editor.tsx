@@ -1,0 +1,133 @@
+"use client";
+
+import "./collaborative-editor.css";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import type { CollabDocument } from "@/lib/collab/collab-document";
+import type { CollabDocumentState } from "@/lib/collab/document-state";
+import { collaborativeExtensions } from "@/lib/editor/collaborative-extensions";
+import { DocumentNotice } from "./document-notice";
+import { EditorToolbar } from "./editor-toolbar";
+import { LinkForm } from "./link-form";
+import { PresenceAvatars } from "./presence-avatars";
+import { StatusPill } from "./status-pill";
+import { useCollabDocument, useCollabState } from "./use-collab-document";
+
+export interface CollaborativeEditorProps {
+  /** The assessment id: its text is the collaborative document. */
+  documentId: string;
+  /** The signed-in user (keys the offline copy; the server sets the identity others see). */
+  user: { id: string; name: string };
+  /** Whether the page lets this user edit (writer role, not archived). The server has the final say, live. */
+  canEdit: boolean;
+  /** Why the text is read-only when `canEdit` is false, e.g. "Archived". */
+  readOnlyReason?: string;
+}
+
+/**
+ * The live co-editor of an assessment's text: everyone's edits, carets and presence as they
+ * happen; edits keep working offline and are sent when the connection is back. Read-only roles
+ * see the same live text without any editing affordance.
+ */
+export function CollaborativeEditor(props: CollaborativeEditorProps) {
+  const document = useCollabDocument(props.documentId, props.user.id);
+  const state = useCollabState(document);
+  return document ? (
+    <EditorSurface key={document.id} document={document} state={state} {...props} />
+  ) : (
+    <EditorFrame state={null} header={null}>
+      <div className="min-h-64" />
+    </EditorFrame>
+  );
+}
+
+function EditorSurface({
+  document,
+  state,
+  user,
+  canEdit,
+  readOnlyReason,
+}: CollaborativeEditorProps & { document: CollabDocument; state: CollabDocumentState | null }) {
+  const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed";
+  const [isLinkOpen, setLinkOpen] = useState(false);
+  // Read by the editor's callbacks, which are created once per document.
+  const live = useRef({ isEditable, isSynced: false });
+  live.current = { isEditable, isSynced: state?.isSynced ?? false };
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: isEditable,
+      extensions: collaborativeExtensions({
+        doc: document.doc,
+        awareness: document.awareness,
+        user: { id: user.id, name: user.name, color: "#64748b" },
+        placeholder: () => (live.current.isSynced ? "Write the assessment…" : "Loading…"),
+      }),
+      editorProps: {
+        attributes: () => ({
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": "Assessment text",
+          "aria-readonly": String(!live.current.isEditable),
+        }),
+      },
+    },
+    [document],
+  );
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);
+  }, [editor, isEditable]);
+
+  // The server's identity (name and colour) is what others see; show the same for this tab.
+  const identity = state?.user;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && identity) editor.commands.updateUser(identity);
+  }, [editor, identity]);
+
+  const header =
+    editor && isEditable ? (
+      <EditorToolbar editor={editor} isLinkOpen={isLinkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />
+    ) : (
+      <p className="text-xs text-slate-600">
+        Read only{readOnlyReason ? ` — ${readOnlyReason}` : state?.role ? ` — ${roleNote(state.role)}` : ""}
+      </p>
+    );
+
+  return (
+    <EditorFrame state={state} header={header}>
+      {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+      <DocumentNotice state={state} />
+      {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
+    </EditorFrame>
+  );
+}
+
+function roleNote(role: NonNullable<CollabDocumentState["role"]>): string {
+  return role === "reviewer" ? "reviewers comment and approve; they do not edit the text" : "your role reads the text";
+}
+
+/** The editor's chrome: controls (or the read-only note) on the left, presence and status on the right. */
+function EditorFrame({
+  state,
+  header,
+  children,
+}: {
+  state: CollabDocumentState | null;
+  header: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="assessment-editor">
+      <div className="flex min-h-11 flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-3 py-1.5">
+        <div className="min-w-0">{header}</div>
+        <div className="flex items-center gap-3">
+          <PresenceAvatars people={state?.people ?? []} />
+          <StatusPill state={state} />
+        </div>
+      </div>
+      {children}
+    </div>
+  );
+}

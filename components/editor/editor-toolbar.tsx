@@ -1,0 +1,127 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import clsx from "clsx";
+import type { ReactNode } from "react";
+import { FOCUS_RING } from "@/components/ui/button";
+import { HEADING_LEVELS } from "@/lib/editor/editor-extensions";
+
+function ToolbarButton({
+  label,
+  isActive,
+  onClick,
+  children,
+}: {
+  label: string;
+  isActive?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      aria-pressed={isActive === undefined ? undefined : isActive}
+      // Keeps the editor's selection: a click on the toolbar must not move focus out of the text first.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+      className={clsx(
+        "inline-flex h-8 min-w-8 items-center justify-center rounded px-1.5 text-sm font-medium",
+        FOCUS_RING,
+        isActive ? "bg-accent-100 text-accent-800" : "text-slate-700 hover:bg-slate-100",
+      )}
+    >
+      {children}
+    </button>
+  );
+}
+
+function Separator() {
+  return <span aria-hidden="true" className="mx-1 h-5 w-px bg-slate-200" />;
+}
+
+/**
+ * Formatting controls of the editor: headings, bold, italic, lists and links. The link form
+ * itself is rendered by the parent, below the toolbar row.
+ */
+export function EditorToolbar({
+  editor,
+  isLinkOpen,
+  onToggleLink,
+}: {
+  editor: Editor;
+  isLinkOpen: boolean;
+  onToggleLink: () => void;
+}) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      headings: HEADING_LEVELS.map((level) => current.isActive("heading", { level })),
+      bold: current.isActive("bold"),
+      italic: current.isActive("italic"),
+      bulletList: current.isActive("bulletList"),
+      orderedList: current.isActive("orderedList"),
+      link: current.isActive("link"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+
+  return (
+    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-0.5">
+      {HEADING_LEVELS.map((level, index) => (
+        <ToolbarButton
+          key={level}
+          label={`Heading ${level}`}
+          isActive={active.headings[index]}
+          onClick={() => chain().toggleHeading({ level }).run()}
+        >
+          H{level}
+        </ToolbarButton>
+      ))}
+      <Separator />
+      <ToolbarButton label="Bold" isActive={active.bold} onClick={() => chain().toggleBold().run()}>
+        <span className="font-bold">B</span>
+      </ToolbarButton>
+      <ToolbarButton label="Italic" isActive={active.italic} onClick={() => chain().toggleItalic().run()}>
+        <span className="font-serif italic">I</span>
+      </ToolbarButton>
+      <Separator />
+      <ToolbarButton label="Bullet list" isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()}>
+        <ListIcon />
+      </ToolbarButton>
+      <ToolbarButton
+        label="Numbered list"
+        isActive={active.orderedList}
+        onClick={() => chain().toggleOrderedList().run()}
+      >
+        <span className="text-xs">1.</span>
+        <ListIcon />
+      </ToolbarButton>
+      <Separator />
+      <ToolbarButton label="Link" isActive={active.link || isLinkOpen} onClick={onToggleLink}>
+        <LinkIcon />
+      </ToolbarButton>
+    </div>
+  );
+}
+
+function ListIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <path d="M6 4h8M6 8h8M6 12h8" />
+      <circle cx="2.5" cy="4" r="0.75" fill="currentColor" />
+      <circle cx="2.5" cy="8" r="0.75" fill="currentColor" />
+      <circle cx="2.5" cy="12" r="0.75" fill="currentColor" />
+    </svg>
+  );
+}
+
+function LinkIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />
+    </svg>
+  );
+}

@@ -1,0 +1,95 @@
+import type { CollabErrorCode } from "./protocol";
+
+/** What a `doc:sync` carried: a live edit, or the answer to the server's step 1 after a join. */
+export type SendKind = "update" | "resync";
+
+/** One send, as `sent` recorded it; handed back with its ack. */
+export interface SendTicket {
+  kind: SendKind;
+  sequence: number;
+  /** Whether it shows as "Saving…" (a resync that carries nothing new does not). */
+  counted: boolean;
+}
+
+// Refusals that sending the same bytes again cannot fix.
+const PERMANENT: readonly CollabErrorCode[] = ["forbidden", "message_too_large", "invalid_message", "invalid_payload"];
+
+/**
+ * Bookkeeping behind "Saving… / Saved / Not saved" for one document. The server acknowledges an
+ * update only after it is committed, so "saved" means: nothing in flight, nothing made while
+ * offline still unsent, and no refusal outstanding. An acknowledged resync (the answer to the
+ * server's step 1) proves the server stored everything this copy had when the resync was sent,
+ * which settles whatever was unsent, lost with a connection, or refused with a retryable error
+ * before it — but not what was refused after it, hence the sequence numbers.
+ */
+export class SaveTracker {
+  private sequence = 0;
+  private inflight = 0;
+  /** Edits the server may lack (made offline, or their ack was lost with a connection) up to this send. */
+  private unsentUpTo: number | null = null;
+  /** A retryable refusal (`not_saved`, `internal`, `rate_limited` …) of this send waits for a resync. */
+  private refusedUpTo: number | null = null;
+  /** A refusal no retry fixes (read-only role, oversize): not saved until the page is reloaded. */
+  private rejected = false;
+  /** Whether this copy has made any edit since it was opened ("saved" rather than "live"). */
+  edited = false;
+
+  /** Edits waiting for the server: in flight or not sent yet. */
+  get pending(): boolean {
+    return this.inflight > 0 || this.unsentUpTo !== null;
+  }
+
+  /** Edits the server refused to store; retried unless the refusal was permanent. */
+  get failed(): boolean {
+    return this.refusedUpTo !== null || this.rejected;
+  }
+
+  /** A local edit made while not joined; the next resync carries it. */
+  editedOffline(): void {
+    this.edited = true;
+    this.unsentUpTo = this.sequence;
+  }
+
+  /**
+   * Records a send. A resync counts as saving only when it carries something: edits the server
+   * lacks, or any edit not yet confirmed; otherwise every join would flash "Saving…".
+   */
+  sent(kind: SendKind, carriesNew = true): SendTicket {
+    const counted = kind === "update" || carriesNew || this.pending || this.failed;
+    if (counted) this.inflight += 1;
+    // A resync carrying new content sends edits of ours too (made offline, or before a reload).
+    if (kind === "update" || carriesNew) this.edited = true;
+    this.sequence += 1;
+    return { kind, sequence: this.sequence, counted };
+  }
+
+  acknowledged(ticket: SendTicket): void {
+    if (ticket.counted) this.inflight = Math.max(0, this.inflight - 1);
+    if (ticket.kind !== "resync") return;
+    if (this.unsentUpTo !== null && ticket.sequence > this.unsentUpTo) this.unsentUpTo = null;
+    if (this.refusedUpTo !== null && ticket.sequence > this.refusedUpTo) this.refusedUpTo = null;
+  }
+
+  /** Records a refusal; says whether resyncing later can still save the edit. */
+  refused(ticket: SendTicket, code: CollabErrorCode): "retry" | "give_up" {
+    if (ticket.counted) this.inflight = Math.max(0, this.inflight - 1);
+    if (PERMANENT.includes(code)) {
+      this.rejected = true;
+      return "give_up";
+    }
+    this.refusedUpTo = Math.max(this.refusedUpTo ?? 0, ticket.sequence);
+    return "retry";
+  }
+
+  /** The connection dropped: acks still outstanding will never arrive; the next resync covers them. */
+  connectionLost(): void {
+    if (this.inflight > 0) this.unsentUpTo = this.sequence;
+    this.inflight = 0;
+  }
+
+  /** A read-only copy joined: whatever it changed offline can never be stored. */
+  readOnlyResync(): void {
+    if (this.unsentUpTo !== null) this.rejected = true;
+    this.unsentUpTo = null;
+  }
+}
