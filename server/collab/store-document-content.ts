@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { documentContent } from "@/db/schema";
+// The one editor schema (lib/editor) decides what the derived copy contains.
+import { documentToContent as deriveDocumentContent } from "@/lib/editor/document-content";
 import { logger } from "../logger";
-import { deriveDocumentContent } from "./derive-document-content";
 
 /** Writes the derived JSON/text copy of a document to `document_content`. */
 export async function storeDocumentContent(documentId: string, doc: Y.Doc): Promise<void> {

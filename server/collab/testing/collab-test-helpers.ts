@@ -2,7 +2,8 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
-import { deriveDocumentContent, EDITOR_FRAGMENT } from "../derive-document-content";
+import { documentToContent as deriveDocumentContent } from "@/lib/editor/document-content";
+import { EDITOR_FIELD as EDITOR_FRAGMENT } from "@/lib/editor/editor-extensions";
 import { readDocumentLog } from "../read-document-log";
 import type { CollabTestClient } from "./collab-test-client";
 
