@@ -12,6 +12,7 @@ import { LinkForm } from "./link-form";
 import { PresenceAvatars } from "./presence-avatars";
 import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
+import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 
 export interface CollaborativeEditorProps {
   /** The assessment id: its text is the collaborative document. */
@@ -50,6 +51,7 @@ function EditorSurface({
 }: CollaborativeEditorProps & { document: CollabDocument; state: CollabDocumentState | null }) {
   const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed";
   const [isLinkOpen, setLinkOpen] = useState(false);
+  useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   // Read by the editor's callbacks, which are created once per document.
   const live = useRef({ isEditable, isSynced: false });
   live.current = { isEditable, isSynced: state?.isSynced ?? false };
