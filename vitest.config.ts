@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const alias = { "@": path.resolve(import.meta.dirname) };
+
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: { alias },
   test: {
-    include: ["{server,lib,db,cli}/**/*.test.ts"],
-    setupFiles: ["server/testing/setup-database.ts"],
     pool: "forks",
     // .ci/run asks for a JSON report to count test cases.
     reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
@@ -20,5 +20,23 @@ export default defineConfig({
       DATA_DIR: mkdtempSync(path.join(tmpdir(), "parallax-vitest-")),
       AUTH_SECRET: "vitest-only-secret-vitest-only-secret-0123456789",
     },
+    projects: [
+      {
+        // lib/ is isomorphic and pure: no database to set up.
+        extends: true,
+        resolve: { alias },
+        test: { name: "lib", include: ["lib/**/*.test.ts"] },
+      },
+      {
+        // Integration tests: every file runs on its own fresh, migrated database.
+        extends: true,
+        resolve: { alias },
+        test: {
+          name: "server",
+          include: ["{server,db}/**/*.test.ts"],
+          setupFiles: ["server/testing/setup-database.ts"],
+        },
+      },
+    ],
   },
 });
