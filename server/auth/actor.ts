@@ -7,6 +7,8 @@ import type { UserOutput } from "@/lib/schemas/users";
  */
 export interface Actor extends UserOutput {
   via: "session" | "token" | "operator";
+  /** The API token a `token` actor authenticated with (so revoking it can end live connections). */
+  tokenId?: string;
 }
 
 const OPERATOR_ID = "00000000-0000-0000-0000-000000000000";

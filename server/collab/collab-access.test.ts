@@ -10,6 +10,8 @@ import { publishMembershipChanged } from "../events/publish-membership-changed";
 import { changeMemberRole } from "../members/change-member-role";
 import { removeMember } from "../members/remove-member";
 import { createTestTeam } from "../testing/factories";
+import { createApiToken } from "../tokens/create-api-token";
+import { revokeApiToken } from "../tokens/revoke-api-token";
 import { encodeAwarenessUpdate } from "./awareness-messages";
 import { CollabTestClient } from "./testing/collab-test-client";
 import {
@@ -192,5 +194,20 @@ describe("collaboration access", () => {
     const late = await joinAs(team.analyst, documentId);
     expect(late.entry.join?.readOnly).toBe(true);
     late.client.close();
+  });
+
+  it("ends live connections opened with an API token when the token is revoked", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const { token, secret } = await createApiToken({ actor: team.analyst, name: "bot" });
+    const bot = await CollabTestClient.connect(server.url, { token: secret });
+    await bot.join(documentId);
+    const closed = nextEvent<[string, string]>(bot, "doc:closed");
+    const disconnected = new Promise<string>((resolve) => bot.socket.once("disconnect", resolve));
+    await revokeApiToken({ actor: team.analyst, tokenId: token.id });
+    expect(await closed).toEqual([documentId, "access_revoked"]);
+    expect(await disconnected).toBe("io server disconnect");
+    // And it cannot come back.
+    await expect(CollabTestClient.connect(server.url, { token: secret })).rejects.toThrow(/unauthorized/);
   });
 });

@@ -11,7 +11,7 @@ import type { CollabContext, CollabNamespace } from "./collab-types";
 import { compactDocument } from "./compact-document";
 import { DocumentRegistry } from "./document-registry";
 import { type InsertUpdateRows, insertUpdateRows } from "./insert-update-rows";
-import { leaveAllDocuments } from "./leave-document";
+import { leaveAllDocuments, leaveDocument } from "./leave-document";
 import { LiveDocument, type LiveDocumentContext } from "./live-document";
 import { readDocumentLog } from "./read-document-log";
 import { startReconciler } from "./reconcile-documents";
@@ -107,9 +107,20 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
   const unsubscribeAssessment = getEventBus().subscribe("assessment.changed", (event) =>
     applyAssessmentChange(ctx, event),
   );
+  // A revoked API token ends the connections it opened, not only its future requests.
+  const unsubscribeToken = getEventBus().subscribe("api_token.revoked", (event) => {
+    for (const socket of namespace.sockets.values()) {
+      if (socket.data.actor?.tokenId !== event.tokenId) continue;
+      for (const documentId of [...(socket.data.collab?.joined.keys() ?? [])]) {
+        leaveDocument(ctx, socket, documentId, "access_revoked");
+      }
+      socket.disconnect(true);
+    }
+  });
   const unsubscribe = () => {
     unsubscribeMembership();
     unsubscribeAssessment();
+    unsubscribeToken();
   };
   const reconciler = relay ? startReconciler(registry, config.reconcileMs) : undefined;
 

@@ -12,6 +12,11 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     userId: z.uuid(),
   }),
   z.object({
+    /** An API token was revoked; connections authenticated with it end at once. */
+    type: z.literal("api_token.revoked"),
+    tokenId: z.uuid(),
+  }),
+  z.object({
     /** An assessment was archived, unarchived or changed status; open documents re-check writability. */
     type: z.literal("assessment.changed"),
     assessmentId: z.uuid(),

@@ -5,7 +5,7 @@ import type { UserOutput } from "@/lib/schemas/users";
 import { hashSecret } from "./token-secret";
 
 /** The user behind a live (unrevoked, unexpired) API token, or null. Touches `last_used_at`. */
-export async function authenticateApiToken(secret: string): Promise<UserOutput | null> {
+export async function authenticateApiToken(secret: string): Promise<(UserOutput & { tokenId: string }) | null> {
   if (secret.length < 8 || secret.length > 200) return null;
   const db = getDatabase();
   const [row] = await db
@@ -30,5 +30,5 @@ export async function authenticateApiToken(secret: string): Promise<UserOutput |
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
   }
-  return { id: row.id, email: row.email, name: row.name };
+  return { id: row.id, email: row.email, name: row.name, tokenId: row.tokenId };
 }

@@ -4,6 +4,7 @@ import { apiTokens } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { getEventBus } from "../events/event-bus";
 import { isUuid } from "../policies/require-membership";
 
 export interface RevokeApiTokenOptions {
@@ -36,4 +37,6 @@ export async function revokeApiToken(options: RevokeApiTokenOptions): Promise<vo
       targetId: token.id,
     });
   });
+  // After the commit: live Socket.io connections opened with this token close on every process.
+  await getEventBus().publish({ type: "api_token.revoked", tokenId: options.tokenId });
 }
