@@ -3,6 +3,7 @@ import type { AssessmentSummary } from "@/lib/schemas/assessments";
 import { StatusBadge } from "../status-badge";
 import { TlpBadge } from "../tlp-badge";
 import { RelativeTime } from "../ui/relative-time";
+import { TableHead } from "../ui/table-head";
 
 /** Names of the authors, shortened to "A, B and 3 others" so that rows stay one line. */
 export function formatAuthors(authors: { name: string }[]): string {
@@ -26,25 +27,7 @@ export function AssessmentTable({
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Title
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Marking
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Updated
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Authors
-            </th>
-          </tr>
-        </thead>
+        <TableHead dense columns={["Title", "Status", "Marking", "Updated", "Authors"]} />
         <tbody className="divide-y divide-slate-100">
           {assessments.map((assessment) => (
             <tr key={assessment.id} className="hover:bg-slate-50">

@@ -3,6 +3,7 @@ import type { InvitationSummary } from "@/lib/schemas/invitations";
 import type { FormAction } from "../forms/action-state";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { RelativeTime } from "../ui/relative-time";
+import { TableHead } from "../ui/table-head";
 
 /** Pending invitation links of a workspace, each revocable. */
 export function InvitationsTable({ invitations, revoke }: { invitations: InvitationSummary[]; revoke: FormAction }) {
@@ -13,25 +14,7 @@ export function InvitationsTable({ invitations, revoke }: { invitations: Invitat
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Pending invitations</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-5 py-3">
-              For
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Role
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Created
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Expires
-            </th>
-            <th scope="col" className="px-5 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["For", "Role", "Created", "Expires", { label: "Actions", hidden: true }]} />
         <tbody className="divide-y divide-slate-100">
           {invitations.map((invitation) => {
             const target = invitation.email ?? "Anyone with the link";

@@ -6,6 +6,7 @@ import { SelectField } from "../forms/select-field";
 import { SubmitButton } from "../forms/submit-button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { RelativeTime } from "../ui/relative-time";
+import { TableHead } from "../ui/table-head";
 import { ROLE_OPTIONS } from "./role-options";
 
 /**
@@ -26,24 +27,7 @@ export function MembersTable({
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Workspace members</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-5 py-3">
-              Name
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Role
-            </th>
-            <th scope="col" className="px-5 py-3">
-              Joined
-            </th>
-            {manage ? (
-              <th scope="col" className="px-5 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Role", "Joined", ...(manage ? [{ label: "Actions", hidden: true }] : [])]} />
         <tbody className="divide-y divide-slate-100">
           {members.map((member) => {
             const isSelf = member.userId === currentUserId;

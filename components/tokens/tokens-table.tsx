@@ -3,6 +3,7 @@ import type { FormAction } from "../forms/action-state";
 import { Badge } from "../ui/badge";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { RelativeTime } from "../ui/relative-time";
+import { TableHead } from "../ui/table-head";
 
 function tokenState(token: ApiTokenSummary, now: Date): "active" | "revoked" | "expired" {
   if (token.revokedAt) return "revoked";
@@ -18,18 +19,9 @@ export function TokensTable({ tokens, revoke }: { tokens: ApiTokenSummary[]; rev
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Your API tokens</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            {["Name", "Token", "Status", "Created", "Last used", "Expires"].map((heading) => (
-              <th key={heading} scope="col" className="px-5 py-3">
-                {heading}
-              </th>
-            ))}
-            <th scope="col" className="px-5 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={["Name", "Token", "Status", "Created", "Last used", "Expires", { label: "Actions", hidden: true }]}
+        />
         <tbody className="divide-y divide-slate-100">
           {tokens.map((token) => {
             const state = tokenState(token, now);
