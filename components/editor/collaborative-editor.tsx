@@ -6,9 +6,14 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { CollabDocumentState } from "@/lib/collab/document-state";
 import { collaborativeExtensions } from "@/lib/editor/collaborative-extensions";
+import { JUDGEMENT_NODE, Judgement } from "@/lib/editor/judgement-node";
+import type { DocumentFinding } from "@/lib/editor/lint-document";
+import { TradecraftLint } from "@/lib/editor/tradecraft-lint";
 import { DocumentNotice } from "./document-notice";
 import { EditorToolbar } from "./editor-toolbar";
+import { judgementNodeView } from "./judgement-view";
 import { LinkForm } from "./link-form";
+import { LintPanel } from "./lint-panel";
 import { PresenceAvatars } from "./presence-avatars";
 import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
@@ -51,6 +56,7 @@ function EditorSurface({
 }: CollaborativeEditorProps & { document: CollabDocument; state: CollabDocumentState | null }) {
   const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed";
   const [isLinkOpen, setLinkOpen] = useState(false);
+  const [findings, setFindings] = useState<DocumentFinding[]>([]);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   // Read by the editor's callbacks, which are created once per document.
   const live = useRef({ isEditable, isSynced: false });
@@ -60,12 +66,19 @@ function EditorSurface({
     {
       immediatelyRender: false,
       editable: isEditable,
-      extensions: collaborativeExtensions({
-        doc: document.doc,
-        awareness: document.awareness,
-        user: { id: user.id, name: user.name, color: "#64748b" },
-        placeholder: () => (live.current.isSynced ? "Write the assessment…" : "Loading…"),
-      }),
+      extensions: [
+        // The same schema with the interactive judgement view swapped in: the view is React, so
+        // it lives in components/ while the node itself stays in the shared lib/ schema.
+        ...collaborativeExtensions({
+          doc: document.doc,
+          awareness: document.awareness,
+          user: { id: user.id, name: user.name, color: "#64748b" },
+          placeholder: () => (live.current.isSynced ? "Write the assessment…" : "Loading…"),
+        }).map((extension) =>
+          extension.name === JUDGEMENT_NODE ? Judgement.configure({ nodeView: judgementNodeView }) : extension,
+        ),
+        TradecraftLint.configure({ onFindings: setFindings }),
+      ],
       editorProps: {
         attributes: () => ({
           role: "textbox",
@@ -101,7 +114,14 @@ function EditorSurface({
     <EditorFrame state={state} header={header}>
       {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
       <DocumentNotice state={state} />
-      {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
+      <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
+        {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
+        {editor ? (
+          <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
+            <LintPanel editor={editor} findings={findings} />
+          </aside>
+        ) : null}
+      </div>
     </EditorFrame>
   );
 }

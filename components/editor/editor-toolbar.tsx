@@ -7,13 +7,19 @@ import type { ReactNode } from "react";
 import { FOCUS_RING } from "@/components/ui/button";
 import { HEADING_LEVELS } from "@/lib/editor/editor-extensions";
 
+// Mod-Alt-j in the editor (see INSERT_JUDGEMENT_SHORTCUT): Ctrl on Windows/Linux, ⌘ on macOS.
+const JUDGEMENT_SHORTCUT = { title: "Ctrl/⌘+Alt+J", aria: "Control+Alt+J Meta+Alt+J" };
+
 function ToolbarButton({
   label,
+  shortcut,
   isActive,
   onClick,
   children,
 }: {
   label: string;
+  /** The keyboard shortcut as shown in the tooltip and announced (`aria-keyshortcuts`). */
+  shortcut?: { title: string; aria: string };
   isActive?: boolean;
   onClick: () => void;
   children: ReactNode;
@@ -22,7 +28,8 @@ function ToolbarButton({
     <button
       type="button"
       aria-label={label}
-      title={label}
+      aria-keyshortcuts={shortcut?.aria}
+      title={shortcut ? `${label} (${shortcut.title})` : label}
       aria-pressed={isActive === undefined ? undefined : isActive}
       // Keeps the editor's selection: a click on the toolbar must not move focus out of the text first.
       onMouseDown={(event) => event.preventDefault()}
@@ -43,7 +50,7 @@ function Separator() {
 }
 
 /**
- * Formatting controls of the editor: headings, bold, italic, lists and links. The link form
+ * Formatting controls of the editor: headings, bold, italic, lists, links and judgement blocks. The link form
  * itself is rendered by the parent, below the toolbar row.
  */
 export function EditorToolbar({
@@ -102,6 +109,10 @@ export function EditorToolbar({
       <Separator />
       <ToolbarButton label="Link" isActive={active.link || isLinkOpen} onClick={onToggleLink}>
         <LinkIcon />
+      </ToolbarButton>
+      <Separator />
+      <ToolbarButton label="Judgement" shortcut={JUDGEMENT_SHORTCUT} onClick={() => chain().insertJudgement().run()}>
+        Judgement
       </ToolbarButton>
     </div>
   );

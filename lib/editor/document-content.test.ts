@@ -39,6 +39,41 @@ describe("documentToContent", () => {
     });
   });
 
+  it("exports judgements: their JSON with every field, and a text line with the band, confidence and citations", () => {
+    const judgement = {
+      type: "judgement",
+      attrs: {
+        id: "jdg_04",
+        likelihood: "likely",
+        confidence: "moderate",
+        isKey: true,
+        citations: ["OBS-01", "OBS-02"],
+      },
+      content: [{ type: "text", text: "Tikhoretsk is likely to remain crucial." }],
+    };
+    const unset = {
+      type: "judgement",
+      attrs: { id: "jdg_05" },
+      content: [{ type: "text", text: "Shipments resume." }],
+    };
+    const doc = prosemirrorJSONToYDoc(
+      editorSchema(),
+      { type: "doc", content: [assessment.content[0], judgement, unset] },
+      EDITOR_FIELD,
+    );
+    const content = documentToContent(doc);
+    expect(content.json.content?.[1]).toEqual(judgement);
+    expect(content.text.split("\n")).toEqual([
+      "Key judgements",
+      "Tikhoretsk is likely to remain crucial. [Key judgement. Likelihood: likely (55–80%). Confidence: moderate confidence. Cites: OBS-01, OBS-02.]",
+      "Shipments resume. [Judgement. Likelihood: not set. Confidence: not set. Cites: nothing.]",
+    ]);
+    expect(content.judgements.map((item) => [item.id, item.likelihood, item.citations])).toEqual([
+      ["jdg_04", "likely", ["OBS-01", "OBS-02"]],
+      ["jdg_05", null, []],
+    ]);
+  });
+
   it("leaves out nodes the schema does not know, without changing the Y.Doc", () => {
     const doc = prosemirrorJSONToYDoc(editorSchema(), assessment, EDITOR_FIELD);
     const unknown = new Y.XmlElement("futureWidget");
@@ -56,6 +91,7 @@ describe("documentToContent", () => {
     expect(documentToContent(new Y.Doc())).toEqual({
       json: { type: "doc", content: [{ type: "paragraph" }] },
       text: "",
+      judgements: [],
     });
   });
 });

@@ -3,12 +3,19 @@ import type { Mark, NodeType, Node as ProseMirrorNode, Schema } from "@tiptap/pm
 import * as Y from "yjs";
 import { EDITOR_FIELD } from "./editor-extensions";
 import { editorSchema } from "./editor-schema";
+import { formatJudgementLine, type JudgementContent, judgementOf, readJudgements } from "./judgement-content";
+import { JUDGEMENT_NODE } from "./judgement-node";
 
 /** A document's text as the editor shows it: ProseMirror JSON and plain text. */
 export interface EditorContent {
   json: JSONContent;
-  /** Plain text, one line per text block (paragraph, heading, list item), for search and export. */
+  /**
+   * Plain text, one line per text block (paragraph, heading, list item, judgement), for search
+   * and export. A judgement's line carries its likelihood, confidence, key flag and citations.
+   */
   text: string;
+  /** The judgement blocks, in document order. */
+  judgements: JudgementContent[];
 }
 
 // y-prosemirror stores overlapping marks of one type as `<name>--<8-char hash>` attributes.
@@ -28,6 +35,7 @@ export function documentToContent(doc: Y.Doc, field: string = EDITOR_FIELD): Edi
   return {
     json: node.toJSON() as JSONContent,
     text: plainText(node),
+    judgements: readJudgements(node),
   };
 }
 
@@ -36,6 +44,10 @@ export function plainText(node: ProseMirrorNode): string {
   const lines: string[] = [];
   node.descendants((child) => {
     if (!child.isTextblock) return true;
+    if (child.type.name === JUDGEMENT_NODE) {
+      lines.push(formatJudgementLine(judgementOf(child)));
+      return false;
+    }
     lines.push(
       child.textBetween(0, child.content.size, undefined, (leaf) => (leaf.type.name === "hardBreak" ? "\n" : "")),
     );

@@ -1,5 +1,7 @@
-import type { Extensions } from "@tiptap/core";
+import type { Extensions, NodeViewRenderer } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { JudgementEditing } from "./judgement-editing";
+import { Judgement } from "./judgement-node";
 
 /** The Y.Doc field (XmlFragment) the editor is bound to; the server reads the text from it. */
 export const EDITOR_FIELD = "default";
@@ -11,13 +13,19 @@ export type HeadingLevel = (typeof HEADING_LEVELS)[number];
 /** Link targets an assessment may point at; anything else (javascript:, data:) is never a link. */
 export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 
+export interface SchemaExtensionsOptions {
+  /** The interactive view of judgement blocks (browser only; it does not change the schema). */
+  judgementView?: NodeViewRenderer;
+}
+
 /**
  * The extensions that define the document schema: one list, used by the browser editor and by
  * the server when it converts a stored Y.Doc into ProseMirror JSON or text, so both always agree
- * on which nodes and marks exist. Behaviour-only extensions (collaboration, carets, placeholder)
- * are added on top in the browser (see `collaborativeExtensions`).
+ * on which nodes and marks exist (judgement blocks included). Behaviour-only extensions
+ * (collaboration, carets, placeholder) are added on top in the browser (see
+ * `collaborativeExtensions`).
  */
-export function schemaExtensions(): Extensions {
+export function schemaExtensions(options: SchemaExtensionsOptions = {}): Extensions {
   return [
     StarterKit.configure({
       // Collaboration brings its own Yjs-aware undo; ProseMirror's history would undo other
@@ -38,6 +46,9 @@ export function schemaExtensions(): Extensions {
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
       },
     }),
+    // After StarterKit so that `paragraph` stays the schema's first (default) block.
+    Judgement.configure({ nodeView: options.judgementView ?? null }),
+    JudgementEditing,
   ];
 }
 

@@ -1,0 +1,128 @@
+"use client";
+
+import "./judgement-block.css";
+import type { Editor } from "@tiptap/core";
+import { NodeViewContent, type NodeViewProps, NodeViewWrapper, ReactNodeViewRenderer } from "@tiptap/react";
+import clsx from "clsx";
+import { useSyncExternalStore } from "react";
+import { FOCUS_RING } from "@/components/ui/button";
+import { judgementOf } from "@/lib/editor/judgement-content";
+import type { JudgementAttributes } from "@/lib/editor/judgement-node";
+import { CONFIDENCE_DEFINITIONS, CONFIDENCE_LEVELS } from "@/lib/standards/confidence";
+import { LIKELIHOOD_SCALE } from "@/lib/standards/icd203";
+import { formatLikelihoodTerm } from "@/lib/tradecraft";
+import { JudgementCitations } from "./judgement-citations";
+
+const SELECT = clsx("h-7 rounded border border-slate-300 bg-white px-1.5 text-xs text-slate-800", FOCUS_RING);
+
+/** Whether the editor is editable now; node views are not re-rendered when only that changes. */
+function useIsEditable(editor: Editor): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      editor.on("update", onChange);
+      editor.on("transaction", onChange);
+      return () => {
+        editor.off("update", onChange);
+        editor.off("transaction", onChange);
+      };
+    },
+    () => editor.isEditable,
+    () => false,
+  );
+}
+
+/**
+ * A judgement block in the editor: the statement is edited inline like a paragraph; its
+ * likelihood (ICD 203 term with its range), confidence, key flag and citations sit below it.
+ * Read-only roles see the same values without controls.
+ */
+function JudgementView({ node, editor, updateAttributes }: NodeViewProps) {
+  const judgement = judgementOf(node);
+  const isEditable = useIsEditable(editor);
+  const update = (attributes: Partial<JudgementAttributes>) => updateAttributes(attributes);
+  const confidenceTitle = judgement.confidence ? CONFIDENCE_DEFINITIONS[judgement.confidence].definition : undefined;
+
+  return (
+    <NodeViewWrapper
+      className={clsx("judgement-block", judgement.isKey && "is-key")}
+      data-judgement-id={judgement.id ?? undefined}
+    >
+      <span contentEditable={false} className="judgement-label">
+        {judgement.isKey ? "Key judgement" : "Judgement"}
+      </span>
+      <NodeViewContent className="judgement-statement" />
+      <fieldset
+        contentEditable={false}
+        aria-label="Judgement fields"
+        className="mt-1.5 flex flex-wrap items-center gap-2 text-xs"
+      >
+        {isEditable ? (
+          <>
+            <select
+              aria-label="Likelihood"
+              value={judgement.likelihood ?? ""}
+              onChange={(event) =>
+                update({ likelihood: (event.target.value || null) as JudgementAttributes["likelihood"] })
+              }
+              className={SELECT}
+            >
+              <option value="">Likelihood…</option>
+              {LIKELIHOOD_SCALE.map((definition) => (
+                <option key={definition.band} value={definition.band}>
+                  {formatLikelihoodTerm(definition.band)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Confidence"
+              title={confidenceTitle}
+              value={judgement.confidence ?? ""}
+              onChange={(event) =>
+                update({ confidence: (event.target.value || null) as JudgementAttributes["confidence"] })
+              }
+              className={SELECT}
+            >
+              <option value="">Confidence…</option>
+              {CONFIDENCE_LEVELS.map((level) => (
+                <option key={level} value={level} title={CONFIDENCE_DEFINITIONS[level].definition}>
+                  {CONFIDENCE_DEFINITIONS[level].label}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              aria-pressed={judgement.isKey}
+              onClick={() => update({ isKey: !judgement.isKey })}
+              className={clsx(
+                "h-7 rounded border px-2 font-medium",
+                FOCUS_RING,
+                judgement.isKey
+                  ? "border-accent-200 bg-accent-50 text-accent-800"
+                  : "border-slate-300 text-slate-700 hover:bg-slate-50",
+              )}
+            >
+              Key judgement
+            </button>
+          </>
+        ) : (
+          <>
+            <span className="font-medium text-slate-800">
+              {judgement.likelihood ? formatLikelihoodTerm(judgement.likelihood) : "No likelihood"}
+            </span>
+            <span className="text-slate-700" title={confidenceTitle}>
+              {judgement.confidence ? CONFIDENCE_DEFINITIONS[judgement.confidence].label : "No confidence"}
+            </span>
+          </>
+        )}
+        <JudgementCitations
+          citations={judgement.citations}
+          isEditable={isEditable}
+          onChange={(citations) => update({ citations })}
+        />
+      </fieldset>
+    </NodeViewWrapper>
+  );
+}
+
+/** The node view renderer of judgement blocks, passed to the editor schema in the browser. */
+export const judgementNodeView = ReactNodeViewRenderer(JudgementView);

@@ -1,0 +1,77 @@
+import { type CommandProps, Extension } from "@tiptap/core";
+import { Fragment, type Node as ProseMirrorNode, Slice } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { createJudgementId, JUDGEMENT_NODE } from "./judgement-node";
+
+/** The keyboard shortcut that inserts a judgement block (Ctrl/Cmd + Alt + J). */
+export const INSERT_JUDGEMENT_SHORTCUT = "Mod-Alt-j";
+
+/**
+ * Editing behaviour that keeps judgement ids unique: Enter never splits a judgement into two
+ * blocks with the same id, and a pasted copy of a judgement gets a new id. Kept out of the
+ * `Judgement` node so that its high priority (run before the default Enter) does not move the
+ * node ahead of `paragraph` in the schema, where it would become the default block.
+ */
+export const JudgementEditing = Extension.create({
+  name: "judgementEditing",
+  priority: 1000,
+
+  addKeyboardShortcuts() {
+    return {
+      [INSERT_JUDGEMENT_SHORTCUT]: () => this.editor.commands.insertJudgement(),
+      Enter: () => this.editor.commands.command(splitJudgement),
+    };
+  },
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey("judgementPaste"),
+        props: {
+          transformPasted: (slice, view) => {
+            const taken = new Set<string>();
+            view.state.doc.descendants((node) => {
+              if (node.type.name === JUDGEMENT_NODE && typeof node.attrs.id === "string") taken.add(node.attrs.id);
+              return node.isBlock;
+            });
+            return new Slice(withUniqueIds(slice.content, taken), slice.openStart, slice.openEnd);
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/**
+ * Enter inside a judgement: the text after the caret continues in a new paragraph below, so one
+ * judgement keeps one id (ProseMirror's split would copy the id onto a second judgement).
+ */
+export function splitJudgement({ state, tr, dispatch }: CommandProps): boolean {
+  const { $from } = state.selection;
+  const paragraph = state.schema.nodes.paragraph;
+  if ($from.parent.type.name !== JUDGEMENT_NODE || !paragraph) return false;
+  if (dispatch) {
+    tr.deleteSelection();
+    tr.split(tr.mapping.map($from.pos), 1, [{ type: paragraph }]).scrollIntoView();
+  }
+  return true;
+}
+
+/**
+ * Gives a new id to every judgement in `fragment` whose id is already in `taken` (a copy of a
+ * block still in the document) or missing. A cut-and-paste keeps its id: the original is gone.
+ */
+export function withUniqueIds(fragment: Fragment, taken: Set<string>): Fragment {
+  const children: ProseMirrorNode[] = [];
+  fragment.forEach((node) => {
+    let copy = node.isLeaf ? node : node.copy(withUniqueIds(node.content, taken));
+    if (node.type.name === JUDGEMENT_NODE) {
+      const current = typeof node.attrs.id === "string" ? node.attrs.id : null;
+      const id = current && !taken.has(current) ? current : createJudgementId();
+      taken.add(id);
+      if (id !== current) copy = copy.type.create({ ...copy.attrs, id }, copy.content, copy.marks);
+    }
+    children.push(copy);
+  });
+  return Fragment.from(children);
+}

@@ -1,0 +1,136 @@
+import { Editor, type JSONContent, type Editor as TiptapEditor } from "@tiptap/core";
+import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { EditorState } from "@tiptap/pm/state";
+import { initProseMirrorDoc, prosemirrorJSONToYDoc, updateYFragment } from "@tiptap/y-tiptap";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { documentToContent } from "./document-content";
+import { EDITOR_FIELD, schemaExtensions } from "./editor-extensions";
+import { editorSchema } from "./editor-schema";
+import { splitJudgement, withUniqueIds } from "./judgement-editing";
+
+const judgement: JSONContent = {
+  type: "judgement",
+  attrs: { id: "jdg_tikhoretsk", likelihood: "likely", confidence: "moderate", isKey: true, citations: ["OBS-01"] },
+  content: [
+    { type: "text", text: "Tikhoretsk is " },
+    { type: "text", text: "likely", marks: [{ type: "italic" }] },
+    { type: "text", text: " to remain crucial." },
+  ],
+};
+
+function headlessEditor(content: JSONContent[]): TiptapEditor {
+  return new Editor({ element: null, extensions: schemaExtensions(), content: { type: "doc", content } });
+}
+
+function judgementNodes(doc: ProseMirrorNode): ProseMirrorNode[] {
+  const found: ProseMirrorNode[] = [];
+  doc.descendants((node) => {
+    if (node.type.name === "judgement") found.push(node);
+  });
+  return found;
+}
+
+/** Changes the judgement in `doc` the way the editor binding writes a ProseMirror change into Yjs. */
+function editJudgement(doc: Y.Doc, edit: (state: EditorState, pos: number) => EditorState["tr"]): void {
+  const fragment = doc.getXmlFragment(EDITOR_FIELD);
+  const { doc: pmDoc, meta } = initProseMirrorDoc(fragment, editorSchema());
+  const state = EditorState.create({ doc: pmDoc });
+  let pos = -1;
+  pmDoc.descendants((node, at) => {
+    if (node.type.name === "judgement" && pos < 0) pos = at;
+  });
+  updateYFragment(doc, fragment, edit(state, pos).doc, meta);
+}
+
+describe("judgement node", () => {
+  it("keeps every field and the statement's formatting through the shared document", () => {
+    const json = { type: "doc", content: [judgement] };
+    const content = documentToContent(prosemirrorJSONToYDoc(editorSchema(), json, EDITOR_FIELD));
+    expect(content.json).toEqual(json);
+  });
+
+  it("gives each inserted judgement its own id, in place of an empty paragraph", () => {
+    const editor = headlessEditor([{ type: "paragraph" }]);
+    editor.commands.insertJudgement({ likelihood: "unlikely" });
+    editor.commands.insertJudgement();
+    const [first, second, ...rest] = judgementNodes(editor.state.doc);
+    expect(rest).toHaveLength(0);
+    expect(editor.state.doc.childCount).toBe(2);
+    expect(first?.attrs.id).toMatch(/^jdg_[0-9a-f]{20}$/);
+    expect(second?.attrs.id).toMatch(/^jdg_[0-9a-f]{20}$/);
+    expect(first?.attrs.id).not.toBe(second?.attrs.id);
+    expect(first?.attrs.likelihood).toBe("unlikely");
+    editor.destroy();
+  });
+
+  it("Enter continues the text in a paragraph instead of a second judgement with the same id", () => {
+    const editor = headlessEditor([judgement]);
+    const split = "Tikhoretsk is likely".length + 1;
+    editor.commands.setTextSelection(split);
+    expect(editor.commands.command(splitJudgement)).toBe(true);
+    expect(editor.getJSON().content?.map((node) => [node.type, node.attrs?.id])).toEqual([
+      ["judgement", "jdg_tikhoretsk"],
+      ["paragraph", undefined],
+    ]);
+    expect(editor.state.doc.child(1).textContent).toBe(" to remain crucial.");
+    editor.destroy();
+  });
+
+  it("keeps its id through concurrent edits of its fields and statement, and through reloads", () => {
+    const alice = prosemirrorJSONToYDoc(editorSchema(), { type: "doc", content: [judgement] }, EDITOR_FIELD);
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+
+    editJudgement(alice, (state, pos) => state.tr.setNodeAttribute(pos, "likelihood", "very_likely"));
+    editJudgement(bob, (state, pos) => {
+      const end = pos + (state.doc.nodeAt(pos)?.nodeSize ?? 0) - 1;
+      return state.tr.insertText(" for munitions", end - 1).setNodeAttribute(pos, "citations", ["OBS-01", "OBS-07"]);
+    });
+    Y.applyUpdate(alice, Y.encodeStateAsUpdate(bob));
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(alice));
+    const before = Y.encodeStateAsUpdate(reloaded);
+    for (const doc of [alice, bob, reloaded, reloaded]) {
+      expect(documentToContent(doc).judgements).toEqual([
+        {
+          id: "jdg_tikhoretsk",
+          statement: "Tikhoretsk is likely to remain crucial for munitions.",
+          likelihood: "very_likely",
+          confidence: "moderate",
+          isKey: true,
+          citations: ["OBS-01", "OBS-07"],
+        },
+      ]);
+    }
+    // Reading never writes: no id is (re)generated on load.
+    expect(Y.encodeStateAsUpdate(reloaded)).toEqual(before);
+  });
+
+  it("gives a pasted copy a new id but lets a cut judgement keep its own", () => {
+    const schema = editorSchema();
+    const node = schema.nodeFromJSON(judgement);
+    const [copied, moved, twice] = [
+      withUniqueIds(Fragment.from(node), new Set(["jdg_tikhoretsk"])),
+      withUniqueIds(Fragment.from(node), new Set()),
+      withUniqueIds(Fragment.from([node, node]), new Set()),
+    ];
+    expect(copied.child(0).attrs.id).toMatch(/^jdg_[0-9a-f]{20}$/);
+    expect(copied.child(0).attrs.likelihood).toBe("likely");
+    expect(copied.child(0).textContent).toBe(node.textContent);
+    expect(moved.child(0).attrs.id).toBe("jdg_tikhoretsk");
+    expect(twice.child(0).attrs.id).toBe("jdg_tikhoretsk");
+    expect(twice.child(1).attrs.id).not.toBe("jdg_tikhoretsk");
+  });
+
+  it("ignores stored values outside the scales instead of showing or exporting them", () => {
+    const doc = prosemirrorJSONToYDoc(
+      editorSchema(),
+      { type: "doc", content: [{ ...judgement, attrs: { id: "jdg_x", likelihood: "probable", confidence: "total" } }] },
+      EDITOR_FIELD,
+    );
+    expect(documentToContent(doc).judgements[0]).toMatchObject({ likelihood: null, confidence: null, citations: [] });
+  });
+});
