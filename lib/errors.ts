@@ -26,13 +26,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
   readonly retryAfterSeconds?: number;
+  /** The record as it is now, sent with a 409 so the client can show what changed (optimistic concurrency). */
+  readonly current?: unknown;
 
-  constructor(code: ErrorCode, message?: string, extra?: { fields?: FieldErrors; retryAfterSeconds?: number }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    extra?: { fields?: FieldErrors; retryAfterSeconds?: number; current?: unknown },
+  ) {
     super(message ?? defaultMessage(code));
     this.name = "AppError";
     this.code = code;
     this.fields = extra?.fields;
     this.retryAfterSeconds = extra?.retryAfterSeconds;
+    this.current = extra?.current;
   }
 
   get kind(): ErrorKind {
@@ -44,8 +51,15 @@ export class AppError extends Error {
   }
 
   /** The JSON body sent to clients (HTTP) and in Socket.io error acks. */
-  toJSON(): { error: { code: ErrorCode; message: string; fields?: FieldErrors } } {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  toJSON(): { error: { code: ErrorCode; message: string; fields?: FieldErrors; current?: unknown } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.current !== undefined ? { current: this.current } : {}),
+      },
+    };
   }
 }
 

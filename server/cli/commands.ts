@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { WORKSPACE_ROLES, type WorkspaceRole } from "@/lib/roles";
 import { type Actor, operatorActor } from "../auth/actor";
+import { importEvidenceFile } from "../evidence/import-evidence-file";
 import { addMember } from "../members/add-member";
 import { createApiToken } from "../tokens/create-api-token";
 import { createUser } from "../users/create-user";
@@ -15,7 +16,8 @@ export type Flags = Record<string, string | undefined>;
 /** A CLI command: what it needs, what it does, and the line it prints on success. */
 export interface Command {
   usage: string;
-  run: (flags: Flags, io: { readPassword: () => Promise<string> }) => Promise<string>;
+  /** `args` are the positionals after the command's name (e.g. the FILE of `import FILE`). */
+  run: (flags: Flags, io: { readPassword: () => Promise<string>; args?: string[] }) => Promise<string>;
 }
 
 function required(flags: Flags, name: string): string {
@@ -81,6 +83,21 @@ export const COMMANDS: Record<string, Command> = {
         role: role as WorkspaceRole,
       });
       return `Added ${member.email} to workspace ${flags.workspace} as ${member.role}`;
+    },
+  },
+  import: {
+    usage: "import FILE --workspace W   (a library JSON file, or a .csv of observations)",
+    async run(flags, io) {
+      const file = io.args?.[0];
+      if (!file) throw new AppError("bad_request:cli", "Name the file to import: import FILE --workspace W.");
+      const result = await importEvidenceFile({
+        actor: operatorActor(),
+        workspaceId: required(flags, "workspace"),
+        path: file,
+      });
+      return (["sources", "sites", "observations"] as const)
+        .map((kind) => `${kind}: ${result[kind].created} created, ${result[kind].existing} already in the library`)
+        .join("\n");
     },
   },
 };

@@ -40,12 +40,16 @@ async function main(argv: string[]): Promise<number> {
       workspace: { type: "string" },
       role: { type: "string" },
       "expires-in-days": { type: "string" },
+      format: { type: "string" },
     },
   });
-  const name = positionals.slice(0, 2).join(" ");
+  // Two-word commands ("user create") first, then one-word commands whose positionals are arguments ("import FILE").
+  const twoWords = positionals.slice(0, 2).join(" ");
+  const name = COMMANDS[twoWords] ? twoWords : (positionals[0] ?? "");
   const command = COMMANDS[name];
+  const args = positionals.slice(name.split(" ").length);
   if (values.help || !command) {
-    process.stderr.write(command || positionals.length === 0 ? HELP : `Unknown command "${name}".\n\n${HELP}`);
+    process.stderr.write(command || positionals.length === 0 ? HELP : `Unknown command "${twoWords}".\n\n${HELP}`);
     return values.help ? 0 : 2;
   }
   const flags = Object.fromEntries(
@@ -53,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   );
   await startDatabase();
   try {
-    process.stdout.write(`${await command.run(flags, { readPassword })}\n`);
+    process.stdout.write(`${await command.run(flags, { readPassword, args })}\n`);
     return 0;
   } finally {
     await stopDatabase();

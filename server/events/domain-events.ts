@@ -21,6 +21,14 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     type: z.literal("assessment.changed"),
     assessmentId: z.uuid(),
   }),
+  z.object({
+    /** A source, site or observation was created, changed, retracted or imported; library views refresh. */
+    type: z.literal("evidence.changed"),
+    workspaceId: z.uuid(),
+    kind: z.enum(["source", "site", "observation", "library"]),
+    /** The record, or absent for an import that changed many. */
+    recordId: z.uuid().optional(),
+  }),
 ]);
 
 export type DomainEvent = z.infer<typeof domainEventSchema>;

@@ -1,6 +1,7 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { APP_VERSION } from "../version";
 import { registerAssessmentPaths } from "./paths/assessments";
+import { registerEvidencePaths } from "./paths/evidence";
 import { registerSystemPaths } from "./paths/system";
 import { registerTokenPaths } from "./paths/tokens";
 import { registerWorkspacePaths } from "./paths/workspaces";
@@ -18,6 +19,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const registry = createOpenApiRegistry();
   registerWorkspacePaths(registry);
   registerAssessmentPaths(registry);
+  registerEvidencePaths(registry);
   registerTokenPaths(registry);
   registerSystemPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -26,7 +28,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       title: "Parallax API",
       version: APP_VERSION,
       description:
-        "Workspaces, members, invitations, assessments and API tokens. Authenticate with " +
+        "Workspaces, members, invitations, assessments, the evidence library and API tokens. Authenticate with " +
         "`Authorization: Bearer <token>` (create one at `POST /api/v1/tokens`) or a browser session. " +
         "Errors are `{ error: { code, message, fields? } }`; ids of resources outside your workspaces answer 404.",
     },

@@ -22,6 +22,12 @@ export const errorBodySchema = z
         .record(z.string(), z.array(z.string()))
         .optional()
         .describe('Messages per invalid field, keyed by a dotted path into the body ("" for the body itself).'),
+      current: z
+        .unknown()
+        .optional()
+        .describe(
+          "With a 409 revision conflict: the record as it is now on the server (its `revision` is the one to send).",
+        ),
     }),
   })
   .meta({ id: "Error" });

@@ -1,0 +1,385 @@
+import { z } from "zod";
+import { COORDINATE_PRECISIONS, SOURCE_TYPES } from "../evidence";
+import { INFORMATION_CREDIBILITY_GRADES, SOURCE_RELIABILITY_GRADES } from "../standards/admiralty";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const ISO_YEAR = /^\d{4}$/;
+
+/** Today as `YYYY-MM-DD` in UTC, the reference for "not in the future". */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Whether `YYYY-MM-DD` names a day that exists (no 30 February). */
+export function isRealDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** The last day of the month `YYYY-MM`. */
+export function lastDayOfMonth(month: string): string {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+}
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `Use at most ${max} characters for ${label.toLowerCase()}.`);
+
+const pastDay = (label: string) =>
+  z
+    .string({ error: `Enter ${label.toLowerCase()} as YYYY-MM-DD.` })
+    .refine((value) => ISO_DAY.test(value), `Enter ${label.toLowerCase()} as YYYY-MM-DD.`)
+    .refine((value) => !ISO_DAY.test(value) || isRealDay(value), `${label} is not a real date.`)
+    .refine((value) => !isRealDay(value) || value <= todayIso(), `${label} cannot be in the future.`);
+
+/** A publication date to the year, month or day, not in the future. */
+const publishedOnSchema = z
+  .string({ error: "Enter the published date as YYYY, YYYY-MM or YYYY-MM-DD." })
+  .refine(
+    (value) => ISO_YEAR.test(value) || ISO_MONTH.test(value) || isRealDay(value),
+    "Enter the published date as YYYY, YYYY-MM or YYYY-MM-DD (a real date).",
+  )
+  .refine((value) => value <= todayIso().slice(0, value.length), "The published date cannot be in the future.");
+
+export const sourceReliabilitySchema = z.enum(SOURCE_RELIABILITY_GRADES, {
+  error: "Grade source reliability A to F (F: reliability cannot be judged).",
+});
+export const credibilitySchema = z.union(
+  INFORMATION_CREDIBILITY_GRADES.map((grade) => z.literal(grade)),
+  { error: "Grade information credibility 1 to 6 (6: truth cannot be judged)." },
+);
+
+const externalIdSchema = optionalText("The external id", 100).min(1, "The external id cannot be empty.");
+
+const sourceFields = {
+  externalId: externalIdSchema.nullable().optional().describe("Id in an imported file, e.g. `S07`."),
+  publisher: optionalText("The publisher", 500).min(1, "Enter the publisher or originator."),
+  title: optionalText("The title", 1000).nullable().optional(),
+  titleNote: optionalText("The title note", 2000).nullable().optional(),
+  url: optionalText("The identifier or URL", 2000).nullable().optional(),
+  publishedOn: publishedOnSchema.nullable().optional(),
+  dateNote: optionalText("The date note", 2000).nullable().optional(),
+  type: z.enum(SOURCE_TYPES, { error: `Choose a source type: ${SOURCE_TYPES.join(", ")}.` }),
+  typeDetail: optionalText("The type detail", 500).nullable().optional(),
+  authors: z.array(optionalText("An author", 200), { error: "Authors must be a list of names." }).max(50).optional(),
+  reliability: sourceReliabilitySchema,
+  reliabilityRationale: optionalText("The reliability rationale", 4000).optional(),
+  descriptor: optionalText("The source descriptor", 4000).optional(),
+  retrievedOn: pastDay("The retrieved date").nullable().optional(),
+};
+
+/** Body of `POST /api/v1/workspaces/{workspaceId}/sources`. */
+export const createSourceInput = z
+  .object(sourceFields, { error: "Send a JSON object." })
+  .meta({ id: "CreateSourceInput" });
+export type CreateSourceInput = z.infer<typeof createSourceInput>;
+
+const revisionField = z
+  .number({ error: "The revision must be a whole number." })
+  .int("The revision must be a whole number.")
+  .positive("The revision must be a whole number.")
+  .optional()
+  .describe("The revision you edited (or send it as `If-Match`); a newer one on the server gives 409.");
+
+/** Body of `PATCH …/sources/{sourceId}`: omitted fields stay as they are. */
+export const updateSourceInput = z
+  .object({ ...sourceFields, revision: revisionField }, { error: "Send a JSON object." })
+  .partial()
+  .meta({ id: "UpdateSourceInput" });
+export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
+
+const siteFields = {
+  externalId: externalIdSchema.nullable().optional().describe("Id in an imported file, e.g. `tikhoretsk_depot`."),
+  name: optionalText("The name", 500).min(1, "Enter the site's name."),
+  latitude: z
+    .number({ error: "The latitude must be a number." })
+    .min(-90, "The latitude must be between -90 and 90.")
+    .max(90, "The latitude must be between -90 and 90.")
+    .nullable()
+    .optional(),
+  longitude: z
+    .number({ error: "The longitude must be a number." })
+    .min(-180, "The longitude must be between -180 and 180.")
+    .max(180, "The longitude must be between -180 and 180.")
+    .nullable()
+    .optional(),
+  coordinatePrecision: z
+    .enum(COORDINATE_PRECISIONS, { error: `Choose a coordinate precision: ${COORDINATE_PRECISIONS.join(", ")}.` })
+    .nullable()
+    .optional(),
+  coordinateNote: optionalText("The coordinate note", 2000).optional(),
+  country: z
+    .string({ error: "The country must be a two-letter code." })
+    .regex(/^[A-Z]{2}$/, "The country must be a two-letter ISO code such as RU.")
+    .nullable()
+    .optional(),
+  region: optionalText("The region", 500).optional(),
+  type: optionalText("The site type", 200).optional(),
+};
+
+type SiteShape = { latitude?: number | null; longitude?: number | null; coordinatePrecision?: string | null };
+
+/** Coordinates come as a pair, with a precision; a site without coordinates has no precision. */
+export function checkSiteCoordinates(site: SiteShape, ctx: z.RefinementCtx): void {
+  const hasLat = site.latitude != null;
+  const hasLon = site.longitude != null;
+  if (hasLat !== hasLon) {
+    ctx.addIssue({
+      code: "custom",
+      path: [hasLat ? "longitude" : "latitude"],
+      message: "Give both latitude and longitude, or neither.",
+    });
+  }
+  if ((hasLat || hasLon) && !site.coordinatePrecision) {
+    ctx.addIssue({ code: "custom", path: ["coordinatePrecision"], message: "Say how precise the coordinates are." });
+  }
+  if (!hasLat && !hasLon && site.coordinatePrecision) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["coordinatePrecision"],
+      message: "A site without coordinates has no coordinate precision.",
+    });
+  }
+}
+
+/** Body of `POST /api/v1/workspaces/{workspaceId}/sites`. */
+export const createSiteInput = z
+  .object(siteFields, { error: "Send a JSON object." })
+  .superRefine(checkSiteCoordinates)
+  .meta({ id: "CreateSiteInput" });
+export type CreateSiteInput = z.infer<typeof createSiteInput>;
+
+/** Body of `PATCH …/sites/{siteId}`; the coordinates are checked again together with the stored ones. */
+export const updateSiteInput = z
+  .object({ ...siteFields, revision: revisionField }, { error: "Send a JSON object." })
+  .partial()
+  .meta({ id: "UpdateSiteInput" });
+export type UpdateSiteInput = z.infer<typeof updateSiteInput>;
+
+/** When something was observed: one day, one month, or a range of days; never in the future. */
+export const observedDateSchema = z
+  .discriminatedUnion(
+    "precision",
+    [
+      z.object({ precision: z.literal("day"), date: pastDay("The observed date") }),
+      z.object({
+        precision: z.literal("month"),
+        month: z
+          .string({ error: "Enter the month as YYYY-MM." })
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter the month as YYYY-MM.")
+          .refine((value) => value <= todayIso().slice(0, 7), "The observed month cannot be in the future."),
+      }),
+      z.object({ precision: z.literal("range"), start: pastDay("The start date"), end: pastDay("The end date") }),
+    ],
+    {
+      error:
+        "Say how precise the date is: precision day (with date), month (with month) or range (with start and end).",
+    },
+  )
+  .refine((value) => value.precision !== "range" || value.start <= value.end, {
+    message: "The range must not end before it starts.",
+    path: ["end"],
+  })
+  .meta({ id: "ObservedDate" });
+export type ObservedDateInput = z.infer<typeof observedDateSchema>;
+
+/** The first and last day an observed date covers. */
+export function observedBounds(observed: ObservedDateInput): { start: string; end: string } {
+  if (observed.precision === "day") return { start: observed.date, end: observed.date };
+  if (observed.precision === "month") return { start: `${observed.month}-01`, end: lastDayOfMonth(observed.month) };
+  return { start: observed.start, end: observed.end };
+}
+
+export const quantitySchema = z
+  .object({
+    metric: z
+      .string({ error: "Name the metric, e.g. rail_cars." })
+      .regex(/^[a-z][a-z0-9_]{0,63}$/, "Name the metric in lower_snake_case, e.g. rail_cars."),
+    value: z.number({ error: "The quantity must be a number." }).finite("The quantity must be a number."),
+    unit: optionalText("The unit", 32).nullable().optional(),
+    approximate: z.boolean({ error: "Approximate must be true or false." }).optional(),
+  })
+  .meta({ id: "Quantity" });
+
+const qualitativeSchema = z.object({
+  metric: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "Name the metric in lower_snake_case."),
+  text: optionalText("The description", 500).min(1, "Describe the count in words."),
+});
+
+const observationFields = {
+  externalId: externalIdSchema.nullable().optional().describe("Id in an imported file, e.g. `OBS-26`."),
+  summary: optionalText("The summary", 4000).min(1, "Summarise what was observed."),
+  kind: optionalText("The kind", 200).optional(),
+  siteId: z.uuid({ error: "Choose a site of this workspace." }).nullable().optional(),
+  observed: observedDateSchema,
+  quantities: z.array(quantitySchema, { error: "Quantities must be a list." }).max(50).optional(),
+  qualitative: z.array(qualitativeSchema, { error: "Qualitative counts must be a list." }).max(50).optional(),
+  ships: z.array(optionalText("A ship name", 200)).max(50).optional(),
+  credibility: credibilitySchema,
+  sourceIds: z
+    .array(z.uuid({ error: "Choose sources of this workspace." }), { error: "List the sources." })
+    .min(1, "Cite at least one source.")
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, "List each source once."),
+  notes: optionalText("The notes", 4000).optional(),
+  inferredFields: z.array(optionalText("An inferred field", 500)).max(50).optional(),
+};
+
+/** Body of `POST /api/v1/workspaces/{workspaceId}/observations`. */
+export const createObservationInput = z
+  .object(observationFields, { error: "Send a JSON object." })
+  .meta({ id: "CreateObservationInput" });
+export type CreateObservationInput = z.infer<typeof createObservationInput>;
+
+/** Body of `PATCH …/observations/{observationId}`: omitted fields stay as they are. */
+export const updateObservationInput = z
+  .object({ ...observationFields, revision: revisionField }, { error: "Send a JSON object." })
+  .partial()
+  .meta({ id: "UpdateObservationInput" });
+export type UpdateObservationInput = z.infer<typeof updateObservationInput>;
+
+/** Body of `POST …/observations/{observationId}/retract`. */
+export const retractObservationInput = z
+  .object(
+    {
+      reason: optionalText("The reason", 2000).min(1, "Say why the observation is retracted."),
+      revision: revisionField,
+    },
+    { error: "Send a JSON object." },
+  )
+  .meta({ id: "RetractObservationInput" });
+
+/** Query of `GET …/observations`. */
+export const listObservationsQuery = z.object({
+  q: z.string().max(200, "Search for at most 200 characters.").optional().describe("Words in the summary or notes."),
+  siteId: z.uuid({ error: "siteId must be a site id." }).optional(),
+  sourceId: z.uuid({ error: "sourceId must be a source id." }).optional(),
+  status: z
+    .enum(["all", "active", "retracted"], { error: "Use status=all, active or retracted." })
+    .optional()
+    .describe("Retracted observations are listed (marked) unless status=active."),
+});
+
+// Inline rather than a named component: a nullable $ref renders as a misleading allOf in OpenAPI 3.1.
+const personRef = z.object({ id: z.uuid(), name: z.string() });
+
+const recordMeta = {
+  id: z.uuid(),
+  workspaceId: z.uuid(),
+  externalId: z.string().nullable(),
+  revision: z.number().int().describe("Increases with every change; also sent as the ETag."),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  createdBy: personRef.nullable(),
+  updatedBy: personRef.nullable(),
+};
+
+export const sourceDto = z
+  .object({
+    ...recordMeta,
+    publisher: z.string(),
+    title: z.string().nullable(),
+    titleNote: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+    dateNote: z.string().nullable(),
+    type: z.enum(SOURCE_TYPES),
+    typeDetail: z.string().nullable(),
+    authors: z.array(z.string()),
+    reliability: z.enum(SOURCE_RELIABILITY_GRADES),
+    reliabilityRationale: z.string(),
+    descriptor: z.string(),
+    retrievedOn: z.string().nullable(),
+  })
+  .meta({ id: "Source" });
+export type SourceDto = z.infer<typeof sourceDto>;
+
+export const siteDto = z
+  .object({
+    ...recordMeta,
+    name: z.string(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    coordinatePrecision: z.enum(COORDINATE_PRECISIONS).nullable(),
+    coordinateNote: z.string(),
+    country: z.string().nullable(),
+    region: z.string(),
+    type: z.string(),
+  })
+  .meta({ id: "Site" });
+export type SiteDto = z.infer<typeof siteDto>;
+
+export const observationDto = z
+  .object({
+    ...recordMeta,
+    summary: z.string(),
+    kind: z.string(),
+    site: z.object({ id: z.uuid(), name: z.string(), externalId: z.string().nullable() }).nullable(),
+    observed: z
+      .object({
+        precision: z.enum(["day", "month", "range"]),
+        date: z.string().optional(),
+        month: z.string().optional(),
+        start: z.string().describe("First day covered."),
+        end: z.string().describe("Last day covered."),
+      })
+      .describe("As entered, plus the first and last day it covers."),
+    quantities: z.array(
+      z.object({ metric: z.string(), value: z.number(), unit: z.string().nullable(), approximate: z.boolean() }),
+    ),
+    qualitative: z.array(z.object({ metric: z.string(), text: z.string() })),
+    ships: z.array(z.string()),
+    credibility: z.number().int().min(1).max(6),
+    sources: z.array(
+      z.object({
+        id: z.uuid(),
+        externalId: z.string().nullable(),
+        publisher: z.string(),
+        title: z.string().nullable(),
+        reliability: z.enum(SOURCE_RELIABILITY_GRADES),
+      }),
+    ),
+    notes: z.string(),
+    inferredFields: z.array(z.string()),
+    retraction: z
+      .object({ reason: z.string(), at: z.iso.datetime(), by: personRef.nullable() })
+      .nullable()
+      .describe("Set once retracted; retracted observations stay listed and citable, marked as such."),
+  })
+  .meta({ id: "Observation" });
+export type ObservationDto = z.infer<typeof observationDto>;
+
+export const evidenceRevisionDto = z
+  .object({
+    revision: z.number().int(),
+    action: z.string().describe("created, updated, retracted or imported"),
+    at: z.iso.datetime(),
+    by: personRef.nullable(),
+    snapshot: z.record(z.string(), z.unknown()).describe("The record as the API returned it after this change."),
+  })
+  .meta({ id: "EvidenceRevision" });
+export type EvidenceRevisionDto = z.infer<typeof evidenceRevisionDto>;
+
+/** Query of `GET …/evidence/export`. */
+export const exportEvidenceQuery = z.object({
+  format: z
+    .enum(["json", "csv"], { error: "Use format=json or format=csv." })
+    .optional()
+    .describe("json (default): the whole library, importable; csv: the observations."),
+});
+
+const importCounts = z.object({ created: z.number().int(), existing: z.number().int() });
+
+/** Response of `POST …/evidence/import`. */
+export const importEvidenceResult = z
+  .object({
+    sources: importCounts,
+    sites: importCounts,
+    observations: importCounts.describe("existing: already in the library (same file id), left as they are."),
+  })
+  .meta({ id: "ImportEvidenceResult" });

@@ -1,0 +1,234 @@
+import type { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
+import { SOURCE_TYPES, type SourceType } from "@/lib/evidence";
+import {
+  type CreateObservationInput,
+  type CreateSiteInput,
+  type CreateSourceInput,
+  createObservationInput,
+  createSiteInput,
+  createSourceInput,
+  lastDayOfMonth,
+} from "@/lib/schemas/evidence";
+import { fileObservation, fileSite, fileSource } from "./evidence-file";
+
+/** One record of a file, validated, with the file's ids of the records it refers to. */
+export interface ImportedRecord<T> {
+  /** Position in the file, for error keys. */
+  index: number;
+  externalId: string;
+  input: T;
+}
+export interface ImportedObservation extends ImportedRecord<Omit<CreateObservationInput, "siteId" | "sourceIds">> {
+  siteRef: string | null;
+  sourceRefs: string[];
+  retractionReason: string | null;
+}
+
+/** Files describe source types in words; the library keeps one of its types and the words beside it. */
+export function sourceTypeFromText(value: string): SourceType {
+  const text = value.toLowerCase();
+  if (/trade[- ]data/.test(text)) return "trade_data";
+  if (text.startsWith("think-tank") || text.startsWith("think tank")) return "think_tank_analysis";
+  if (text.startsWith("official")) return "official_statement";
+  if (text.startsWith("reference")) return "reference";
+  if (/news|media|newspaper/.test(text)) return "media";
+  if (/imagery/.test(text)) return "imagery";
+  return "other";
+}
+
+/** Whether the summary reports a count as approximate ("about 50 rail cars"); `_est` metrics always are. */
+function isApproximate(summary: string, metric: string, value: number): boolean {
+  if (metric.endsWith("_est")) return true;
+  const numbers = [String(value), value.toLocaleString("en-US")].map((n) => n.replace(/[.,]/g, "\\$&"));
+  return new RegExp(`\\b(about|approximately|around|roughly|nearly|~)\\s*(${numbers.join("|")})\\b`, "i").test(summary);
+}
+
+/** `day`, `month` or `range START/END` (each end a day or a month) as the observed-date input. */
+function observedFrom(date: string, precision: string): unknown {
+  if (precision === "day") return { precision: "day", date };
+  if (precision === "month") return { precision: "month", month: date };
+  const range = /^range\s+(\S+)\/(\S+)$/.exec(precision);
+  if (!range?.[1] || !range[2]) return { precision };
+  const start = /^\d{4}-\d{2}$/.test(range[1]) ? `${range[1]}-01` : range[1];
+  const end = /^\d{4}-(0[1-9]|1[0-2])$/.test(range[2]) ? lastDayOfMonth(range[2]) : range[2];
+  return { precision: "range", start, end };
+}
+
+interface IdEntry {
+  index: number;
+  id: string;
+}
+interface ObservationRefs extends IdEntry {
+  siteRef: string | null;
+  sourceRefs: string[];
+}
+
+type Collector = (index: number, id: string | undefined, issues: z.core.$ZodIssue[]) => void;
+
+function validate<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  index: number,
+  id: string | undefined,
+  report: Collector,
+): z.infer<T> | null {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  report(index, id, result.error.issues);
+  return null;
+}
+
+/**
+ * Converts the records of an import file into library inputs, validating each with the same rules
+ * as the API. Errors are keyed `<collection>.<index>.<field>` and name the record's id.
+ */
+export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown[]; observations?: unknown[] }) {
+  const fields: FieldErrors = {};
+  const collector =
+    (collection: string): Collector =>
+    (index, id, issues) => {
+      for (const issue of issues) {
+        const key = [collection, index, ...issue.path.map(String)].join(".");
+        fields[key] ??= [];
+        fields[key].push(id ? `${id}: ${issue.message}` : issue.message);
+      }
+    };
+  // Ids of every record that has one, valid or not, for duplicate and reference checks.
+  const ids = { sources: [] as IdEntry[], sites: [] as IdEntry[], observations: [] as ObservationRefs[] };
+  const sources: ImportedRecord<CreateSourceInput>[] = [];
+  (file.sources ?? []).forEach((raw, index) => {
+    const report = collector("sources");
+    const record = validate(fileSource, raw, index, undefined, report);
+    if (!record) return;
+    ids.sources.push({ index, id: record.id });
+    const typeText = record.type ?? "";
+    const input = validate(
+      createSourceInput,
+      {
+        externalId: record.id,
+        publisher: record.publisher,
+        title: record.title ?? null,
+        titleNote: record.title_note ?? null,
+        url: record.url ?? null,
+        publishedOn: record.date ?? null,
+        dateNote: record.date_note ?? null,
+        // `source_type` is what an export writes; the example dataset only describes the type in words.
+        type: record.source_type ?? sourceTypeFromText(typeText),
+        typeDetail: typeText || null,
+        authors: record.authors ?? [],
+        // Ungraded files get F: "reliability cannot be judged" is the honest grade, not a middle one.
+        reliability: record.reliability ?? "F",
+        reliabilityRationale:
+          record.reliability_rationale ?? (record.reliability ? "" : "Not graded in the imported file."),
+        descriptor: record.notes ?? "",
+        retrievedOn: record.retrieved_on ?? null,
+      },
+      index,
+      record.id,
+      report,
+    );
+    if (input) sources.push({ index, externalId: record.id, input });
+  });
+  const sites: ImportedRecord<CreateSiteInput>[] = [];
+  (file.sites ?? []).forEach((raw, index) => {
+    const report = collector("sites");
+    const record = validate(fileSite, raw, index, undefined, report);
+    if (!record) return;
+    ids.sites.push({ index, id: record.id });
+    const hasCoordinates = record.lat != null || record.lon != null;
+    const basis = record.coord_basis ?? "";
+    const precision =
+      record.coord_precision ??
+      (!hasCoordinates
+        ? null
+        : record.coord_inferred === false
+          ? "exact"
+          : /town|village/i.test(basis)
+            ? "town"
+            : "approx_10km");
+    const input = validate(
+      createSiteInput,
+      {
+        externalId: record.id,
+        name: record.name,
+        latitude: record.lat ?? null,
+        longitude: record.lon ?? null,
+        coordinatePrecision: precision,
+        coordinateNote: basis,
+        country: record.country ?? null,
+        region: record.region ?? "",
+        type: record.type ?? "",
+      },
+      index,
+      record.id,
+      report,
+    );
+    if (input) sites.push({ index, externalId: record.id, input });
+  });
+  const observations: ImportedObservation[] = [];
+  const observationSchema = createObservationInput.omit({ siteId: true, sourceIds: true });
+  (file.observations ?? []).forEach((raw, index) => {
+    const report = collector("observations");
+    const record = validate(fileObservation, raw, index, undefined, report);
+    if (!record) return;
+    ids.observations.push({ index, id: record.id, siteRef: record.site_id ?? null, sourceRefs: record.source_ids });
+    const counts = Object.entries(record.counts ?? {});
+    const invalid = counts.filter(([, value]) => typeof value !== "number" && typeof value !== "string");
+    if (invalid.length > 0) {
+      report(
+        index,
+        record.id,
+        invalid.map(([metric]) => ({
+          code: "custom" as const,
+          path: ["counts", metric],
+          message: "A count must be a number, or words such as “slightly over half”.",
+          input: undefined,
+        })),
+      );
+    }
+    const quantities =
+      record.quantities ??
+      counts
+        .filter(([, value]) => typeof value === "number")
+        .map(([metric, value]) => ({
+          metric,
+          value,
+          approximate: isApproximate(record.summary, metric, value as number),
+        }));
+    const input = validate(
+      observationSchema,
+      {
+        externalId: record.id,
+        summary: record.summary,
+        kind: record.kind ?? "",
+        observed: observedFrom(record.date, record.date_precision),
+        quantities,
+        qualitative: counts
+          .filter(([, value]) => typeof value === "string")
+          .map(([metric, value]) => ({ metric, text: value })),
+        ships: record.ships ?? [],
+        credibility: record.credibility ?? 6,
+        notes: record.notes ?? "",
+        inferredFields: record.inferred_fields ?? [],
+      },
+      index,
+      record.id,
+      report,
+    );
+    if (!input) return;
+    if (record.source_ids.length === 0)
+      report(index, record.id, [
+        { code: "custom", path: ["source_ids"], message: "Cite at least one source.", input: [] },
+      ]);
+    observations.push({
+      index,
+      externalId: record.id,
+      input,
+      siteRef: record.site_id ?? null,
+      sourceRefs: record.source_ids,
+      retractionReason: record.retraction_reason ?? null,
+    });
+  });
+  return { sources, sites, observations, ids, fields };
+}

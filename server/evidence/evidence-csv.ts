@@ -1,0 +1,159 @@
+import { AppError } from "@/lib/errors";
+import type { ObservationDto } from "@/lib/schemas/evidence";
+
+/** Columns of the observations CSV, in order. Lists inside a cell are separated by " | ". */
+export const OBSERVATION_CSV_COLUMNS = [
+  "id",
+  "site_id",
+  "date",
+  "date_precision",
+  "kind",
+  "summary",
+  "source_ids",
+  "credibility",
+  "quantities",
+  "qualitative",
+  "ships",
+  "notes",
+  "inferred_fields",
+  "retraction_reason",
+] as const;
+
+const LIST = " | ";
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF line ends) into rows of cells. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const input = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < input.length; i += 1) {
+    const char = input[i];
+    if (quoted) {
+      if (char === '"' && input[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && input[i + 1] === "\n") i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += char;
+  }
+  if (cell !== "" || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((cells) => cells.some((value) => value.trim() !== ""));
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Rows of cells as CSV text with CRLF line ends. */
+export function formatCsv(rows: string[][]): string {
+  return `${rows.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split("|")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** A quantity cell entry: `rail_cars=~50` (approximate) or `ship_length_m=115 m`. A value that is not a number stays text, for the validator to refuse. */
+function parseQuantity(entry: string): unknown {
+  const match = /^([^=]+)=\s*(~)?\s*(\S+)\s*(.*)$/.exec(entry);
+  if (!match) return { metric: entry, value: entry };
+  const numeric = Number(match[3]);
+  return {
+    metric: match[1]?.trim(),
+    value: match[3] !== undefined && match[3] !== "" && Number.isFinite(numeric) ? numeric : match[3],
+    unit: match[4] ? match[4] : null,
+    approximate: match[2] === "~",
+  };
+}
+
+/**
+ * The observations of a CSV file as records of the interchange format. Sites and sources are
+ * referred to by id and must already be in the library (import them with a JSON file first).
+ */
+export function observationsFromCsv(text: string): Record<string, unknown>[] {
+  const [header, ...rows] = parseCsv(text);
+  const columns = (header ?? []).map((name) => name.trim());
+  const missing = ["id", "date", "date_precision", "summary", "source_ids"].filter((name) => !columns.includes(name));
+  if (missing.length > 0) {
+    throw new AppError("bad_request:import", "The CSV file lacks required columns.", {
+      fields: { "": [`Add the column(s) ${missing.join(", ")}; expected: ${OBSERVATION_CSV_COLUMNS.join(", ")}.`] },
+    });
+  }
+  return rows.map((cells) => {
+    const cell = (name: string) => (cells[columns.indexOf(name)] ?? "").trim();
+    const record: Record<string, unknown> = {
+      id: cell("id"),
+      site_id: cell("site_id") || null,
+      date: cell("date"),
+      date_precision: cell("date_precision"),
+      kind: cell("kind"),
+      summary: cell("summary"),
+      source_ids: splitList(cell("source_ids")),
+      quantities: splitList(cell("quantities")).map(parseQuantity),
+      counts: Object.fromEntries(
+        splitList(cell("qualitative")).map((entry) => {
+          const [metric = "", ...words] = entry.split(":");
+          return [metric.trim(), words.join(":").trim()];
+        }),
+      ),
+      ships: splitList(cell("ships")),
+      notes: cell("notes"),
+      inferred_fields: splitList(cell("inferred_fields")),
+      retraction_reason: cell("retraction_reason") || null,
+    };
+    const credibility = cell("credibility");
+    if (credibility) record.credibility = /^\d+$/.test(credibility) ? Number(credibility) : credibility;
+    return record;
+  });
+}
+
+/** The `date` and `date_precision` of the interchange format for an observed date. */
+export function fileDateOf(observed: ObservationDto["observed"]): { date: string; date_precision: string } {
+  if (observed.precision === "day") return { date: observed.start, date_precision: "day" };
+  if (observed.precision === "month") return { date: observed.start.slice(0, 7), date_precision: "month" };
+  return { date: observed.end, date_precision: `range ${observed.start}/${observed.end}` };
+}
+
+/** Observations as CSV rows (header first), referring to sites and sources by their file ids. */
+export function observationsToCsv(list: ObservationDto[]): string {
+  const rows = list.map((observation) => {
+    const { date, date_precision } = fileDateOf(observation.observed);
+    return [
+      observation.externalId ?? observation.id,
+      observation.site ? (observation.site.externalId ?? observation.site.id) : "",
+      date,
+      date_precision,
+      observation.kind,
+      observation.summary,
+      observation.sources.map((source) => source.externalId ?? source.id).join(LIST),
+      String(observation.credibility),
+      observation.quantities
+        .map((q) => `${q.metric}=${q.approximate ? "~" : ""}${q.value}${q.unit ? ` ${q.unit}` : ""}`)
+        .join(LIST),
+      observation.qualitative.map((q) => `${q.metric}: ${q.text}`).join(LIST),
+      observation.ships.join(LIST),
+      observation.notes,
+      observation.inferredFields.join(LIST),
+      observation.retraction?.reason ?? "",
+    ];
+  });
+  return formatCsv([[...OBSERVATION_CSV_COLUMNS], ...rows]);
+}

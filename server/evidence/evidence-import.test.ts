@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import * as exportRoute from "@/app/api/v1/workspaces/[workspaceId]/evidence/export/route";
+import * as importRoute from "@/app/api/v1/workspaces/[workspaceId]/evidence/import/route";
+import { getDatabase } from "@/db/client";
+import { observations, sites, sources } from "@/db/schema";
+import { callRoute } from "../testing/call-route";
+import { createTestApiToken, createTestTeam } from "../testing/factories";
+import { exportEvidenceJson } from "./export-evidence";
+import { importEvidence } from "./import-evidence";
+import { listObservations } from "./list-observations";
+import { listSites } from "./list-sites";
+import { listSources } from "./list-sources";
+
+const DATASET_PATH = path.join(import.meta.dirname, "fixtures/dprk-russia-observations.json");
+const dataset = () => JSON.parse(readFileSync(DATASET_PATH, "utf8"));
+
+async function countRows(workspaceId: string) {
+  const db = getDatabase();
+  return {
+    sources: (await db.select().from(sources).where(eq(sources.workspaceId, workspaceId))).length,
+    sites: (await db.select().from(sites).where(eq(sites.workspaceId, workspaceId))).length,
+    observations: (await db.select().from(observations).where(eq(observations.workspaceId, workspaceId))).length,
+  };
+}
+
+describe("evidence import and export", () => {
+  it("imports the DPRK–Russia dataset once, and a second import creates nothing", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    const token = await createTestApiToken(analyst);
+    const post = () =>
+      callRoute(importRoute.POST, {
+        method: "POST",
+        path: "/",
+        params: { workspaceId: workspace.id },
+        bearer: token,
+        json: dataset(),
+      });
+    const first = await post();
+    expect(first).toMatchObject({
+      status: 200,
+      body: {
+        sources: { created: 28, existing: 0 },
+        sites: { created: 11, existing: 0 },
+        observations: { created: 40, existing: 0 },
+      },
+    });
+    const second = await post();
+    expect(second.body).toEqual({
+      sources: { created: 0, existing: 28 },
+      sites: { created: 0, existing: 11 },
+      observations: { created: 0, existing: 40 },
+    });
+    expect(await countRows(workspace.id)).toEqual({ sources: 28, sites: 11, observations: 40 });
+
+    const tikhoretsk = await listObservations({
+      actor: analyst,
+      workspaceId: workspace.id,
+      q: "rail cars at the Tikhoretsk",
+    });
+    expect(tikhoretsk.map((o) => o.externalId)).toEqual(["OBS-26"]);
+    expect(tikhoretsk[0]).toMatchObject({
+      site: { externalId: "tikhoretsk_depot" },
+      observed: { precision: "month", start: "2024-02-01", end: "2024-02-29" },
+      quantities: [{ metric: "rail_cars", value: 60, approximate: true }],
+      qualitative: [{ metric: "storage_areas_in_use_fraction", text: "slightly over half" }],
+      credibility: 6,
+      sources: [{ externalId: "S07", reliability: "F" }],
+    });
+    const ranged = (await listObservations({ actor: analyst, workspaceId: workspace.id })).find(
+      (o) => o.externalId === "OBS-09",
+    );
+    expect(ranged?.observed).toMatchObject({ precision: "range", start: "2023-08-01", end: "2023-10-31" });
+    const sourceList = await listSources({ actor: analyst, workspaceId: workspace.id });
+    expect(sourceList.find((s) => s.externalId === "S09")).toMatchObject({
+      type: "official_statement",
+      reliability: "F",
+    });
+    const siteList = await listSites({ actor: analyst, workspaceId: workspace.id });
+    expect(siteList.find((s) => s.externalId === "tikhoretsk_depot")).toMatchObject({
+      coordinatePrecision: "town",
+      country: "RU",
+    });
+    expect(siteList.find((s) => s.externalId === "russia_dprk_aggregate")).toMatchObject({
+      latitude: null,
+      coordinatePrecision: null,
+    });
+  });
+
+  it("refuses a file with any bad record, reports each one, and imports nothing", async () => {
+    const { workspace, analyst, viewer } = await createTestTeam();
+    const file = dataset();
+    file.observations[25].credibility = 9;
+    file.observations[26].site_id = "atlantis";
+    file.observations[0].date = "2999-01-01";
+    file.observations[1].counts = { rail_cars: { about: 5 } };
+    file.sources[0].reliability = "Z";
+    file.observations.push({ ...file.observations[2] });
+    await expect(importEvidence({ actor: analyst, workspaceId: workspace.id, file })).rejects.toMatchObject({
+      code: "bad_request:import",
+      fields: {
+        "sources.0.reliability": ["S01: Grade source reliability A to F (F: reliability cannot be judged)."],
+        "observations.25.credibility": ["OBS-26: Grade information credibility 1 to 6 (6: truth cannot be judged)."],
+        "observations.26.site_id": ['OBS-27: no site "atlantis" in the file or the library.'],
+        "observations.0.observed.date": ["OBS-01: The observed date cannot be in the future."],
+        "observations.40.id": ["OBS-03: the file lists this id twice."],
+        "observations.1.counts.rail_cars": ["OBS-02: A count must be a number, or words such as “slightly over half”."],
+      },
+    });
+    expect(await countRows(workspace.id)).toEqual({ sources: 0, sites: 0, observations: 0 });
+    await expect(importEvidence({ actor: viewer, workspaceId: workspace.id, file: dataset() })).rejects.toMatchObject({
+      code: "forbidden:evidence",
+    });
+  });
+
+  it("exports JSON and CSV that import back into another workspace without loss or duplicates", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });
+    const token = await createTestApiToken(analyst);
+    const exported = await callRoute(exportRoute.GET, {
+      path: "/?format=json",
+      params: { workspaceId: workspace.id },
+      bearer: token,
+    });
+    expect(exported.status).toBe(200);
+
+    const other = await createTestTeam();
+    const result = await importEvidence({ actor: other.analyst, workspaceId: other.workspace.id, file: exported.body });
+    expect(result.observations.created).toBe(40);
+    const original = await exportEvidenceJson({ actor: analyst, workspaceId: workspace.id });
+    const copy = await exportEvidenceJson({ actor: other.analyst, workspaceId: other.workspace.id });
+    expect({ ...copy, exported_at: null }).toEqual({ ...original, exported_at: null });
+
+    // The CSV of the observations re-imports into the first workspace as "already there".
+    const csvResponse = await exportRoute.GET(
+      new Request("http://localhost/?format=csv", { headers: { authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({ workspaceId: workspace.id }) },
+    );
+    expect(csvResponse.headers.get("content-type")).toContain("text/csv");
+    const csv = await csvResponse.text();
+    const again = await importRoute.POST(
+      new Request("http://localhost/", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: csv,
+      }),
+      { params: Promise.resolve({ workspaceId: workspace.id }) },
+    );
+    expect(await again.json()).toMatchObject({ observations: { created: 0, existing: 40 } });
+  });
+
+  it("imports observations from CSV that cite sites and sources already in the library", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    const file = dataset();
+    await importEvidence({
+      actor: analyst,
+      workspaceId: workspace.id,
+      file: { sources: file.sources, sites: file.sites },
+    });
+    const token = await createTestApiToken(analyst);
+    const csv = [
+      "id,site_id,date,date_precision,summary,source_ids,credibility,quantities",
+      'NEW-1,tikhoretsk_depot,2024-05,month,"About 45 rail cars, fewer than in April",S07 | S22,3,rail_cars=~45',
+      "NEW-2,atlantis,2024-05-02,day,Nothing,S99,8,rail_cars=many",
+    ].join("\n");
+    const post = (body: string) =>
+      callRoute(importRoute.POST, {
+        method: "POST",
+        path: "/",
+        params: { workspaceId: workspace.id },
+        bearer: token,
+        rawBody: body,
+      });
+    // callRoute sends JSON; CSV needs its own content type.
+    const refused = await importRoute.POST(
+      new Request("http://localhost/", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: csv,
+      }),
+      { params: Promise.resolve({ workspaceId: workspace.id }) },
+    );
+    expect(refused.status).toBe(400);
+    const { error } = await refused.json();
+    expect(Object.keys(error.fields).sort()).toEqual([
+      "observations.1.credibility",
+      "observations.1.quantities.0.value",
+      "observations.1.site_id",
+      "observations.1.source_ids",
+    ]);
+    expect((await countRows(workspace.id)).observations).toBe(0);
+    expect((await post("{not json")).status).toBe(400);
+
+    const accepted = await importRoute.POST(
+      new Request("http://localhost/", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: csv.split("\n").slice(0, 2).join("\n"),
+      }),
+      { params: Promise.resolve({ workspaceId: workspace.id }) },
+    );
+    expect(await accepted.json()).toMatchObject({ observations: { created: 1, existing: 0 } });
+    const [created] = await listObservations({ actor: analyst, workspaceId: workspace.id });
+    expect(created).toMatchObject({
+      externalId: "NEW-1",
+      summary: "About 45 rail cars, fewer than in April",
+      quantities: [{ metric: "rail_cars", value: 45, approximate: true }],
+      sources: [{ externalId: "S07" }, { externalId: "S22" }],
+      credibility: 3,
+    });
+  });
+});
+
+describe("CLI import", () => {
+  it("imports a file into a workspace as the operator, and reports what already existed", async () => {
+    const { COMMANDS } = await import("../cli/commands");
+    const { workspace } = await createTestTeam();
+    const command = COMMANDS.import;
+    if (!command) throw new Error("no import command");
+    const flags = { workspace: workspace.id };
+    const first = await command.run(flags, { readPassword: async () => "", args: [DATASET_PATH] });
+    expect(first).toBe(
+      "sources: 28 created, 0 already in the library\nsites: 11 created, 0 already in the library\nobservations: 40 created, 0 already in the library",
+    );
+    const second = await command.run(flags, { readPassword: async () => "", args: [DATASET_PATH] });
+    expect(second).toContain("observations: 0 created, 40 already in the library");
+    await expect(command.run(flags, { readPassword: async () => "", args: [] })).rejects.toMatchObject({
+      code: "bad_request:cli",
+    });
+  });
+});

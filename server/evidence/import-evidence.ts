@@ -1,0 +1,179 @@
+import { eq, sql } from "drizzle-orm";
+import { getDatabase, type Transaction } from "@/db/client";
+import { observations, sites, sources } from "@/db/schema";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, auditActorId } from "../auth/actor";
+import { publishEvidenceChanged } from "../events/publish-evidence-changed";
+import { parseInput } from "../http/parse-input";
+import { convertEvidenceFile } from "./convert-evidence-file";
+import { loadObservationDtos, loadSiteDtos, loadSourceDtos } from "./evidence-dtos";
+import { type EvidenceFile, evidenceFile } from "./evidence-file";
+import { recordEvidenceRevision } from "./evidence-revisions";
+import { isUniqueViolation } from "./is-unique-violation";
+import { linkObservationSources, observationColumns } from "./observation-rows";
+import { requireEvidenceAccess } from "./require-evidence-access";
+
+export interface ImportEvidenceOptions {
+  /** An owner or analyst of the workspace. */
+  actor: Actor;
+  workspaceId: string;
+  /** The library in the interchange format (see evidence-file.ts); a parsed CSV becomes `observations`. */
+  file: EvidenceFile;
+}
+
+/** What an import did, per kind: records it created and records already in the library. */
+export interface ImportEvidenceResult {
+  sources: { created: number; existing: number };
+  sites: { created: number; existing: number };
+  observations: { created: number; existing: number };
+}
+
+/** Ids a file may use for a record already in the library: its external id, or its uuid (exports of records made in the app). */
+async function existingIds(
+  tx: Transaction,
+  table: typeof sources | typeof sites | typeof observations,
+  workspaceId: string,
+) {
+  const rows = await tx
+    .select({ id: table.id, externalId: table.externalId })
+    .from(table)
+    .where(eq(table.workspaceId, workspaceId));
+  const ids = new Map<string, string>();
+  for (const row of rows) {
+    ids.set(row.id, row.id);
+    if (row.externalId) ids.set(row.externalId, row.id);
+  }
+  return ids;
+}
+
+function duplicates(collection: string, entries: { index: number; id: string }[], fields: FieldErrors): void {
+  const seen = new Set<string>();
+  for (const { index, id } of entries) {
+    if (seen.has(id)) fields[`${collection}.${index}.id`] = [`${id}: the file lists this id twice.`];
+    seen.add(id);
+  }
+}
+
+/**
+ * Imports a library file in one transaction: every record is checked first and any error refuses
+ * the whole file (400, messages per record). Records whose id is already in the workspace are left
+ * as they are, so importing the same file twice creates nothing the second time and never
+ * overwrites an analyst's later edits or grades.
+ */
+export async function importEvidence(options: ImportEvidenceOptions): Promise<ImportEvidenceResult> {
+  const file = parseInput(evidenceFile, options.file);
+  const converted = convertEvidenceFile(file);
+  const { fields } = converted;
+  duplicates("sources", converted.ids.sources, fields);
+  duplicates("sites", converted.ids.sites, fields);
+  duplicates("observations", converted.ids.observations, fields);
+  const actorUserId = auditActorId(options.actor);
+  const { workspaceId } = options;
+  const result = await getDatabase()
+    .transaction(async (tx) => {
+      await requireEvidenceAccess({ db: tx, actor: options.actor, workspaceId, kind: "observation", write: true });
+      // Serialises imports into one workspace, so two uploads of the same file cannot both create it.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evidence-import:${workspaceId}`}))`);
+      const sourceIds = await existingIds(tx, sources, workspaceId);
+      const siteIds = await existingIds(tx, sites, workspaceId);
+      const observationIds = await existingIds(tx, observations, workspaceId);
+      const fileSources = new Set(converted.ids.sources.map((r) => r.id));
+      const fileSites = new Set(converted.ids.sites.map((r) => r.id));
+      for (const { index, id, siteRef, sourceRefs } of converted.ids.observations) {
+        if (siteRef && !fileSites.has(siteRef) && !siteIds.has(siteRef)) {
+          fields[`observations.${index}.site_id`] = [`${id}: no site "${siteRef}" in the file or the library.`];
+        }
+        const unknown = sourceRefs.filter((ref) => !fileSources.has(ref) && !sourceIds.has(ref));
+        if (unknown.length > 0) {
+          fields[`observations.${index}.source_ids`] = [
+            `${id}: no source ${unknown.join(", ")} in the file or the library.`,
+          ];
+        }
+      }
+      if (Object.keys(fields).length > 0) {
+        throw new AppError("bad_request:import", "Nothing was imported: some records are not valid.", { fields });
+      }
+      const counts: ImportEvidenceResult = {
+        sources: { created: 0, existing: 0 },
+        sites: { created: 0, existing: 0 },
+        observations: { created: 0, existing: 0 },
+      };
+      const stamp = { workspaceId, createdBy: actorUserId, updatedBy: actorUserId };
+      for (const record of converted.sources) {
+        if (sourceIds.has(record.externalId)) {
+          counts.sources.existing += 1;
+          continue;
+        }
+        const [row] = await tx
+          .insert(sources)
+          .values({ ...record.input, ...stamp })
+          .returning({ id: sources.id });
+        if (!row) throw new Error("insert into sources returned no row");
+        sourceIds.set(record.externalId, row.id);
+        const [dto] = await loadSourceDtos(tx, workspaceId, eq(sources.id, row.id));
+        if (dto) await recordEvidenceRevision({ db: tx, kind: "source", record: dto, action: "imported", actorUserId });
+        counts.sources.created += 1;
+      }
+      for (const record of converted.sites) {
+        if (siteIds.has(record.externalId)) {
+          counts.sites.existing += 1;
+          continue;
+        }
+        const [row] = await tx
+          .insert(sites)
+          .values({ ...record.input, ...stamp })
+          .returning({ id: sites.id });
+        if (!row) throw new Error("insert into sites returned no row");
+        siteIds.set(record.externalId, row.id);
+        const [dto] = await loadSiteDtos(tx, workspaceId, eq(sites.id, row.id));
+        if (dto) await recordEvidenceRevision({ db: tx, kind: "site", record: dto, action: "imported", actorUserId });
+        counts.sites.created += 1;
+      }
+      for (const record of converted.observations) {
+        if (observationIds.has(record.externalId)) {
+          counts.observations.existing += 1;
+          continue;
+        }
+        const linked = record.sourceRefs.map((ref) => sourceIds.get(ref) as string);
+        const columns = observationColumns({
+          ...record.input,
+          siteId: record.siteRef ? siteIds.get(record.siteRef) : null,
+          sourceIds: linked,
+        });
+        const retraction = record.retractionReason
+          ? { retractedAt: sql`now()`, retractedBy: actorUserId, retractionReason: record.retractionReason }
+          : {};
+        const [row] = await tx
+          .insert(observations)
+          .values({ ...columns, ...retraction, ...stamp })
+          .returning({ id: observations.id });
+        if (!row) throw new Error("insert into observations returned no row");
+        await linkObservationSources(tx, row.id, linked);
+        const [dto] = await loadObservationDtos(tx, workspaceId, eq(observations.id, row.id));
+        if (dto)
+          await recordEvidenceRevision({ db: tx, kind: "observation", record: dto, action: "imported", actorUserId });
+        counts.observations.created += 1;
+      }
+      await recordAuditEvent({
+        db: tx,
+        workspaceId,
+        actorUserId,
+        action: "evidence.imported",
+        targetType: "workspace",
+        targetId: workspaceId,
+        data: { ...counts },
+      });
+      return counts;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        throw new AppError(
+          "conflict:import",
+          "Another import changed the library at the same time; import the file again.",
+        );
+      throw error;
+    });
+  await publishEvidenceChanged({ workspaceId, kind: "library" });
+  return result;
+}

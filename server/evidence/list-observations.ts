@@ -1,0 +1,44 @@
+import { and, eq, ilike, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { observationSources, observations } from "@/db/schema";
+import type { ObservationDto } from "@/lib/schemas/evidence";
+import type { Actor } from "../auth/actor";
+import { loadObservationDtos } from "./evidence-dtos";
+import { requireEvidenceAccess } from "./require-evidence-access";
+
+export interface ListObservationsOptions {
+  /** Any member of the workspace. */
+  actor: Actor;
+  workspaceId: string;
+  /** Words in the summary or notes (case-insensitive). */
+  q?: string;
+  siteId?: string;
+  /** Only observations citing this source. */
+  sourceId?: string;
+  /** Retracted observations are listed, marked, unless `active`. */
+  status?: "all" | "active" | "retracted";
+}
+
+/** A workspace's observations, oldest observed first, with their site, sources and any retraction. */
+export async function listObservations(options: ListObservationsOptions): Promise<ObservationDto[]> {
+  const db = getDatabase();
+  await requireEvidenceAccess({ db, actor: options.actor, workspaceId: options.workspaceId, kind: "observation" });
+  const filters: (SQL | undefined)[] = [];
+  const q = options.q?.trim();
+  if (q) {
+    // Escaped so that % and _ typed by a user are searched for literally.
+    const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    filters.push(or(ilike(observations.summary, pattern), ilike(observations.notes, pattern)));
+  }
+  if (options.siteId) filters.push(eq(observations.siteId, options.siteId));
+  if (options.sourceId) {
+    const citing = db
+      .select({ id: observationSources.observationId })
+      .from(observationSources)
+      .where(eq(observationSources.sourceId, options.sourceId));
+    filters.push(inArray(observations.id, citing));
+  }
+  if (options.status === "active") filters.push(isNull(observations.retractedAt));
+  if (options.status === "retracted") filters.push(isNotNull(observations.retractedAt));
+  return loadObservationDtos(db, options.workspaceId, and(...filters));
+}
