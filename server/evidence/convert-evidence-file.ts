@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
-import { SOURCE_TYPES, type SourceType } from "@/lib/evidence";
+import type { SourceType } from "@/lib/evidence";
 import {
   type CreateObservationInput,
   type CreateSiteInput,
