@@ -1,9 +1,11 @@
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createAssessment } from "../assessments/create-assessment";
 import type { Actor } from "../auth/actor";
+import { importEvidenceFile } from "../evidence/import-evidence-file";
 import { addMember } from "../members/add-member";
 import { createUser } from "../users/create-user";
 import { createWorkspace } from "../workspaces/create-workspace";
@@ -13,6 +15,9 @@ export const DEMO_ACCOUNTS = {
   analyst: { email: "analyst@demo.parallax.local", name: "Dana Analyst", password: "parallax-demo-analyst" },
   reviewer: { email: "reviewer@demo.parallax.local", name: "Riley Reviewer", password: "parallax-demo-reviewer" },
 } as const;
+
+/** The example dataset, shipped inside the project (see server/evidence/fixtures). */
+export const DEMO_EVIDENCE_FILE = path.resolve("server/evidence/fixtures/dprk-russia-observations.json");
 
 export const DEMO_WORKSPACE_NAME = "Beyond Parallel (demo)";
 export const DEMO_ASSESSMENT = {
@@ -44,6 +49,8 @@ export async function seedDemoWorkspace(): Promise<DemoSeedResult | null> {
     const workspace = await createWorkspace({ actor, name: DEMO_WORKSPACE_NAME });
     await addMember({ actor, workspaceId: workspace.id, email: reviewer.email, role: "reviewer" });
     const assessment = await createAssessment({ actor, workspaceId: workspace.id, ...DEMO_ASSESSMENT });
+    // The worked example's sources, sites and observations (CSIS Beyond Parallel and others).
+    await importEvidenceFile({ actor, workspaceId: workspace.id, path: DEMO_EVIDENCE_FILE });
     return {
       workspaceId: workspace.id,
       workspaceName: workspace.name,
