@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-
-await vi.hoisted(() => import("../workspaces/route-test-scope"));
+import { describe, expect, it } from "vitest";
 
 import * as acceptRoute from "@/app/api/v1/invitations/accept/route";
 import * as invitationRoute from "@/app/api/v1/workspaces/[workspaceId]/invitations/[invitationId]/route";
@@ -10,7 +8,7 @@ import * as invitationsRoute from "@/app/api/v1/workspaces/[workspaceId]/invitat
 import { getDatabase } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { createTestTeam, createTestUser } from "../testing/factories";
-import { callRoute, createTestBearer } from "../workspaces/route-test-helpers";
+import { callRoute, createTestBearer } from "../testing/route-test-helpers";
 
 async function invitationCount(workspaceId: string): Promise<number> {
   const [row] = await getDatabase()

@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
-
-await vi.hoisted(() => import("../workspaces/route-test-scope"));
+import { describe, expect, it } from "vitest";
 
 import * as memberRoute from "@/app/api/v1/workspaces/[workspaceId]/members/[userId]/route";
 import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/route";
 import { getDatabase } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { createTestTeam, createTestUser } from "../testing/factories";
-import { callRoute, createTestBearer } from "../workspaces/route-test-helpers";
+import { callRoute, createTestBearer } from "../testing/route-test-helpers";
 
 async function membershipOf(workspaceId: string, userId: string) {
   const [row] = await getDatabase()

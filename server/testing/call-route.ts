@@ -1,3 +1,5 @@
+import { callRoute as callRouteInScope } from "./route-test-helpers";
+
 /** A Next.js App Router route handler as exported from a `route.ts`. */
 type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -16,25 +18,20 @@ export interface CallRouteOptions<P> {
 }
 
 /**
- * Invokes a route handler the way Next does, with a real `Request`, and returns the status and
- * the parsed JSON body (null for empty bodies). Integration tests call handlers directly
- * instead of booting the server.
+ * Invokes a route handler with a Bearer token, the way scripts call the API, and returns the
+ * status and the parsed JSON body (null for empty bodies). Shorthand for the request-scoped
+ * `callRoute` of route-test-helpers.ts.
  */
-export async function callRoute<P>(
+export function callRoute<P>(
   handler: RouteHandler<P>,
   options: CallRouteOptions<P>,
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies of many shapes.
 ): Promise<{ status: number; body: any }> {
-  const headers = new Headers();
-  if (options.bearer) headers.set("authorization", `Bearer ${options.bearer}`);
-  const body = options.rawBody ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
-  if (body !== undefined) headers.set("content-type", "application/json");
-  const request = new Request(new URL(options.path, "http://localhost"), {
-    method: options.method ?? "GET",
-    headers,
-    body,
+  return callRouteInScope(handler, {
+    path: options.path,
+    method: options.method,
+    params: options.params,
+    token: options.bearer,
+    body: options.rawBody ?? options.json,
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
 }

@@ -1,3 +1,5 @@
+// First: Next's request storage must exist before any Next module is evaluated.
+import "./next-request-scope";
 import { afterAll, beforeAll } from "vitest";
 import { setDatabase } from "@/db/client";
 import { type TestDatabase, useFreshDatabase } from "./test-database";

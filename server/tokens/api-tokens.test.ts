@@ -7,6 +7,7 @@ import { getDatabase } from "@/db/client";
 import { apiTokens, auditEvents } from "@/db/schema";
 import { callRoute } from "../testing/call-route";
 import { createTestTeam, createTestUser } from "../testing/factories";
+import { callRoute as callRouteInScope, createTestSessionCookie } from "../testing/route-test-helpers";
 import { createApiToken } from "./create-api-token";
 import { listApiTokens } from "./list-api-tokens";
 import { revokeApiToken } from "./revoke-api-token";
@@ -78,6 +79,18 @@ describe("creating and listing API tokens", () => {
 });
 
 describe("using API tokens over HTTP", () => {
+  it("creates a token from a signed-in session (201, secret once) and it then works as Bearer", async () => {
+    const user = await createTestUser();
+    const cookie = await createTestSessionCookie(user);
+    const created = await callRouteInScope(tokensRoute.POST, { method: "POST", cookie, body: { name: "laptop" } });
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^plx_/);
+    const listed = await callRouteInScope(tokensRoute.GET, { token: created.body.secret });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((token: { name: string }) => token.name)).toEqual(["laptop"]);
+    expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
+  });
+
   it("authenticates Bearer requests to the API until the token is revoked", async () => {
     const { workspace, analyst } = await createTestTeam();
     const { token, secret } = await createApiToken({ actor: analyst, name: "script" });

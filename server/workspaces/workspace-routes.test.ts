@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
-
-await vi.hoisted(() => import("./route-test-scope"));
+import { afterEach, describe, expect, it } from "vitest";
 
 import * as meRoute from "@/app/api/v1/me/route";
 import * as signUpRoute from "@/app/api/v1/sign-up/route";
@@ -12,7 +10,7 @@ import { getDatabase } from "@/db/client";
 import { users, workspaces } from "@/db/schema";
 import { env, resetEnv } from "../env";
 import { createTestTeam, createTestUser } from "../testing/factories";
-import { callRoute, createTestBearer, createTestSessionCookie } from "./route-test-helpers";
+import { callRoute, createTestBearer, createTestSessionCookie } from "../testing/route-test-helpers";
 
 async function workspaceCount(): Promise<number> {
   const [row] = await getDatabase().select({ n: sql<number>`count(*)::int` }).from(workspaces);

@@ -8,8 +8,8 @@ import { sessionCookieName } from "../auth/session";
 import { env } from "../env";
 import { generateSecret, hashSecret } from "../tokens/token-secret";
 
-// Calls App Router route handlers as plain functions, the way Next would. A test file that
-// uses these must first run `await vi.hoisted(() => import("./route-test-scope"));`.
+// Calls App Router route handlers as plain functions, the way Next would, inside Next's request
+// scope (installed for every test file by setup-database.ts via next-request-scope.ts).
 
 type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -29,6 +29,8 @@ export async function createTestSessionCookie(user: { id: string; email: string 
 }
 
 export interface CallRouteOptions<P> {
+  /** Path and query, e.g. `/api/v1/tokens?x=1`; only the handler decides what it means. */
+  path?: string;
   method?: string;
   /** Route segments, handed over as a Promise the way Next 16 does. */
   params?: P;
@@ -58,7 +60,8 @@ export async function callRoute<P>(handler: RouteHandler<P>, options: CallRouteO
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const request = new Request("http://localhost/api/v1/test", { method: options.method ?? "GET", headers, body });
+  const url = new URL(options.path ?? "/api/v1/test", "http://localhost");
+  const request = new Request(url, { method: options.method ?? "GET", headers, body });
   const context = { params: Promise.resolve((options.params ?? {}) as P) };
   const requestStore = { type: "request", phase: "render", headers, cookies: new RequestCookies(headers) };
   const response = await workAsyncStorage.run({ route: "/api/v1/test" } as never, () =>
