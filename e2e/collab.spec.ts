@@ -1,41 +1,8 @@
-import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { editorOf, joinWorkspace, signUp, UUID, unique } from "./support/people";
 
 // Live co-editing in real browsers: two analysts and a viewer of one workspace, each in their
 // own browser context (own cookies, own IndexedDB), on one assessment.
-
-const PASSWORD = "e2e-correct-horse-battery";
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-/** A suffix that keeps rows of this run apart from every other run against the same database. */
-function unique(): string {
-  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Signs a new user up through the form, in a fresh browser context; they land signed in. */
-async function signUp(browser: Browser, baseURL: string | undefined, person: { name: string; email: string }) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Name", { exact: true }).fill(person.name);
-  await page.getByLabel("Email", { exact: true }).fill(person.email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/new$/);
-  return { context, page };
-}
-
-/** Invites into the workspace with `role` (owner's session) and accepts as the other user. */
-async function joinWorkspace(owner: Page, member: Page, workspaceId: string, role: "analyst" | "viewer") {
-  const invitation = await owner.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { role } });
-  expect(invitation.status()).toBe(201);
-  const { token } = (await invitation.json()) as { token: string };
-  const accepted = await member.request.post("/api/v1/invitations/accept", { data: { token } });
-  expect(accepted.status()).toBe(200);
-}
-
-function editorOf(page: Page): Locator {
-  return page.getByRole("textbox", { name: "Assessment text" });
-}
 
 function statusOf(page: Page, label: string): Locator {
   return page.getByRole("status", { name: `Document status: ${label}` });

@@ -1,26 +1,8 @@
-import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { editorOf, joinWorkspace, signUp, UUID, unique } from "./support/people";
 
 // Judgement blocks and the live tradecraft linter in real browsers: two analysts of one
 // workspace, each in their own browser context, on one assessment.
-
-const PASSWORD = "e2e-correct-horse-battery";
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-function unique(): string {
-  return `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-async function signUp(browser: Browser, baseURL: string | undefined, person: { name: string; email: string }) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Name", { exact: true }).fill(person.name);
-  await page.getByLabel("Email", { exact: true }).fill(person.email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/w\/new$/);
-  return { context, page };
-}
 
 /** Creates a workspace and an assessment through the UI; returns the workspace id and assessment path. */
 async function createAssessment(page: Page, run: string) {
@@ -34,17 +16,6 @@ async function createAssessment(page: Page, run: string) {
   await dialog.getByRole("button", { name: "Create assessment" }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
   return { workspaceId, assessmentPath: new URL(page.url()).pathname };
-}
-
-async function joinWorkspace(owner: Page, member: Page, workspaceId: string, role: "analyst" | "viewer") {
-  const invitation = await owner.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { role } });
-  expect(invitation.status()).toBe(201);
-  const { token } = (await invitation.json()) as { token: string };
-  expect((await member.request.post("/api/v1/invitations/accept", { data: { token } })).status()).toBe(200);
-}
-
-function editorOf(page: Page): Locator {
-  return page.getByRole("textbox", { name: "Assessment text" });
 }
 
 function findingsOf(page: Page): Locator {

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { observationsFromCsv } from "@/server/evidence/evidence-csv";
 import type { EvidenceFile } from "@/server/evidence/evidence-file";
-import { MAX_IMPORT_BYTES, readTextBody } from "@/server/evidence/evidence-http";
+import { MAX_IMPORT_BYTES, readImportBody } from "@/server/evidence/evidence-http";
 import { importEvidence } from "@/server/evidence/import-evidence";
 import { apiRoute } from "@/server/http/api-route";
 import { readJsonBody } from "@/server/http/read-json-body";
@@ -16,7 +16,7 @@ export const POST = apiRoute<Params>(async ({ request, params, actor }) => {
   const contentType = request.headers.get("content-type") ?? "";
   let file: EvidenceFile;
   if (contentType.startsWith("text/csv")) {
-    const text = await readTextBody(request);
+    const text = await readImportBody(request);
     if (text.trim() === "")
       throw new AppError("bad_request:import", "The CSV file is empty.", {
         fields: { "": ["Send a CSV file with a header row."] },
