@@ -66,6 +66,11 @@ export function setDatabase(handle: DatabaseHandle | undefined): void {
   globalForDb.__parallaxDatabase = handle;
 }
 
+/** The process-wide database handle, or undefined before start-up opened one. */
+export function currentDatabaseHandle(): DatabaseHandle | undefined {
+  return globalForDb.__parallaxDatabase;
+}
+
 /** The process-wide database handle; throws when start-up has not opened one. */
 export function getDatabaseHandle(): DatabaseHandle {
   const handle = globalForDb.__parallaxDatabase;

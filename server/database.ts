@@ -1,4 +1,4 @@
-import { type DatabaseHandle, getDatabaseHandle, openDatabase, setDatabase } from "@/db/client";
+import { currentDatabaseHandle, type DatabaseHandle, openDatabase, setDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { acquireDataDirLock } from "./database-lock";
 import { env } from "./env";
@@ -10,7 +10,7 @@ let releaseLock: (() => void) | undefined;
  * pending migrations and installs it as the process-wide handle. Idempotent.
  */
 export async function startDatabase(): Promise<DatabaseHandle> {
-  const existing = (globalThis as { __parallaxDatabase?: DatabaseHandle }).__parallaxDatabase;
+  const existing = currentDatabaseHandle();
   if (existing) return existing;
   const config = env();
   if (!config.DATABASE_URL) releaseLock = acquireDataDirLock(config.dataDir);
@@ -26,12 +26,10 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 
 /** Closes the process-wide database, if open. */
 export async function stopDatabase(): Promise<void> {
-  const handle = (globalThis as { __parallaxDatabase?: DatabaseHandle }).__parallaxDatabase;
+  const handle = currentDatabaseHandle();
   if (!handle) return;
   setDatabase(undefined);
   await handle.close();
   releaseLock?.();
   releaseLock = undefined;
 }
-
-export { getDatabaseHandle };
