@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, inArray, lt, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { assessmentAuthors, assessments, documentUpdates } from "@/db/schema";
 
@@ -16,7 +16,7 @@ export type InsertUpdateRows = (rows: UpdateRow[]) => Promise<{ id: number; docu
 /**
  * The production writer: one transaction per batch, so a burst of keystrokes from many
  * documents costs one commit (group commit). In the same transaction each sender becomes an
- * author of the assessment and its "updated" time moves, so the list shows who wrote and when.
+ * author of the assessment and its "updated" time moves (to the minute), so the list shows who wrote and when.
  */
 export const insertUpdateRows: InsertUpdateRows = async (rows) =>
   getDatabase().transaction(async (tx) => {
@@ -35,7 +35,12 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) =>
         .values([...authors.values()])
         .onConflictDoNothing();
     const documentIds = [...new Set(rows.map((row) => row.documentId))];
-    await tx.update(assessments).set({ updatedAt: sql`now()` }).where(inArray(assessments.id, documentIds));
+    // At most once a minute per document: a batch commits every few milliseconds while people
+    // type, and rewriting the assessment row each time would add a row write to every commit.
+    await tx
+      .update(assessments)
+      .set({ updatedAt: sql`now()` })
+      .where(and(inArray(assessments.id, documentIds), lt(assessments.updatedAt, sql`now() - interval '1 minute'`)));
     return inserted;
   });
 
