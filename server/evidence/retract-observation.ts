@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { observations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -7,9 +7,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
-import { loadObservationDtos } from "./evidence-dtos";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
-import { requireEvidenceAccess } from "./require-evidence-access";
+import { lockObservation } from "./lock-observation";
 
 export interface RetractObservationOptions {
   /** An owner or analyst of the workspace. */
@@ -31,18 +30,7 @@ export async function retractObservation(options: RetractObservationOptions): Pr
   const actorUserId = auditActorId(options.actor);
   const { workspaceId, observationId } = options;
   const observation = await getDatabase().transaction(async (tx) => {
-    await requireEvidenceAccess({
-      db: tx,
-      actor: options.actor,
-      workspaceId,
-      kind: "observation",
-      recordId: observationId,
-      write: true,
-    });
-    const where = and(eq(observations.id, observationId), eq(observations.workspaceId, workspaceId));
-    const [row] = await tx.select().from(observations).where(where).for("update");
-    if (!row) throw new AppError("not_found:observation");
-    const current = async () => (await loadObservationDtos(tx, workspaceId, where))[0];
+    const { row, where, current } = await lockObservation(tx, { actor: options.actor, workspaceId, observationId });
     if (input.revision !== undefined) {
       await checkRevision({ kind: "observation", expected: input.revision, actual: row.revision, current });
     }

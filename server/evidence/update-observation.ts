@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { observations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -12,11 +12,10 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
-import { loadObservationDtos } from "./evidence-dtos";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
+import { lockObservation } from "./lock-observation";
 import { checkObservationLinks, linkObservationSources, observationColumns } from "./observation-rows";
-import { requireEvidenceAccess } from "./require-evidence-access";
 
 export interface UpdateObservationOptions {
   /** An owner or analyst of the workspace. */
@@ -42,19 +41,7 @@ export async function updateObservation(options: UpdateObservationOptions): Prom
   const { workspaceId, observationId } = options;
   try {
     const observation = await getDatabase().transaction(async (tx) => {
-      await requireEvidenceAccess({
-        db: tx,
-        actor: options.actor,
-        workspaceId,
-        kind: "observation",
-        recordId: observationId,
-        write: true,
-      });
-      const where = and(eq(observations.id, observationId), eq(observations.workspaceId, workspaceId));
-      // The row lock queues concurrent editors, so exactly one of two edits of revision N wins.
-      const [row] = await tx.select().from(observations).where(where).for("update");
-      if (!row) throw new AppError("not_found:observation");
-      const current = async () => (await loadObservationDtos(tx, workspaceId, where))[0];
+      const { row, where, current } = await lockObservation(tx, { actor: options.actor, workspaceId, observationId });
       await checkRevision({ kind: "observation", expected: revision, actual: row.revision, current });
       if (row.retractedAt) {
         throw new AppError(
