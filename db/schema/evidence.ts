@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { COORDINATE_PRECISIONS, DATE_PRECISIONS, EVIDENCE_KINDS, SOURCE_TYPES } from "../../lib/evidence";
 import { SOURCE_RELIABILITY_GRADES } from "../../lib/standards/admiralty";
+import { bytea } from "./documents";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -143,6 +144,12 @@ export const observationSources = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: "restrict" }),
     position: smallint().notNull(),
+    /**
+     * Who this source says the information came from, when it relays someone else's claim
+     * (e.g. a report attributing a State Department figure to the White House). Null: the
+     * source's own publisher.
+     */
+    attributedTo: text(),
   },
   (t) => [
     primaryKey({ columns: [t.observationId, t.sourceId] }),
@@ -169,3 +176,33 @@ export const evidenceRevisions = pgTable(
   (t) => [primaryKey({ columns: [t.kind, t.recordId, t.revision] })],
 );
 export type EvidenceRevision = typeof evidenceRevisions.$inferSelect;
+
+/**
+ * Images attached to an observation (imagery excerpts, screenshots of a statement). Bytes live
+ * in the database so backups and scale-out need nothing else; size and type are checked from
+ * the bytes themselves before a row is written.
+ */
+export const observationAttachments = pgTable(
+  "observation_attachments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    observationId: uuid()
+      .notNull()
+      .references(() => observations.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    /** Sniffed from the bytes (image/png, image/jpeg, image/gif, image/webp), never taken from the client. */
+    mediaType: text().notNull(),
+    byteSize: integer().notNull(),
+    /** Hex SHA-256 of the bytes: the same image attached twice is one attachment. */
+    sha256: text().notNull(),
+    data: bytea().notNull(),
+    caption: text().notNull().default(""),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("observation_attachments_observation_sha_idx").on(t.observationId, t.sha256)],
+);
+export type ObservationAttachment = typeof observationAttachments.$inferSelect;

@@ -4,5 +4,6 @@ export * from "./audit";
 export * from "./documents";
 export * from "./enums";
 export * from "./evidence";
+export * from "./judgements";
 export * from "./users";
 export * from "./workspaces";
