@@ -48,7 +48,7 @@ export class LiveDocument {
   destroyed = false;
   private readonly content: ContentSaver;
   private lastPersist: Promise<void> = Promise.resolve();
-  private capture: { origin: UpdateOrigin; update: Uint8Array | null } | null = null;
+  private capture: { origin: UpdateOrigin; update: Uint8Array | null; userId: string } | null = null;
 
   constructor(
     readonly id: string,
@@ -94,7 +94,7 @@ export class LiveDocument {
     const origin: UpdateOrigin = { kind: "client", socketId };
     const { store } = this.doc;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
-    this.capture = { origin, update: null };
+    this.capture = { origin, update: null, userId };
     let effective: Uint8Array | null;
     try {
       Y.applyUpdate(this.doc, update, origin);
@@ -178,8 +178,9 @@ export class LiveDocument {
       namespace.local.to(this.room).except(origin.socketId).emit("doc:sync", this.id, message);
       relay?.publish(this.id, "update", update);
       collabMetrics().updatesOut.inc(Math.max(0, recipients - 1));
-      // The process that accepted an edit refreshes the derived copy; the others need not.
-      this.content.changed();
+      // The process that accepted an edit refreshes the derived copy (crediting its sender on the
+      // judgements it changed); the others need not.
+      this.content.changed(this.capture?.origin === origin ? this.capture.userId : null);
     } else {
       namespace.local.to(this.room).emit("doc:sync", this.id, message);
       collabMetrics().updatesOut.inc(recipients);

@@ -1,13 +1,23 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type * as Y from "yjs";
 import { getDatabase } from "@/db/client";
-import { documentContent } from "@/db/schema";
+import { assessments, documentContent } from "@/db/schema";
 // The one editor schema (lib/editor) decides what the derived copy contains.
 import { documentToContent as deriveDocumentContent } from "@/lib/editor/document-content";
+import { projectJudgements } from "../judgements/project-judgements";
 import { logger } from "../logger";
 
-/** Writes the derived JSON/text copy of a document to `document_content`. */
-export async function storeDocumentContent(documentId: string, doc: Y.Doc): Promise<void> {
+/**
+ * Writes the derived JSON/text copy of a document to `document_content` and, in the same
+ * transaction, its judgement blocks to `judgements`, crediting `editorIds` (the users whose
+ * edits this save covers) on the judgements that changed. Resolves true when the judgements
+ * were projected; a failed projection is logged and leaves the text copy saved.
+ */
+export async function storeDocumentContent(
+  documentId: string,
+  doc: Y.Doc,
+  editorIds: readonly string[] = [],
+): Promise<boolean> {
   let content: ReturnType<typeof deriveDocumentContent>;
   try {
     content = deriveDocumentContent(doc);
@@ -15,15 +25,68 @@ export async function storeDocumentContent(documentId: string, doc: Y.Doc): Prom
     // A document whose `default` root is not an XML fragment (e.g. written by a script) has no
     // editor content to derive; that is not worth failing over.
     logger().warn({ err: error, documentId }, "could not derive document content");
-    return;
+    return false;
   }
-  await getDatabase()
-    .insert(documentContent)
-    .values({ documentId, json: content.json as unknown as Record<string, unknown>, text: content.text })
-    .onConflictDoUpdate({
-      target: documentContent.documentId,
-      set: { json: content.json as unknown as Record<string, unknown>, text: content.text, updatedAt: sql`now()` },
-    });
+  const json = content.json as unknown as Record<string, unknown>;
+  return getDatabase().transaction(async (tx) => {
+    await tx
+      .insert(documentContent)
+      .values({ documentId, json, text: content.text })
+      .onConflictDoUpdate({
+        target: documentContent.documentId,
+        set: { json, text: content.text, updatedAt: sql`now()` },
+      });
+    const [assessment] = await tx
+      .select({ workspaceId: assessments.workspaceId })
+      .from(assessments)
+      .where(eq(assessments.id, documentId));
+    if (!assessment) return false;
+    try {
+      // A savepoint: a projection bug or bad row must not cost the text copy its save.
+      await tx.transaction((savepoint) =>
+        projectJudgements({
+          db: savepoint,
+          assessmentId: documentId,
+          workspaceId: assessment.workspaceId,
+          judgements: content.judgements,
+          editorIds,
+        }),
+      );
+      return true;
+    } catch (error) {
+      logger().error({ err: error, documentId }, "projecting judgements failed");
+      return false;
+    }
+  });
+}
+
+interface Flushable {
+  flush: () => Promise<void>;
+}
+
+// Route handlers are bundled by Next as separate module instances; the savers of the documents
+// this process holds live on globalThis so a request can flush them (see `flushDocumentContent`).
+const globalForSavers = globalThis as typeof globalThis & { __parallaxContentSavers?: Map<string, Set<Flushable>> };
+
+function savers(): Map<string, Set<Flushable>> {
+  globalForSavers.__parallaxContentSavers ??= new Map();
+  return globalForSavers.__parallaxContentSavers;
+}
+
+/**
+ * Writes pending derived content of a document held by this process now, so a read right after
+ * an edit sees it; gives up waiting after `timeoutMs`. Documents held by other processes are
+ * saved by them within the content delay.
+ */
+export async function flushDocumentContent(documentId: string, timeoutMs = 3000): Promise<void> {
+  const pending = [...(savers().get(documentId) ?? [])].map((saver) => saver.flush());
+  if (pending.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([Promise.all(pending), timeout]);
+  clearTimeout(timer);
 }
 
 /**
@@ -34,16 +97,23 @@ export class ContentSaver {
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** Users whose edits the next save covers, in order of their first edit. */
+  private editors = new Set<string>();
 
   constructor(
     private readonly documentId: string,
     private readonly doc: Y.Doc,
     private readonly delayMs: number,
-  ) {}
+  ) {
+    const registered = savers().get(documentId) ?? new Set();
+    registered.add(this);
+    savers().set(documentId, registered);
+  }
 
-  /** Notes a change; the copy is written within `delayMs`. */
-  changed(): void {
+  /** Notes a change by `userId` (credited on the judgements it changed); the copy is written within `delayMs`. */
+  changed(userId?: string | null): void {
     this.dirty = true;
+    if (userId) this.editors.add(userId);
     this.timer ??= setTimeout(() => void this.save(), this.delayMs);
   }
 
@@ -53,23 +123,37 @@ export class ContentSaver {
     await this.saving;
   }
 
-  /** Forgets pending changes without writing them. */
+  /** Forgets pending changes without writing them; the document is being dropped. */
   cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty = false;
+    this.editors.clear();
+    const registered = savers().get(this.documentId);
+    registered?.delete(this);
+    if (registered?.size === 0) savers().delete(this.documentId);
   }
 
   private save(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty = false;
+    const editors = [...this.editors];
+    this.editors.clear();
     this.saving = this.saving
-      .then(() => storeDocumentContent(this.documentId, this.doc))
+      .then(async () => {
+        if (!(await storeDocumentContent(this.documentId, this.doc, editors))) this.restoreEditors(editors);
+      })
       .catch((error: unknown) => {
+        this.restoreEditors(editors);
         // Derived data only: the next change tries again; the update log is the source of truth.
         logger().warn({ err: error, documentId: this.documentId }, "saving document content failed");
       });
     return this.saving;
+  }
+
+  /** Keeps the editors of a save that did not project, ahead of newer ones, for the next save. */
+  private restoreEditors(editors: string[]): void {
+    this.editors = new Set([...editors, ...this.editors]);
   }
 }

@@ -9,6 +9,7 @@ import { importEvidenceFile } from "../evidence/import-evidence-file";
 import { addMember } from "../members/add-member";
 import { createUser } from "../users/create-user";
 import { createWorkspace } from "../workspaces/create-workspace";
+import { writeDemoAssessmentDocument } from "./demo-assessment-document";
 
 /** Demo accounts. Public on purpose (they are printed and in the README): demo data only. */
 export const DEMO_ACCOUNTS = {
@@ -51,6 +52,14 @@ export async function seedDemoWorkspace(): Promise<DemoSeedResult | null> {
     const assessment = await createAssessment({ actor, workspaceId: workspace.id, ...DEMO_ASSESSMENT });
     // The worked example's sources, sites and observations (CSIS Beyond Parallel and others).
     await importEvidenceFile({ actor, workspaceId: workspace.id, path: DEMO_EVIDENCE_FILE });
+    // Its text: the key question, scope and the Tikhoretsk judgements citing those observations.
+    await writeDemoAssessmentDocument({
+      assessmentId: assessment.id,
+      workspaceId: workspace.id,
+      authorId: analyst.id,
+      keyQuestion: DEMO_ASSESSMENT.keyQuestion,
+      path: DEMO_EVIDENCE_FILE,
+    });
     return {
       workspaceId: workspace.id,
       workspaceName: workspace.name,

@@ -7,6 +7,7 @@ import {
   listAssessmentsQuery,
   patchAssessmentInput,
 } from "@/lib/schemas/assessments";
+import { judgementDto } from "@/lib/schemas/judgements";
 import { errorResponses, jsonBody, jsonResponse } from "../registry";
 
 const workspaceParams = z.object({ workspaceId: z.uuid() });
@@ -61,6 +62,21 @@ export function registerAssessmentPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: jsonResponse("The assessment after the change.", assessmentDetail),
       ...errorResponses("bad_request", "unauthorized", "forbidden", "not_found", "conflict"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/assessments/{assessmentId}/judgements",
+    tags: ["Assessments"],
+    summary: "List an assessment's judgements",
+    description:
+      "The judgement blocks of the assessment's text in document order, as the server last projected them " +
+      "(a few seconds behind live edits made through another server process). Citations of observations " +
+      "outside the workspace are listed only as `unresolvedCitations`.",
+    request: { params: assessmentParams },
+    responses: {
+      200: jsonResponse("The judgements.", z.array(judgementDto)),
+      ...errorResponses("unauthorized", "not_found"),
     },
   });
 }
