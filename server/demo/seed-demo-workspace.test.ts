@@ -13,6 +13,7 @@ import {
   startCollabTestServer,
 } from "../collab/testing/start-collab-test-server";
 import { listObservations } from "../evidence/list-observations";
+import { listSources } from "../evidence/list-sources";
 import { callRoute } from "../testing/call-route";
 import { verifyCredentials } from "../users/verify-credentials";
 import { DEMO_ACCOUNTS, DEMO_ASSESSMENT, type DemoSeedResult, seedDemoWorkspace } from "./seed-demo-workspace";
@@ -39,6 +40,15 @@ describe("demo workspace seed", () => {
     expect(assessments.map((assessment) => assessment.title)).toEqual([DEMO_ASSESSMENT.title]);
     const observations = await listObservations({ actor: operatorActor(), workspaceId: seeded.workspaceId });
     expect(observations).toHaveLength(40);
+    // The demo grades its evidence (the dataset has no grades): imagery is "probably true", and
+    // the CSIS imagery article read through the Finnish report is only "fairly reliable".
+    const railCars = observations.find((observation) => observation.externalId === "OBS-27");
+    expect(railCars?.credibility).toBe(2);
+    const sources = await listSources({ actor, workspaceId: seeded.workspaceId });
+    const relayed = sources.find((source) => source.externalId === "S07");
+    expect(relayed).toMatchObject({ reliability: "C", revision: 2 });
+    expect(relayed?.reliabilityRationale).toContain("not part of the dataset");
+    expect(sources.filter((source) => source.reliability === "F")).toEqual([]);
 
     // The Tikhoretsk assessment's judgements are listed at once, citing the imported observations.
     const reviewer = { ...(await verifyCredentials(DEMO_ACCOUNTS.reviewer)), via: "session" as const };

@@ -10,6 +10,7 @@ import { addMember } from "../members/add-member";
 import { createUser } from "../users/create-user";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { writeDemoAssessmentDocument } from "./demo-assessment-document";
+import { gradeDemoEvidence } from "./grade-demo-evidence";
 
 /** Demo accounts. Public on purpose (they are printed and in the README): demo data only. */
 export const DEMO_ACCOUNTS = {
@@ -52,6 +53,7 @@ export async function seedDemoWorkspace(): Promise<DemoSeedResult | null> {
     const assessment = await createAssessment({ actor, workspaceId: workspace.id, ...DEMO_ASSESSMENT });
     // The worked example's sources, sites and observations (CSIS Beyond Parallel and others).
     await importEvidenceFile({ actor, workspaceId: workspace.id, path: DEMO_EVIDENCE_FILE });
+    await gradeDemoEvidence({ actor, workspaceId: workspace.id });
     // Its text: the key question, scope and the Tikhoretsk judgements citing those observations.
     await writeDemoAssessmentDocument({
       assessmentId: assessment.id,
