@@ -8,7 +8,9 @@ import type { CollabNamespace } from "../collab/collab-types";
 import { type CollabServer, createCollabServer } from "../collab/create-collab-server";
 import type { InsertUpdateRows } from "../collab/insert-update-rows";
 import type { Env } from "../env";
+import { type EventBus, getEventBus } from "../events/event-bus";
 import { logger } from "../logger";
+import { attachLibraryServer } from "./attach-library-server";
 
 export interface SocketServer {
   io: Server;
@@ -22,6 +24,8 @@ export interface AttachSocketServerOptions {
   collab?: Partial<CollabConfig>;
   /** Writer of update batches (tests inject database outages). */
   insertRows?: InsertUpdateRows;
+  /** Where live library changes come from (default: the process-wide bus; scale-out tests give each server its own). */
+  eventBus?: EventBus;
 }
 
 /**
@@ -48,8 +52,9 @@ async function authenticateSocket(socket: Socket, next: (err?: ExtendedError) =>
 
 /**
  * Attaches Socket.io to the HTTP server: WebSocket only, msgpack parser (a binary Yjs message
- * is one frame, not a JSON frame plus an attachment), and the `/collab` namespace of the
- * collaboration server. With REDIS_URL the Redis adapter lets several processes share rooms.
+ * is one frame, not a JSON frame plus an attachment), the `/collab` namespace of the
+ * collaboration server and the `/library` namespace of live evidence-library changes. With
+ * REDIS_URL the Redis adapter lets several processes share rooms.
  */
 export async function attachSocketServer(
   httpServer: HttpServer,
@@ -87,11 +92,17 @@ export async function attachSocketServer(
     logger().info("socket.io redis adapter enabled");
   }
   const collab = await createCollabServer({ namespace, config: collabConfig, insertRows: options.insertRows });
+  const stopLibrary = attachLibraryServer({
+    io,
+    authenticate: authenticateSocket,
+    bus: options.eventBus ?? getEventBus(),
+  });
 
   return {
     io,
     collab,
     close: async () => {
+      stopLibrary();
       await collab.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -32,6 +32,7 @@ export async function startCollabTestServer(options: StartCollabTestServerOption
   const config = { ...env(), REDIS_URL: options.redisUrl };
   const sockets = await attachSocketServer(http, config, {
     insertRows: options.insertRows,
+    eventBus: options.eventBus,
     collab: { contentDelayMs: 20, ...options.collab },
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
