@@ -60,4 +60,17 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PORT).toBe(3000);
   });
+
+  it("draws map tiles from OpenStreetMap by default, from a configured template, or not at all when empty", () => {
+    expect(parseEnv({ DATA_DIR: tempDir() })).toMatchObject({
+      mapTileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+      MAP_TILE_ATTRIBUTION: expect.stringContaining("OpenStreetMap"),
+    });
+    const own = parseEnv({ DATA_DIR: tempDir(), MAP_TILE_URL: "https://tiles.example.org/{z}/{x}/{y}.png" });
+    expect(own.mapTileUrl).toBe("https://tiles.example.org/{z}/{x}/{y}.png");
+    expect(parseEnv({ DATA_DIR: tempDir(), MAP_TILE_URL: "" }).mapTileUrl).toBeNull();
+    expect(() => parseEnv({ DATA_DIR: tempDir(), MAP_TILE_URL: "https://tiles.example.org/tile.png" })).toThrow(
+      /MAP_TILE_URL: must contain \{z\}, \{x\} and \{y\}/,
+    );
+  });
 });

@@ -22,6 +22,8 @@ export interface ImportedRecord<T> {
 export interface ImportedObservation extends ImportedRecord<Omit<CreateObservationInput, "siteId" | "sourceIds">> {
   siteRef: string | null;
   sourceRefs: string[];
+  /** Who a source (by file id) says the information came from. */
+  sourceAttributions: Record<string, string>;
   retractionReason: string | null;
 }
 
@@ -53,6 +55,31 @@ function observedFrom(date: string, precision: string): unknown {
   const start = /^\d{4}-\d{2}$/.test(range[1]) ? `${range[1]}-01` : range[1];
   const end = /^\d{4}-(0[1-9]|1[0-2])$/.test(range[2]) ? lastDayOfMonth(range[2]) : range[2];
   return { precision: "range", start, end };
+}
+
+/** `source_attributions` checked: each key one of the observation's sources, each value a name. */
+function attributionsOf(raw: Record<string, unknown>, sourceIds: string[]) {
+  const attributions: Record<string, string> = {};
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [sourceId, value] of Object.entries(raw)) {
+    const path = ["source_attributions", sourceId];
+    if (!sourceIds.includes(sourceId)) {
+      issues.push({
+        code: "custom",
+        path,
+        message: `${sourceId} is not one of this observation's sources.`,
+        input: value,
+      });
+    } else if (typeof value !== "string" || value.trim().length > 500) {
+      issues.push({
+        code: "custom",
+        path,
+        message: "An attribution is a name of at most 500 characters.",
+        input: value,
+      });
+    } else if (value.trim()) attributions[sourceId] = value.trim();
+  }
+  return { attributions, issues };
 }
 
 interface IdEntry {
@@ -216,6 +243,8 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       record.id,
       report,
     );
+    const sourceAttributions = attributionsOf(record.source_attributions ?? {}, record.source_ids);
+    if (sourceAttributions.issues.length > 0) report(index, record.id, sourceAttributions.issues);
     if (!input) return;
     if (record.source_ids.length === 0)
       report(index, record.id, [
@@ -227,6 +256,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       input,
       siteRef: record.site_id ?? null,
       sourceRefs: record.source_ids,
+      sourceAttributions: sourceAttributions.attributions,
       retractionReason: record.retraction_reason ?? null,
     });
   });

@@ -2,7 +2,12 @@ import { eq } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { observations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { type CreateObservationInput, createObservationInput, type ObservationDto } from "@/lib/schemas/evidence";
+import {
+  type CreateObservationInput,
+  createObservationInput,
+  normalizeSourceRef,
+  type ObservationDto,
+} from "@/lib/schemas/evidence";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
@@ -46,7 +51,7 @@ export async function createObservation(options: CreateObservationOptions): Prom
         action: "observation.created",
         targetType: "observation",
         targetId: dto.id,
-        data: { credibility: dto.credibility, sourceIds: input.sourceIds },
+        data: { credibility: dto.credibility, sources: input.sourceIds.map(normalizeSourceRef) },
       });
       return dto;
     });

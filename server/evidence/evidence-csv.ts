@@ -1,7 +1,10 @@
 import { AppError } from "@/lib/errors";
 import type { ObservationDto } from "@/lib/schemas/evidence";
 
-/** Columns of the observations CSV, in order. Lists inside a cell are separated by " | ". */
+/**
+ * Columns of the observations CSV, in order. Lists inside a cell are separated by " | ";
+ * `source_attributions` lists `S07: The White House` (a source id, then who it says the information came from).
+ */
 export const OBSERVATION_CSV_COLUMNS = [
   "id",
   "site_id",
@@ -10,6 +13,7 @@ export const OBSERVATION_CSV_COLUMNS = [
   "kind",
   "summary",
   "source_ids",
+  "source_attributions",
   "credibility",
   "quantities",
   "qualitative",
@@ -107,6 +111,12 @@ export function observationsFromCsv(text: string): Record<string, unknown>[] {
       kind: cell("kind"),
       summary: cell("summary"),
       source_ids: splitList(cell("source_ids")),
+      source_attributions: Object.fromEntries(
+        splitList(cell("source_attributions")).map((entry) => {
+          const [sourceId = "", ...name] = entry.split(":");
+          return [sourceId.trim(), name.join(":").trim()];
+        }),
+      ),
       quantities: splitList(cell("quantities")).map(parseQuantity),
       counts: Object.fromEntries(
         splitList(cell("qualitative")).map((entry) => {
@@ -144,6 +154,10 @@ export function observationsToCsv(list: ObservationDto[]): string {
       observation.kind,
       observation.summary,
       observation.sources.map((source) => source.externalId ?? source.id).join(LIST),
+      observation.sources
+        .filter((source) => source.attributedTo)
+        .map((source) => `${source.externalId ?? source.id}: ${source.attributedTo}`)
+        .join(LIST),
       String(observation.credibility),
       observation.quantities
         .map((q) => `${q.metric}=${q.approximate ? "~" : ""}${q.value}${q.unit ? ` ${q.unit}` : ""}`)

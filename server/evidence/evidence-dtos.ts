@@ -119,6 +119,7 @@ export async function loadObservationDtos(db: Executor, workspaceId: string, whe
       publisher: sources.publisher,
       title: sources.title,
       reliability: sources.reliability,
+      attributedTo: observationSources.attributedTo,
     })
     .from(observationSources)
     .innerJoin(sources, eq(sources.id, observationSources.sourceId))

@@ -50,6 +50,10 @@ export const fileObservation = z.looseObject({
   quantities: z.array(z.unknown()).optional(),
   ships: z.array(z.string()).optional(),
   source_ids: z.array(z.string(), { error: "List the source ids." }),
+  /** Per source id, who that source says the information came from (`{"S07": "The White House"}`). */
+  source_attributions: z
+    .record(z.string(), z.unknown(), { error: "source_attributions must map source ids to names." })
+    .optional(),
   inferred_fields: z.array(z.string()).optional(),
   notes: text,
   credibility: z.unknown().optional(),

@@ -68,6 +68,11 @@ export async function exportEvidenceJson(options: ExportEvidenceOptions): Promis
       quantities: observation.quantities,
       ships: observation.ships,
       source_ids: observation.sources.map((source) => source.externalId ?? source.id),
+      source_attributions: Object.fromEntries(
+        observation.sources
+          .filter((source) => source.attributedTo)
+          .map((source) => [source.externalId ?? source.id, source.attributedTo]),
+      ),
       credibility: observation.credibility,
       inferred: observation.inferredFields.length > 0,
       inferred_fields: observation.inferredFields,

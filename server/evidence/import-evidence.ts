@@ -135,7 +135,10 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
           counts.observations.existing += 1;
           continue;
         }
-        const linked = record.sourceRefs.map((ref) => sourceIds.get(ref) as string);
+        const linked = record.sourceRefs.map((ref) => ({
+          id: sourceIds.get(ref) as string,
+          attributedTo: record.sourceAttributions[ref] ?? null,
+        }));
         const columns = observationColumns({
           ...record.input,
           siteId: record.siteRef ? siteIds.get(record.siteRef) : null,

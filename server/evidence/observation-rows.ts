@@ -2,7 +2,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type NewObservation, observationSources, sites, sources } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { type CreateObservationInput, observedBounds } from "@/lib/schemas/evidence";
+import {
+  type CreateObservationInput,
+  normalizeSourceRef,
+  type ObservationSourceRef,
+  observedBounds,
+  sourceIdOf,
+} from "@/lib/schemas/evidence";
 
 /**
  * Refuses a site or sources that are not in the workspace (another team's ids included) with field
@@ -21,12 +27,13 @@ export async function checkObservationLinks(
       .where(and(eq(sites.id, input.siteId), eq(sites.workspaceId, workspaceId)));
     if (!site) fields.siteId = ["No site of this workspace has this id."];
   }
+  const sourceIds = input.sourceIds.map(sourceIdOf);
   const found = await db
     .select({ id: sources.id })
     .from(sources)
-    .where(and(inArray(sources.id, input.sourceIds), eq(sources.workspaceId, workspaceId)));
+    .where(and(inArray(sources.id, sourceIds), eq(sources.workspaceId, workspaceId)));
   const known = new Set(found.map((row) => row.id));
-  input.sourceIds.forEach((id, index) => {
+  sourceIds.forEach((id, index) => {
     if (!known.has(id)) fields[`sourceIds.${index}`] = ["No source of this workspace has this id."];
   });
   if (Object.keys(fields).length > 0) {
@@ -59,11 +66,18 @@ export function observationColumns(input: CreateObservationInput): Omit<NewObser
   };
 }
 
-/** Replaces an observation's source links, keeping the order they were listed in. */
-export async function linkObservationSources(db: Executor, observationId: string, sourceIds: string[]): Promise<void> {
+/** Replaces an observation's source links (with any attributions), keeping the order they were listed in. */
+export async function linkObservationSources(
+  db: Executor,
+  observationId: string,
+  refs: readonly ObservationSourceRef[],
+): Promise<void> {
   await db.delete(observationSources).where(eq(observationSources.observationId, observationId));
-  if (sourceIds.length === 0) return;
-  await db
-    .insert(observationSources)
-    .values(sourceIds.map((sourceId, position) => ({ observationId, sourceId, position })));
+  if (refs.length === 0) return;
+  await db.insert(observationSources).values(
+    refs.map((ref, position) => {
+      const { id, attributedTo } = normalizeSourceRef(ref);
+      return { observationId, sourceId: id, position, attributedTo };
+    }),
+  );
 }

@@ -28,7 +28,11 @@ export interface UpdateObservationOptions {
 
 /** The stored observation in the shape of its create input, so a partial change can be validated whole. */
 function asInput(dto: ObservationDto) {
-  return { ...dto, siteId: dto.site?.id ?? null, sourceIds: dto.sources.map((source) => source.id) };
+  return {
+    ...dto,
+    siteId: dto.site?.id ?? null,
+    sourceIds: dto.sources.map((source) => ({ id: source.id, attributedTo: source.attributedTo })),
+  };
 }
 
 /**
