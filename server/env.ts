@@ -7,6 +7,10 @@ const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+const DEFAULT_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const DEFAULT_MAP_TILE_ATTRIBUTION =
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -38,6 +42,21 @@ const schema = z
       .max(24 * 90)
       .default(24 * 7),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Map tiles under the sites map, a `{z}/{x}/{y}` template; an empty value draws only the bundled outline. */
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, "must be an http(s) URL template such as https://tile.example.org/{z}/{x}/{y}.png")
+      .refine((url) => ["{z}", "{x}", "{y}"].every((part) => url.includes(part)), "must contain {z}, {x} and {y}")
+      .default(DEFAULT_MAP_TILE_URL),
+    /** Credit shown on the map for the tiles (HTML allowed, as tile providers require links). */
+    MAP_TILE_ATTRIBUTION: z.string().default(DEFAULT_MAP_TILE_ATTRIBUTION),
+    /** Largest image attached to an observation (bytes); larger uploads are refused with 413. */
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     /** Largest inbound collaboration message (bytes); larger ones are refused with `message_too_large`. */
     COLLAB_MAX_MESSAGE_BYTES: z.coerce
       .number()
@@ -84,6 +103,8 @@ export type Env = z.infer<typeof schema> & {
   /** The URL users reach Parallax at, without a trailing slash. */
   publicUrl: string;
   oidcEnabled: boolean;
+  /** MAP_TILE_URL, or null when it was set to an empty value (outline only, no tile requests). */
+  mapTileUrl: string | null;
 };
 
 /** Thrown when the environment is invalid; its message lists every problem, one per line. */
@@ -108,6 +129,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: parsed.AUTH_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT || 3000}`).replace(/\/+$/, ""),
     oidcEnabled: Boolean(parsed.OIDC_ISSUER && parsed.OIDC_CLIENT_ID && parsed.OIDC_CLIENT_SECRET),
+    // The one variable where empty is not "unset": it turns the tiles off (air-gapped installs).
+    mapTileUrl: source.MAP_TILE_URL?.trim() === "" ? null : parsed.MAP_TILE_URL,
   };
 }
 

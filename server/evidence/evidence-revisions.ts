@@ -9,7 +9,7 @@ export interface RecordEvidenceRevisionOptions {
   kind: EvidenceKind;
   /** The record after the change, as the API returns it. */
   record: { id: string; workspaceId: string; revision: number };
-  action: "created" | "updated" | "retracted" | "imported";
+  action: "created" | "updated" | "retracted" | "imported" | "attachment_added" | "attachment_removed";
   actorUserId: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { APP_VERSION } from "../version";
 import { registerAssessmentPaths } from "./paths/assessments";
+import { registerAttachmentPaths } from "./paths/attachments";
 import { registerEvidencePaths } from "./paths/evidence";
 import { registerSystemPaths } from "./paths/system";
 import { registerTokenPaths } from "./paths/tokens";
@@ -20,6 +21,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   registerWorkspacePaths(registry);
   registerAssessmentPaths(registry);
   registerEvidencePaths(registry);
+  registerAttachmentPaths(registry);
   registerTokenPaths(registry);
   registerSystemPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
