@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "@node-rs/argon2", "pino", "pino-pretty", "socket.io"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Library files are uploaded through a server action (up to MAX_IMPORT_BYTES, 5 MB, checked
+    // there); Next's default limit of 1 MB would cut larger files off before the check could explain.
+    serverActions: { bodySizeLimit: "10mb" },
+  },
 };
 
 export default nextConfig;

@@ -11,6 +11,7 @@ export function NavLinks({ workspaceId }: { workspaceId: string }) {
   const base = `/w/${workspaceId}`;
   const links = [
     { href: base, label: "Assessments", active: pathname === base || pathname.startsWith(`${base}/a/`) },
+    { href: `${base}/library`, label: "Library", active: pathname.startsWith(`${base}/library`) },
     { href: `${base}/members`, label: "Members", active: pathname.startsWith(`${base}/members`) },
   ];
   return (

@@ -211,6 +211,36 @@ const qualitativeSchema = z.object({
   text: optionalText("The description", 500).min(1, "Describe the count in words."),
 });
 
+const sourceUuid = z.uuid({ error: "Choose sources of this workspace." });
+
+/** A source of an observation: its id, or its id and who the source says the information came from. */
+const observationSourceRef = z.union(
+  [
+    sourceUuid,
+    z.object({
+      id: sourceUuid,
+      attributedTo: optionalText("The attribution", 500)
+        .nullable()
+        .optional()
+        .describe("Who this source says the information came from, e.g. `The White House`; empty: its own publisher."),
+    }),
+  ],
+  { error: "List each source as its id, or as {id, attributedTo}." },
+);
+export type ObservationSourceRef = z.infer<typeof observationSourceRef>;
+
+/** The source id of a listed source, in either form. */
+export function sourceIdOf(ref: ObservationSourceRef): string {
+  return typeof ref === "string" ? ref : ref.id;
+}
+
+/** A listed source as id and attribution (null when the source is its own originator). */
+export function normalizeSourceRef(ref: ObservationSourceRef): { id: string; attributedTo: string | null } {
+  return typeof ref === "string"
+    ? { id: ref, attributedTo: null }
+    : { id: ref.id, attributedTo: ref.attributedTo || null };
+}
+
 const observationFields = {
   externalId: externalIdSchema.nullable().optional().describe("Id in an imported file, e.g. `OBS-26`."),
   summary: optionalText("The summary", 4000).min(1, "Summarise what was observed."),
@@ -222,10 +252,13 @@ const observationFields = {
   ships: z.array(optionalText("A ship name", 200)).max(50).optional(),
   credibility: credibilitySchema,
   sourceIds: z
-    .array(z.uuid({ error: "Choose sources of this workspace." }), { error: "List the sources." })
+    .array(observationSourceRef, { error: "List the sources." })
     .min(1, "Cite at least one source.")
     .max(50)
-    .refine((ids) => new Set(ids).size === ids.length, "List each source once."),
+    .refine((refs) => new Set(refs.map(sourceIdOf)).size === refs.length, "List each source once.")
+    .describe(
+      "Source ids, or `{id, attributedTo}` when the source relays someone else's claim and names who it came from.",
+    ),
   notes: optionalText("The notes", 4000).optional(),
   inferredFields: z.array(optionalText("An inferred field", 500)).max(50).optional(),
 };
@@ -254,16 +287,45 @@ export const retractObservationInput = z
   )
   .meta({ id: "RetractObservationInput" });
 
+/** A search bound: a real day, past or future (a search may reach beyond today). */
+const filterDay = (name: string) =>
+  z
+    .string({ error: `Use ${name}=YYYY-MM-DD.` })
+    .refine((value) => isRealDay(value), `Use ${name}=YYYY-MM-DD (a real date).`);
+
 /** Query of `GET …/observations`. */
-export const listObservationsQuery = z.object({
-  q: z.string().max(200, "Search for at most 200 characters.").optional().describe("Words in the summary or notes."),
-  siteId: z.uuid({ error: "siteId must be a site id." }).optional(),
-  sourceId: z.uuid({ error: "sourceId must be a source id." }).optional(),
-  status: z
-    .enum(["all", "active", "retracted"], { error: "Use status=all, active or retracted." })
-    .optional()
-    .describe("Retracted observations are listed (marked) unless status=active."),
-});
+export const listObservationsQuery = z
+  .object({
+    q: z.string().max(200, "Search for at most 200 characters.").optional().describe("Words in the summary or notes."),
+    siteId: z.uuid({ error: "siteId must be a site id." }).optional(),
+    sourceId: z.uuid({ error: "sourceId must be a source id." }).optional(),
+    status: z
+      .enum(["all", "active", "retracted"], { error: "Use status=all, active or retracted." })
+      .optional()
+      .describe("Retracted observations are listed (marked) unless status=active."),
+    from: filterDay("from")
+      .optional()
+      .describe("Observed on or after this day (YYYY-MM-DD): any observed period that ends on or after it."),
+    to: filterDay("to")
+      .optional()
+      .describe("Observed on or before this day (YYYY-MM-DD): any observed period that starts on or before it."),
+    reliability: z
+      .enum(SOURCE_RELIABILITY_GRADES, { error: "Use reliability=A to F." })
+      .optional()
+      .describe("Only observations citing at least one source with this reliability grade."),
+    credibility: z.coerce
+      .number({ error: "Use credibility=1 to 6." })
+      .int("Use credibility=1 to 6.")
+      .min(1, "Use credibility=1 to 6.")
+      .max(6, "Use credibility=1 to 6.")
+      .optional()
+      .describe("Only observations with this information-credibility grade."),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: "The end of the date range must not be before its start.",
+    path: ["to"],
+  });
+export type ListObservationsQuery = z.infer<typeof listObservationsQuery>;
 
 // Inline rather than a named component: a nullable $ref renders as a misleading allOf in OpenAPI 3.1.
 const personRef = z.object({ id: z.uuid(), name: z.string() });
@@ -342,6 +404,10 @@ export const observationDto = z
         publisher: z.string(),
         title: z.string().nullable(),
         reliability: z.enum(SOURCE_RELIABILITY_GRADES),
+        attributedTo: z
+          .string()
+          .nullable()
+          .describe("Who this source says the information came from; null: the source's own publisher."),
       }),
     ),
     notes: z.string(),
@@ -357,7 +423,7 @@ export type ObservationDto = z.infer<typeof observationDto>;
 export const evidenceRevisionDto = z
   .object({
     revision: z.number().int(),
-    action: z.string().describe("created, updated, retracted or imported"),
+    action: z.string().describe("created, updated, retracted, imported, attachment_added or attachment_removed"),
     at: z.iso.datetime(),
     by: personRef.nullable(),
     snapshot: z.record(z.string(), z.unknown()).describe("The record as the API returned it after this change."),

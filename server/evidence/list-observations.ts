@@ -1,7 +1,8 @@
-import { and, eq, ilike, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { observationSources, observations } from "@/db/schema";
+import { observationSources, observations, sources } from "@/db/schema";
 import type { ObservationDto } from "@/lib/schemas/evidence";
+import type { SourceReliability } from "@/lib/standards/admiralty";
 import type { Actor } from "../auth/actor";
 import { loadObservationDtos } from "./evidence-dtos";
 import { requireEvidenceAccess } from "./require-evidence-access";
@@ -17,6 +18,14 @@ export interface ListObservationsOptions {
   sourceId?: string;
   /** Retracted observations are listed, marked, unless `active`. */
   status?: "all" | "active" | "retracted";
+  /** `YYYY-MM-DD`: only observations whose observed period ends on or after this day. */
+  from?: string;
+  /** `YYYY-MM-DD`: only observations whose observed period starts on or before this day. */
+  to?: string;
+  /** Only observations citing at least one source graded this reliability. */
+  reliability?: SourceReliability;
+  /** Only observations graded this information credibility (1–6). */
+  credibility?: number;
 }
 
 /** A workspace's observations, oldest observed first, with their site, sources and any retraction. */
@@ -40,5 +49,18 @@ export async function listObservations(options: ListObservationsOptions): Promis
   }
   if (options.status === "active") filters.push(isNull(observations.retractedAt));
   if (options.status === "retracted") filters.push(isNotNull(observations.retractedAt));
+  // Overlap, not containment: "April 2024" matches a search for 10–20 April, and a range that
+  // straddles the bound still counts, because the observation may have been made inside it.
+  if (options.from) filters.push(gte(observations.observedEnd, options.from));
+  if (options.to) filters.push(lte(observations.observedStart, options.to));
+  if (options.reliability) {
+    const graded = db
+      .select({ id: observationSources.observationId })
+      .from(observationSources)
+      .innerJoin(sources, eq(sources.id, observationSources.sourceId))
+      .where(eq(sources.reliability, options.reliability));
+    filters.push(inArray(observations.id, graded));
+  }
+  if (options.credibility !== undefined) filters.push(eq(observations.credibility, options.credibility));
   return loadObservationDtos(db, options.workspaceId, and(...filters));
 }

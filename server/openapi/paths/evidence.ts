@@ -16,6 +16,7 @@ import {
   updateSiteInput,
   updateSourceInput,
 } from "@/lib/schemas/evidence";
+import { evidenceConflictDto, listEvidenceConflictsQuery } from "@/lib/schemas/evidence-conflicts";
 import { errorResponses, jsonBody, jsonResponse } from "../registry";
 
 const TAG = ["Evidence library"];
@@ -64,7 +65,9 @@ function registerRecordPaths(registry: OpenAPIRegistry): void {
       summary: `List the workspace's ${record.plural}`,
       description:
         record.noun === "observation"
-          ? "Retracted observations are included, marked, unless `status=active`."
+          ? "Retracted observations are included, marked, unless `status=active`. Filters combine (all must match): " +
+            "`q` text, `siteId`, `sourceId`, `from`/`to` (the observed period overlaps the days given, so a month or a " +
+            "range matches a search that covers part of it), `reliability` (cites a source of that grade) and `credibility`."
           : undefined,
       request: { params: workspaceParams, query: record.noun === "observation" ? listObservationsQuery : undefined },
       responses: {
@@ -151,7 +154,8 @@ export function registerEvidencePaths(registry: OpenAPIRegistry): void {
       "Owners and analysts only. JSON in the shape of the DPRK–Russia example dataset (sources, sites, observations; " +
       "what `evidence/export` produces), or `Content-Type: text/csv` with observations citing sites and sources already " +
       "in the library. One transaction: any invalid record refuses the whole file with messages per record " +
-      "(`observations.3.date`). Records whose id is already in the library are left as they are, so re-importing creates no duplicates.",
+      "(`observations.3.date`). Records whose id is already in the library are left as they are, so re-importing creates no duplicates. " +
+      'An observation may carry `source_attributions` (`{"S07": "The White House"}`): who a cited source says the information came from.',
     request: {
       params: workspaceParams,
       body: {
@@ -182,6 +186,23 @@ export function registerEvidencePaths(registry: OpenAPIRegistry): void {
           "text/csv": { schema: z.string() },
         },
       },
+      ...errorResponses("bad_request", "unauthorized", "not_found"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/workspaces/{workspaceId}/evidence/conflicts",
+    tags: TAG,
+    summary: "Conflicts between observations",
+    description:
+      "Any member. Value conflicts: active observations at the same site give the same metric (compared by name, " +
+      "literally: `containers_min` 11,000 and 10,000 differ) different values for overlapping observed periods (a month " +
+      "overlaps the days inside it). Attribution conflicts: one observation's sources, or two observations of the same " +
+      "value at the same site and time, name different originators (a source's `attributedTo`, else its publisher), " +
+      "at least one of them by attribution. Retracted observations take no part.",
+    request: { params: workspaceParams, query: listEvidenceConflictsQuery },
+    responses: {
+      200: jsonResponse("The conflicts, by site, metric and date.", z.array(evidenceConflictDto)),
       ...errorResponses("bad_request", "unauthorized", "not_found"),
     },
   });
