@@ -1,8 +1,8 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { editorOf, joinWorkspace, signUp, UUID, unique } from "./support/people";
 
-// Judgement blocks and the live tradecraft linter in real browsers: two analysts of one
-// workspace, each in their own browser context, on one assessment.
+// Judgement blocks, citations of the evidence library and the live tradecraft linter in real
+// browsers: two analysts of one workspace, each in their own browser context, on one assessment.
 
 /** Creates a workspace and an assessment through the UI; returns the workspace id and assessment path. */
 async function createAssessment(page: Page, run: string) {
@@ -18,6 +18,57 @@ async function createAssessment(page: Page, run: string) {
   return { workspaceId, assessmentPath: new URL(page.url()).pathname };
 }
 
+/**
+ * Gives the workspace a small library through the REST API (the owner's session): one imagery
+ * source graded B, the Tikhoretsk depot, and two monthly rail-car counts graded 2.
+ */
+async function addEvidence(page: Page, workspaceId: string) {
+  const base = `/api/v1/workspaces/${workspaceId}`;
+  const post = async (path: string, data: unknown) => {
+    const response = await page.request.post(`${base}${path}`, { data });
+    expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+  const source = await post("/sources", {
+    externalId: "S07",
+    publisher: "CSIS Beyond Parallel",
+    title: "Tikhoretsk depot imagery",
+    type: "imagery",
+    reliability: "B",
+  });
+  const site = await post("/sites", {
+    name: "Tikhoretsk depot",
+    latitude: 45.85,
+    longitude: 40.13,
+    coordinatePrecision: "approx_1km",
+    country: "RU",
+  });
+  const observation = (externalId: string, month: string, railCars: number) =>
+    post("/observations", {
+      externalId,
+      summary: `About ${railCars} rail cars at the Tikhoretsk depot.`,
+      siteId: site.id,
+      observed: { precision: "month", month },
+      quantities: [{ metric: "rail_cars", value: railCars, approximate: true }],
+      credibility: 2,
+      sourceIds: [source.id],
+    });
+  return { february: await observation("OBS-25", "2024-02", 60), april: await observation("OBS-26", "2024-04", 50) };
+}
+
+/** Cites an observation from a judgement block through the picker, found by typing `search`. */
+async function citeThroughPicker(page: Page, judgement: Locator, search: string, label: string) {
+  await judgement.getByRole("button", { name: "Cite evidence" }).click();
+  const picker = page.getByRole("dialog", { name: "Cite evidence" });
+  await picker.getByRole("combobox", { name: "Search evidence" }).fill(search);
+  const options = picker.getByRole("listbox", { name: "Observations" }).getByRole("option");
+  await expect(options).toHaveCount(1);
+  await expect(options.first()).toContainText(label);
+  await expect(options.first()).toContainText("B2");
+  await page.keyboard.press("Enter");
+  await expect(picker).toBeHidden();
+}
+
 function findingsOf(page: Page): Locator {
   return page.getByRole("region", { name: "Tradecraft checks" });
 }
@@ -29,12 +80,16 @@ test("an analyst writes a judgement that a second analyst sees live, and the lin
   browser,
   baseURL,
 }) => {
+  // Three people in three browsers, a library and two dozen steps: more than the default minute
+  // on a busy machine.
+  test.setTimeout(180_000);
   const run = unique();
   const contexts: BrowserContext[] = [];
   try {
     const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-j-${run}@e2e.parallax.test` });
     contexts.push(avery.context);
     const { workspaceId, assessmentPath } = await createAssessment(avery.page, run);
+    const evidence = await addEvidence(avery.page, workspaceId);
     const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-j-${run}@e2e.parallax.test` });
     contexts.push(blake.context);
     await joinWorkspace(avery.page, blake.page, workspaceId, "analyst");
@@ -75,10 +130,45 @@ test("an analyst writes a judgement that a second analyst sees live, and the lin
     for (const page of [avery.page, blake.page]) {
       await expect(findingsOf(page).getByRole("button", { name: /This judgement cites no observation/ })).toBeVisible();
     }
-    await averyEditor.getByRole("textbox", { name: "Cite observation by id" }).fill("OBS-01");
-    await averyEditor.getByRole("button", { name: "Cite", exact: true }).click();
-    await expect(blakeEditor.getByRole("list", { name: "Citations" })).toContainText("OBS-01");
+    // Avery cites two observations through the picker, searching the library by text; Blake sees
+    // both chips appear, labelled with their file ids, and the finding goes.
+    await citeThroughPicker(avery.page, averyJudgement, "about 60", "OBS-25");
+    await citeThroughPicker(avery.page, averyJudgement, "about 50 rail", "OBS-26");
+    const blakeCitations = blakeJudgement.getByRole("list", { name: "Citations" });
+    await expect(blakeCitations.getByRole("button", { name: "OBS-25", exact: true })).toBeVisible();
+    await expect(blakeCitations.getByRole("button", { name: "OBS-26", exact: true })).toBeVisible();
     await expect(findingsOf(blake.page).getByRole("button", { name: /cites no observation/ })).toHaveCount(0);
+
+    // Hovering a chip shows its observation card: grade, source, date with precision, quantity.
+    await blakeCitations.getByRole("button", { name: "OBS-26", exact: true }).hover();
+    const card = blake.page.getByRole("tooltip");
+    await expect(card).toContainText("B2");
+    await expect(card).toContainText("Usually reliable");
+    await expect(card).toContainText("CSIS Beyond Parallel");
+    await expect(card).toContainText("Apr 2024");
+    await expect(card).toContainText("month only");
+    await expect(card).toContainText("rail_cars ≈ 50");
+
+    // The evidence rules run live with the library: both observations come from one publisher.
+    await expect(
+      findingsOf(blake.page).getByRole("button", { name: /This key judgement rests on a single source/ }),
+    ).toBeVisible();
+
+    // Retracting an observation elsewhere marks its chip and flags the judgement, with no edit.
+    const retraction = await avery.page.request.post(
+      `/api/v1/workspaces/${workspaceId}/observations/${evidence.february.id}/retract`,
+      { data: { reason: "Imagery date could not be confirmed" } },
+    );
+    expect(retraction.status()).toBe(200);
+    await expect(
+      findingsOf(blake.page).getByRole("button", { name: /Cited observation OBS-25 has been retracted/ }),
+    ).toBeVisible();
+    await expect(blakeCitations.locator('[data-retracted="true"]')).toContainText("OBS-25");
+
+    // The timeline of the judgement's evidence draws both observed months.
+    await averyJudgement.getByRole("button", { name: "Evidence timeline" }).click();
+    await expect(averyJudgement.getByRole("figure")).toContainText("OBS-26");
+    await expect(averyJudgement.getByRole("figure").locator("svg")).toBeVisible();
 
     // The sentence that puts "likely" and "high confidence" together is underlined and listed.
     const finding = findingsOf(avery.page).getByRole("button", {
@@ -105,16 +195,35 @@ test("an analyst writes a judgement that a second analyst sees live, and the lin
     await expect(caseyJudgement).toContainText("likely (55–80%)");
     await expect(caseyJudgement).toContainText("Moderate confidence");
     await expect(caseyJudgement).toContainText("Key judgement");
-    await expect(caseyJudgement.getByRole("list", { name: "Citations" })).toContainText("OBS-01");
+    await expect(caseyJudgement.getByRole("list", { name: "Citations" })).toContainText("OBS-26");
     await expect(caseyJudgement.getByRole("combobox")).toHaveCount(0);
-    await expect(caseyJudgement.getByRole("button")).toHaveCount(0);
+    await expect(caseyJudgement.getByRole("button", { name: /Cite|Remove|Key judgement/ })).toHaveCount(0);
     await expect(caseyJudgement.getByRole("textbox")).toHaveCount(0);
 
-    // The keyboard shortcut inserts another judgement, with its own empty fields.
+    // A citation inline in any text, from the toolbar: it shows as a chip for everyone.
+    await avery.page.keyboard.press("End");
+    await avery.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Cite" }).click();
+    const inlinePicker = avery.page.getByRole("dialog", { name: "Cite evidence in the text" });
+    await inlinePicker.getByRole("combobox", { name: "Search evidence" }).fill("OBS-26");
+    await inlinePicker
+      .getByRole("listbox", { name: "Observations" })
+      .getByRole("option", { name: /OBS-26/ })
+      .click();
+    await expect(inlinePicker).toBeHidden();
+    await expect(
+      blakeEditor.locator("p", { hasText: "We assess" }).getByRole("button", { name: "OBS-26", exact: true }),
+    ).toBeVisible();
+
+    // The keyboard shortcut inserts another judgement, with its own empty fields; it cites
+    // nothing yet, and the linter says so.
+    await expect(averyEditor).toBeFocused();
     await avery.page.keyboard.press("End");
     await avery.page.keyboard.press("Control+Alt+j");
     await expect(blakeEditor.getByRole("combobox", { name: "Likelihood" })).toHaveCount(2);
     await expect(blakeEditor.getByRole("combobox", { name: "Likelihood" }).nth(1)).toHaveValue("");
+    await expect(
+      findingsOf(blake.page).getByRole("button", { name: /This judgement cites no observation/ }),
+    ).toHaveCount(1);
   } finally {
     for (const context of contexts) await context.close();
   }

@@ -1,15 +1,22 @@
 "use client";
 
 import "./collaborative-editor.css";
+import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { CollabDocumentState } from "@/lib/collab/document-state";
+import { inlineCitationsOf } from "@/lib/editor/citation-node";
+import { CitationShortcut } from "@/lib/editor/citation-shortcut";
 import { collaborativeExtensions } from "@/lib/editor/collaborative-extensions";
-import { JUDGEMENT_NODE, Judgement } from "@/lib/editor/judgement-node";
+import { judgementOf } from "@/lib/editor/judgement-content";
+import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
 import type { DocumentFinding } from "@/lib/editor/lint-document";
 import { TradecraftLint } from "@/lib/editor/tradecraft-lint";
+import { CitationPicker } from "./citation-picker";
+import { citationNodeView } from "./citation-view";
 import { DocumentNotice } from "./document-notice";
+import { type CitationPickerRequest, type EditorEvidence, EditorEvidenceContext } from "./editor-evidence";
 import { EditorToolbar } from "./editor-toolbar";
 import { judgementNodeView } from "./judgement-view";
 import { LinkForm } from "./link-form";
@@ -18,10 +25,13 @@ import { PresenceAvatars } from "./presence-avatars";
 import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
+import { useWorkspaceEvidence } from "./use-workspace-evidence";
 
 export interface CollaborativeEditorProps {
   /** The assessment id: its text is the collaborative document. */
   documentId: string;
+  /** The assessment's workspace, whose evidence library citations point into. */
+  workspaceId: string;
   /** The signed-in user (keys the offline copy; the server sets the identity others see). */
   user: { id: string; name: string };
   /** Whether the page lets this user edit (writer role, not archived). The server has the final say, live. */
@@ -47,20 +57,28 @@ export function CollaborativeEditor(props: CollaborativeEditorProps) {
   );
 }
 
+/** The observations already cited where the caret is: the judgement's, or the block's inline ones. */
+function citedAtCaret(editor: Editor): string[] {
+  const block = editor.state.selection.$from.parent;
+  return block.type.name === JUDGEMENT_NODE ? judgementOf(block).citations : inlineCitationsOf(block);
+}
+
 function EditorSurface({
   document,
   state,
   user,
+  workspaceId,
   canEdit,
   readOnlyReason,
 }: CollaborativeEditorProps & { document: CollabDocument; state: CollabDocumentState | null }) {
   const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed";
   const [isLinkOpen, setLinkOpen] = useState(false);
   const [findings, setFindings] = useState<DocumentFinding[]>([]);
+  const [pickerRequest, setPickerRequest] = useState<CitationPickerRequest | null>(null);
+  const evidence = useWorkspaceEvidence(workspaceId);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   // Read by the editor's callbacks, which are created once per document.
-  const live = useRef({ isEditable, isSynced: false });
-  live.current = { isEditable, isSynced: state?.isSynced ?? false };
+  const live = useRef({ isEditable, isSynced: false, citeInline: () => {} });
 
   const editor = useEditor(
     {
@@ -74,10 +92,11 @@ function EditorSurface({
           awareness: document.awareness,
           user: { id: user.id, name: user.name, color: "#64748b" },
           placeholder: () => (live.current.isSynced ? "Write the assessment…" : "Loading…"),
-        }).map((extension) =>
-          extension.name === JUDGEMENT_NODE ? Judgement.configure({ nodeView: judgementNodeView }) : extension,
-        ),
+          judgementView: judgementNodeView,
+          citationView: citationNodeView,
+        }),
         TradecraftLint.configure({ onFindings: setFindings }),
+        CitationShortcut.configure({ onCite: () => live.current.citeInline() }),
       ],
       editorProps: {
         attributes: () => ({
@@ -95,6 +114,23 @@ function EditorSurface({
     if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);
   }, [editor, isEditable]);
 
+  // The linter re-runs at once with the new library: a retraction elsewhere shows without an edit.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setLintEvidence(evidence.lookup);
+  }, [editor, evidence.lookup]);
+
+  const citeInline = useCallback(() => {
+    if (!editor || editor.isDestroyed) return;
+    setPickerRequest({
+      title: "Cite evidence in the text",
+      cited: citedAtCaret(editor),
+      onChoose: (observationId) => editor.chain().insertCitation(observationId).run(),
+      onClosed: () => editor.commands.focus(),
+    });
+  }, [editor]);
+  live.current = { isEditable, isSynced: state?.isSynced ?? false, citeInline };
+  const editorEvidence = useMemo<EditorEvidence>(() => ({ evidence, openPicker: setPickerRequest }), [evidence]);
+
   // The server's identity (name and colour) is what others see; show the same for this tab.
   const identity = state?.user;
   useEffect(() => {
@@ -103,7 +139,12 @@ function EditorSurface({
 
   const header =
     editor && isEditable ? (
-      <EditorToolbar editor={editor} isLinkOpen={isLinkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />
+      <EditorToolbar
+        editor={editor}
+        isLinkOpen={isLinkOpen}
+        onToggleLink={() => setLinkOpen((open) => !open)}
+        onCite={citeInline}
+      />
     ) : (
       <p className="text-xs text-slate-600">
         Read only{readOnlyReason ? ` — ${readOnlyReason}` : state?.role ? ` — ${roleNote(state.role)}` : ""}
@@ -111,18 +152,21 @@ function EditorSurface({
     );
 
   return (
-    <EditorFrame state={state} header={header}>
-      {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
-      <DocumentNotice state={state} />
-      <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
-        {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
-        {editor ? (
-          <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
-            <LintPanel editor={editor} findings={findings} />
-          </aside>
-        ) : null}
-      </div>
-    </EditorFrame>
+    <EditorEvidenceContext.Provider value={editorEvidence}>
+      <EditorFrame state={state} header={header}>
+        {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+        <DocumentNotice state={state} />
+        <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
+          {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
+          {editor ? (
+            <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
+              <LintPanel editor={editor} findings={findings} />
+            </aside>
+          ) : null}
+        </div>
+      </EditorFrame>
+      <CitationPicker request={pickerRequest} evidence={evidence} onClose={() => setPickerRequest(null)} />
+    </EditorEvidenceContext.Provider>
   );
 }
 

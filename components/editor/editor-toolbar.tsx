@@ -9,11 +9,14 @@ import { HEADING_LEVELS } from "@/lib/editor/editor-extensions";
 
 // Mod-Alt-j in the editor (see INSERT_JUDGEMENT_SHORTCUT): Ctrl on Windows/Linux, ⌘ on macOS.
 const JUDGEMENT_SHORTCUT = { title: "Ctrl/⌘+Alt+J", aria: "Control+Alt+J Meta+Alt+J" };
+// Mod-Alt-k (see CITE_SHORTCUT in citation-shortcut.ts).
+const CITE_SHORTCUT = { title: "Ctrl/⌘+Alt+K", aria: "Control+Alt+K Meta+Alt+K" };
 
 function ToolbarButton({
   label,
   shortcut,
   isActive,
+  isDisabled,
   onClick,
   children,
 }: {
@@ -21,6 +24,7 @@ function ToolbarButton({
   /** The keyboard shortcut as shown in the tooltip and announced (`aria-keyshortcuts`). */
   shortcut?: { title: string; aria: string };
   isActive?: boolean;
+  isDisabled?: boolean;
   onClick: () => void;
   children: ReactNode;
 }) {
@@ -31,6 +35,7 @@ function ToolbarButton({
       aria-keyshortcuts={shortcut?.aria}
       title={shortcut ? `${label} (${shortcut.title})` : label}
       aria-pressed={isActive === undefined ? undefined : isActive}
+      disabled={isDisabled}
       // Keeps the editor's selection: a click on the toolbar must not move focus out of the text first.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
@@ -38,6 +43,7 @@ function ToolbarButton({
         "inline-flex h-8 min-w-8 items-center justify-center rounded px-1.5 text-sm font-medium",
         FOCUS_RING,
         isActive ? "bg-accent-100 text-accent-800" : "text-slate-700 hover:bg-slate-100",
+        "disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent",
       )}
     >
       {children}
@@ -50,17 +56,20 @@ function Separator() {
 }
 
 /**
- * Formatting controls of the editor: headings, bold, italic, lists, links and judgement blocks. The link form
- * itself is rendered by the parent, below the toolbar row.
+ * Formatting controls of the editor: headings, bold, italic, lists, links, judgement blocks and
+ * inline citations. The link form and the citation picker are rendered by the parent.
  */
 export function EditorToolbar({
   editor,
   isLinkOpen,
   onToggleLink,
+  onCite,
 }: {
   editor: Editor;
   isLinkOpen: boolean;
   onToggleLink: () => void;
+  /** Opens the citation picker to cite evidence at the caret. */
+  onCite: () => void;
 }) {
   const active = useEditorState({
     editor,
@@ -71,6 +80,7 @@ export function EditorToolbar({
       bulletList: current.isActive("bulletList"),
       orderedList: current.isActive("orderedList"),
       link: current.isActive("link"),
+      canCite: current.can().insertCitation("probe"),
     }),
   });
   const chain = () => editor.chain().focus();
@@ -113,6 +123,9 @@ export function EditorToolbar({
       <Separator />
       <ToolbarButton label="Judgement" shortcut={JUDGEMENT_SHORTCUT} onClick={() => chain().insertJudgement().run()}>
         Judgement
+      </ToolbarButton>
+      <ToolbarButton label="Cite" shortcut={CITE_SHORTCUT} isDisabled={!active.canCite} onClick={onCite}>
+        Cite
       </ToolbarButton>
     </div>
   );

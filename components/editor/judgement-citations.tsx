@@ -1,62 +1,58 @@
 "use client";
 
 import clsx from "clsx";
-import { type KeyboardEvent, useId, useState } from "react";
 import { FOCUS_RING } from "@/components/ui/button";
+import { observationLabel } from "@/lib/editor/citation-evidence";
+import { CitationChip } from "./citation-chip";
+import { useEditorEvidence } from "./editor-evidence";
+
+const SMALL_BUTTON = clsx(
+  "h-7 rounded border border-slate-300 px-2 text-xs font-medium text-slate-700 hover:bg-slate-50",
+  FOCUS_RING,
+);
 
 /**
- * The observations a judgement cites, as chips. Editors remove a chip or cite another
- * observation by its id; the searchable picker arrives with the evidence library's UI.
+ * The observations a judgement cites, as chips with their observation card. Editors remove a
+ * chip or cite more evidence through the picker, which searches the workspace's library.
  */
 export function JudgementCitations({
   citations,
   isEditable,
-  onChange,
+  onCite,
+  onRemove,
 }: {
+  /** Observation UUIDs of the block's chips (inline citations show in the statement itself). */
   citations: string[];
   isEditable: boolean;
-  onChange: (citations: string[]) => void;
+  /** Opens the picker to cite another observation. */
+  onCite: () => void;
+  onRemove: (observationId: string) => void;
 }) {
-  const [draft, setDraft] = useState("");
-  const inputId = useId();
-
-  function handleAdd() {
-    const id = draft.trim();
-    if (id === "") return;
-    if (!citations.includes(id)) onChange([...citations, id]);
-    setDraft("");
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== "Enter") return;
-    event.preventDefault();
-    handleAdd();
-  }
+  const { evidence } = useEditorEvidence();
+  const nameOf = (id: string) => {
+    const observation = evidence.observationById.get(id);
+    return observation ? observationLabel(observation) : "unknown observation";
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-1.5">
       {citations.length > 0 ? (
         <ul aria-label="Citations" className="flex flex-wrap gap-1">
           {citations.map((id) => (
-            <li
-              key={id}
-              className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2 font-mono text-xs text-slate-700 ring-1 ring-slate-200 ring-inset"
-            >
-              {id}
-              {isEditable ? (
-                <button
-                  type="button"
-                  aria-label={`Remove citation ${id}`}
-                  title={`Remove citation ${id}`}
-                  onClick={() => onChange(citations.filter((citation) => citation !== id))}
-                  className={clsx(
-                    "rounded-full px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800",
-                    FOCUS_RING,
-                  )}
-                >
-                  ×
-                </button>
-              ) : null}
+            <li key={id}>
+              <CitationChip observationId={id}>
+                {isEditable ? (
+                  <button
+                    type="button"
+                    aria-label={`Remove citation ${nameOf(id)}`}
+                    title={`Remove citation ${nameOf(id)}`}
+                    onClick={() => onRemove(id)}
+                    className={clsx("rounded-full px-1 hover:bg-slate-200 hover:text-slate-900", FOCUS_RING)}
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </CitationChip>
             </li>
           ))}
         </ul>
@@ -64,30 +60,9 @@ export function JudgementCitations({
         <span className="text-xs text-slate-500">No citations</span>
       )}
       {isEditable ? (
-        <span className="inline-flex items-center gap-1">
-          <label htmlFor={inputId} className="sr-only">
-            Cite observation by id
-          </label>
-          <input
-            id={inputId}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={handleKeyDown}
-            placeholder="Observation id"
-            className={clsx("h-7 w-32 rounded border border-slate-300 px-2 font-mono text-xs", FOCUS_RING)}
-          />
-          <button
-            type="button"
-            onClick={handleAdd}
-            disabled={draft.trim() === ""}
-            className={clsx(
-              "h-7 rounded border border-slate-300 px-2 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:text-slate-400",
-              FOCUS_RING,
-            )}
-          >
-            Cite
-          </button>
-        </span>
+        <button type="button" onClick={onCite} aria-haspopup="dialog" className={SMALL_BUTTON}>
+          Cite evidence
+        </button>
       ) : null}
     </div>
   );

@@ -4,13 +4,15 @@ import "./judgement-block.css";
 import type { Editor } from "@tiptap/core";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper, ReactNodeViewRenderer } from "@tiptap/react";
 import clsx from "clsx";
-import { useSyncExternalStore } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { FOCUS_RING } from "@/components/ui/button";
 import { judgementOf } from "@/lib/editor/judgement-content";
-import type { JudgementAttributes } from "@/lib/editor/judgement-node";
+import { type JudgementAttributes, toCitations } from "@/lib/editor/judgement-node";
 import { CONFIDENCE_DEFINITIONS, CONFIDENCE_LEVELS } from "@/lib/standards/confidence";
 import { LIKELIHOOD_SCALE } from "@/lib/standards/icd203";
 import { formatLikelihoodTerm } from "@/lib/tradecraft";
+import { useEditorEvidence } from "./editor-evidence";
+import { EvidenceTimeline } from "./evidence-timeline";
 import { JudgementCitations } from "./judgement-citations";
 
 const SELECT = clsx("h-7 rounded border border-slate-300 bg-white px-1.5 text-xs text-slate-800", FOCUS_RING);
@@ -36,10 +38,30 @@ function useIsEditable(editor: Editor): boolean {
  * likelihood (ICD 203 term with its range), confidence, key flag and citations sit below it.
  * Read-only roles see the same values without controls.
  */
-function JudgementView({ node, editor, updateAttributes }: NodeViewProps) {
+function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps) {
   const judgement = judgementOf(node);
+  const chips = toCitations(node.attrs.citations);
   const isEditable = useIsEditable(editor);
+  const { openPicker } = useEditorEvidence();
+  const [isTimelineOpen, setTimelineOpen] = useState(false);
+  const timelineId = useId();
   const update = (attributes: Partial<JudgementAttributes>) => updateAttributes(attributes);
+
+  // Read from the current document, not this render's node: a collaborator may have cited
+  // something else while the picker was open.
+  const currentChips = () => {
+    const pos = getPos();
+    return toCitations(typeof pos === "number" ? editor.state.doc.nodeAt(pos)?.attrs.citations : chips);
+  };
+  const handleCite = () =>
+    openPicker({
+      title: "Cite evidence",
+      cited: judgement.citations,
+      onChoose: (observationId) => {
+        const current = currentChips();
+        if (!current.includes(observationId)) update({ citations: [...current, observationId] });
+      },
+    });
   const confidenceTitle = judgement.confidence ? CONFIDENCE_DEFINITIONS[judgement.confidence].definition : undefined;
 
   return (
@@ -115,11 +137,29 @@ function JudgementView({ node, editor, updateAttributes }: NodeViewProps) {
           </>
         )}
         <JudgementCitations
-          citations={judgement.citations}
+          citations={chips}
           isEditable={isEditable}
-          onChange={(citations) => update({ citations })}
+          onCite={handleCite}
+          onRemove={(observationId) => update({ citations: currentChips().filter((id) => id !== observationId) })}
         />
+        <button
+          type="button"
+          aria-expanded={isTimelineOpen}
+          aria-controls={timelineId}
+          onClick={() => setTimelineOpen((open) => !open)}
+          className={clsx(
+            "h-7 rounded border border-slate-300 px-2 font-medium text-slate-700 hover:bg-slate-50",
+            FOCUS_RING,
+          )}
+        >
+          Evidence timeline
+        </button>
       </fieldset>
+      {isTimelineOpen ? (
+        <div id={timelineId} contentEditable={false} className="mt-2">
+          <EvidenceTimeline citations={judgement.citations} />
+        </div>
+      ) : null}
     </NodeViewWrapper>
   );
 }

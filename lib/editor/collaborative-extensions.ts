@@ -1,4 +1,4 @@
-import type { Extensions } from "@tiptap/core";
+import type { Extensions, NodeViewRenderer } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
@@ -15,6 +15,10 @@ export interface CollaborativeExtensionsOptions {
   user: { id: string; name: string; color: string };
   /** Shown in an empty editable document (a function is asked again on every render). */
   placeholder: string | (() => string);
+  /** The interactive view of judgement blocks (React, from components/). */
+  judgementView?: NodeViewRenderer;
+  /** The interactive view of inline citations (React, from components/). */
+  citationView?: NodeViewRenderer;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface CollaborativeExtensionsOptions {
  */
 export function collaborativeExtensions(options: CollaborativeExtensionsOptions): Extensions {
   return [
-    ...schemaExtensions(),
+    ...schemaExtensions({ judgementView: options.judgementView, citationView: options.citationView }),
     Collaboration.configure({ document: options.doc, field: EDITOR_FIELD }),
     CollaborationCaret.configure({
       provider: { awareness: options.awareness },

@@ -3,7 +3,13 @@ import type { Mark, NodeType, Node as ProseMirrorNode, Schema } from "@tiptap/pm
 import * as Y from "yjs";
 import { EDITOR_FIELD } from "./editor-extensions";
 import { editorSchema } from "./editor-schema";
-import { formatJudgementLine, type JudgementContent, judgementOf, readJudgements } from "./judgement-content";
+import {
+  formatJudgementLine,
+  type JudgementContent,
+  judgementOf,
+  readableTextOf,
+  readJudgements,
+} from "./judgement-content";
 import { JUDGEMENT_NODE } from "./judgement-node";
 
 /** A document's text as the editor shows it: ProseMirror JSON and plain text. */
@@ -39,7 +45,11 @@ export function documentToContent(doc: Y.Doc, field: string = EDITOR_FIELD): Edi
   };
 }
 
-/** One line per text block; hard breaks become line breaks inside their block's line. */
+/**
+ * One line per text block; hard breaks become line breaks inside their block's line. An inline
+ * citation in a paragraph stays where it is as `[observation id]`; a judgement's citations,
+ * inline ones included, are listed at the end of its line instead.
+ */
 export function plainText(node: ProseMirrorNode): string {
   const lines: string[] = [];
   node.descendants((child) => {
@@ -48,9 +58,7 @@ export function plainText(node: ProseMirrorNode): string {
       lines.push(formatJudgementLine(judgementOf(child)));
       return false;
     }
-    lines.push(
-      child.textBetween(0, child.content.size, undefined, (leaf) => (leaf.type.name === "hardBreak" ? "\n" : "")),
-    );
+    lines.push(readableTextOf(child, (id) => `[${id}]`));
     return false;
   });
   return lines.join("\n");

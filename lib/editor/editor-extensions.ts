@@ -1,5 +1,6 @@
 import type { Extensions, NodeViewRenderer } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { Citation } from "./citation-node";
 import { JudgementEditing } from "./judgement-editing";
 import { Judgement } from "./judgement-node";
 
@@ -16,12 +17,14 @@ export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 export interface SchemaExtensionsOptions {
   /** The interactive view of judgement blocks (browser only; it does not change the schema). */
   judgementView?: NodeViewRenderer;
+  /** The interactive view of inline citations (browser only; it does not change the schema). */
+  citationView?: NodeViewRenderer;
 }
 
 /**
  * The extensions that define the document schema: one list, used by the browser editor and by
  * the server when it converts a stored Y.Doc into ProseMirror JSON or text, so both always agree
- * on which nodes and marks exist (judgement blocks included). Behaviour-only extensions
+ * on which nodes and marks exist (judgement blocks and inline citations included). Behaviour-only extensions
  * (collaboration, carets, placeholder) are added on top in the browser (see
  * `collaborativeExtensions`).
  */
@@ -49,6 +52,7 @@ export function schemaExtensions(options: SchemaExtensionsOptions = {}): Extensi
     // After StarterKit so that `paragraph` stays the schema's first (default) block.
     Judgement.configure({ nodeView: options.judgementView ?? null }),
     JudgementEditing,
+    Citation.configure({ nodeView: options.citationView ?? null }),
   ];
 }
 

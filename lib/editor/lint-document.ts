@@ -63,7 +63,8 @@ export function lintDocument(doc: ProseMirrorNode, evidence?: EvidenceLookup): D
     seen.add(id);
     return {
       id,
-      statement: judgement.statement,
+      // Not `judgement.statement`: finding ranges must be positions, one character per inline leaf.
+      statement: textOfBlock(node),
       likelihood: judgement.likelihood ?? undefined,
       confidence: judgement.confidence ?? undefined,
       isKey: judgement.isKey,

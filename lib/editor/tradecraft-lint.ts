@@ -2,6 +2,7 @@ import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import type { EvidenceLookup } from "@/lib/tradecraft";
 import { type DocumentFinding, lintDocument } from "./lint-document";
 
 export interface TradecraftLintOptions {
@@ -14,10 +15,26 @@ export interface TradecraftLintOptions {
 interface LintState {
   findings: DocumentFinding[];
   decorations: DecorationSet;
+  /** The workspace library the evidence rules check citations against; null while unknown. */
+  evidence: EvidenceLookup | null;
 }
 
-/** The plugin holding the latest findings and their decorations. */
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    tradecraftLint: {
+      /**
+       * Gives the linter the workspace's evidence library (null: not loaded, evidence rules
+       * skipped) and runs it again at once, without any change to the text.
+       */
+      setLintEvidence: (evidence: EvidenceLookup | null) => ReturnType;
+    };
+  }
+}
+
+/** The plugin holding the latest findings, their decorations and the evidence they were found with. */
 export const tradecraftLintKey = new PluginKey<LintState>("tradecraftLint");
+
+type LintMeta = { findings: DocumentFinding[] } | { evidence: EvidenceLookup | null };
 
 function decorationsOf(doc: ProseMirrorNode, findings: DocumentFinding[]): DecorationSet {
   const decorations = findings.map((finding) => {
@@ -32,14 +49,16 @@ function decorationsOf(doc: ProseMirrorNode, findings: DocumentFinding[]): Decor
 }
 
 function run(state: EditorState): DocumentFinding[] {
-  return lintDocument(state.doc);
+  return lintDocument(state.doc, tradecraftLintKey.getState(state)?.evidence ?? undefined);
 }
 
 /**
  * The live tradecraft linter: runs `lintDocument` a moment after the text stops changing (local
- * and remote edits alike), underlines the findings in the text with their message as a tooltip,
- * and reports them for the side panel. Runs in every open editor, read-only ones included; it
- * only decorates and never changes the shared document.
+ * and remote edits alike) and at once when the evidence library changes (an observation
+ * retracted elsewhere flags the judgements citing it with nobody touching the text), underlines
+ * the findings with their message as a tooltip, and reports them for the side panel. Runs in
+ * every open editor, read-only ones included; it only decorates and never changes the shared
+ * document.
  */
 export const TradecraftLint = Extension.create<TradecraftLintOptions>({
   name: "tradecraftLint",
@@ -48,18 +67,32 @@ export const TradecraftLint = Extension.create<TradecraftLintOptions>({
     return { delayMs: 300, onFindings: () => {} };
   },
 
+  addCommands() {
+    return {
+      setLintEvidence:
+        (evidence) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(tradecraftLintKey, { evidence } satisfies LintMeta).setMeta("addToHistory", false);
+          return true;
+        },
+    };
+  },
+
   addProseMirrorPlugins() {
     const { delayMs, onFindings } = this.options;
     return [
       new Plugin<LintState>({
         key: tradecraftLintKey,
         state: {
-          init: () => ({ findings: [], decorations: DecorationSet.empty }),
+          init: () => ({ findings: [], decorations: DecorationSet.empty, evidence: null }),
           apply(tr, value, _old, state) {
-            const findings = tr.getMeta(tradecraftLintKey) as DocumentFinding[] | undefined;
-            if (findings) return { findings, decorations: decorationsOf(state.doc, findings) };
+            const meta = tr.getMeta(tradecraftLintKey) as LintMeta | undefined;
+            if (meta && "findings" in meta) {
+              return { ...value, findings: meta.findings, decorations: decorationsOf(state.doc, meta.findings) };
+            }
+            const next = meta && "evidence" in meta ? { ...value, evidence: meta.evidence } : value;
             // Between runs, decorations follow the text they mark.
-            return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+            return tr.docChanged ? { ...next, decorations: next.decorations.map(tr.mapping, tr.doc) } : next;
           },
         },
         props: {
@@ -72,14 +105,21 @@ export const TradecraftLint = Extension.create<TradecraftLintOptions>({
             timer = setTimeout(() => {
               if (view.isDestroyed) return;
               const findings = run(view.state);
-              view.dispatch(view.state.tr.setMeta(tradecraftLintKey, findings).setMeta("addToHistory", false));
+              view.dispatch(
+                view.state.tr
+                  .setMeta(tradecraftLintKey, { findings } satisfies LintMeta)
+                  .setMeta("addToHistory", false),
+              );
               onFindings(findings);
             }, wait);
           };
           schedule(0);
           return {
             update(current, previous) {
-              if (current.state.doc !== previous.doc) schedule(delayMs);
+              const evidenceChanged =
+                tradecraftLintKey.getState(current.state)?.evidence !== tradecraftLintKey.getState(previous)?.evidence;
+              if (evidenceChanged) schedule(0);
+              else if (current.state.doc !== previous.doc) schedule(delayMs);
             },
             destroy() {
               clearTimeout(timer);

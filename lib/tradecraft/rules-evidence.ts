@@ -29,7 +29,7 @@ export const retractedCitation = createRule({
         if (observation?.retracted) {
           report({
             judgementId: judgement.id,
-            message: `Cited observation ${id} has been retracted: “${observation.summary}”`,
+            message: `Cited observation ${observation.label ?? id} has been retracted: “${observation.summary}”`,
           });
         }
       }
@@ -73,7 +73,7 @@ export const keyJudgementWeakEvidence = createRule({
         continue;
       }
       const grades = observations.map(
-        (observation) => `${observation.id} (${gradesOf(observation, evidence).join(", ")})`,
+        (observation) => `${observation.label ?? observation.id} (${gradesOf(observation, evidence).join(", ")})`,
       );
       report({
         judgementId: judgement.id,

@@ -34,6 +34,8 @@ export interface LintObservation {
   sourceIds: readonly string[];
   retracted: boolean;
   summary: string;
+  /** How people name the observation (e.g. its file id "OBS-26"); messages use the id without it. */
+  label?: string;
 }
 
 /** A source from the evidence library. */

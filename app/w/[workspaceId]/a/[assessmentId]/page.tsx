@@ -75,6 +75,7 @@ export default async function AssessmentPage({
           <CardHeader id="document-heading" title="Document" />
           <AssessmentEditor
             documentId={assessment.id}
+            workspaceId={workspaceId}
             user={{ id: actor.id, name: actor.name }}
             canEdit={assessment.canEdit}
             readOnlyReason={isArchived ? "this assessment is archived" : undefined}
