@@ -4,7 +4,7 @@ import * as RadixDialog from "@radix-ui/react-dialog";
 import clsx from "clsx";
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { formatObservedDate, PRECISION_LABELS } from "@/components/evidence/evidence-format";
-import { FOCUS_RING } from "@/components/ui/button";
+import { DialogCornerClose } from "@/components/ui/dialog";
 import { observationGrades, observationLabel } from "@/lib/editor/citation-evidence";
 import { type ObservationSearch, searchObservations } from "@/lib/editor/search-observations";
 import type { ObservationDto } from "@/lib/schemas/evidence";
@@ -49,14 +49,7 @@ export function CitationPicker({
             {last.current?.title ?? "Cite evidence"}
           </RadixDialog.Title>
           {request ? <PickerBody request={request} evidence={evidence} onClose={onClose} /> : null}
-          <RadixDialog.Close
-            className={`absolute top-4 right-4 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 ${FOCUS_RING}`}
-          >
-            <span className="sr-only">Close</span>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none">
-              <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-            </svg>
-          </RadixDialog.Close>
+          <DialogCornerClose />
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

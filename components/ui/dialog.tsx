@@ -38,17 +38,24 @@ export function Dialog({
             <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
           ) : null}
           <div className="mt-5">{children}</div>
-          <RadixDialog.Close
-            className={`absolute top-4 right-4 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 ${FOCUS_RING}`}
-          >
-            <span className="sr-only">Close</span>
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none">
-              <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-            </svg>
-          </RadixDialog.Close>
+          <DialogCornerClose />
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
+  );
+}
+
+/** The × button in a dialog's top-right corner. */
+export function DialogCornerClose() {
+  return (
+    <RadixDialog.Close
+      className={`absolute top-4 right-4 rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 ${FOCUS_RING}`}
+    >
+      <span className="sr-only">Close</span>
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="none">
+        <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      </svg>
+    </RadixDialog.Close>
   );
 }
 

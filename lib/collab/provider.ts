@@ -1,8 +1,7 @@
-import { io } from "socket.io-client";
-import msgpackParser from "socket.io-msgpack-parser";
 import { Backoff, type BackoffOptions, DEFAULT_BACKOFF } from "./backoff";
 import { CollabDocument, type DocumentTransport } from "./collab-document";
 import { offlineCacheName } from "./offline-cache";
+import { openSocket } from "./open-socket";
 import { COLLAB_NAMESPACE } from "./protocol";
 import { type CollabClientSocket, toBytes } from "./socket-types";
 
@@ -48,16 +47,8 @@ export class CollabProvider implements DocumentTransport {
   constructor(private readonly options: CollabProviderOptions = {}) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.reconnect = new Backoff(this.backoff);
-    this.socket = io(options.url ? new URL(COLLAB_NAMESPACE, options.url).href : COLLAB_NAMESPACE, {
-      transports: ["websocket"],
-      parser: msgpackParser,
-      auth: options.token ? { token: options.token } : {},
-      extraHeaders: options.headers,
-      // Reconnection is ours (see the class comment); one connection per provider.
-      reconnection: false,
-      forceNew: true,
-      autoConnect: false,
-    });
+    // Reconnection is ours (see the class comment); one connection per provider.
+    this.socket = openSocket(COLLAB_NAMESPACE, { ...options, autoConnect: false }) as CollabClientSocket;
     this.listen();
     if (typeof window !== "undefined") {
       window.addEventListener("online", this.handleOnline);

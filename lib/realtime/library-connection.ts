@@ -1,6 +1,6 @@
-import { io, type Socket } from "socket.io-client";
-import msgpackParser from "socket.io-msgpack-parser";
+import type { Socket } from "socket.io-client";
 import { Backoff, type BackoffOptions, DEFAULT_BACKOFF } from "@/lib/collab/backoff";
+import { openSocket } from "@/lib/collab/open-socket";
 import {
   LIBRARY_NAMESPACE,
   type LibraryAckError,
@@ -40,14 +40,7 @@ export class LibraryConnection {
 
   constructor(private readonly options: LibraryConnectionOptions = {}) {
     this.reconnect = new Backoff(options.backoff ?? DEFAULT_BACKOFF);
-    this.socket = io(options.url ? new URL(LIBRARY_NAMESPACE, options.url).href : LIBRARY_NAMESPACE, {
-      transports: ["websocket"],
-      parser: msgpackParser,
-      auth: options.token ? { token: options.token } : {},
-      extraHeaders: options.headers,
-      reconnection: false,
-      forceNew: true,
-    });
+    this.socket = openSocket(LIBRARY_NAMESPACE, options) as LibrarySocket;
     this.listen();
     if (typeof window !== "undefined") window.addEventListener("online", this.handleOnline);
   }

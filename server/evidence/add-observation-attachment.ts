@@ -1,14 +1,13 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { observationAttachments, observations } from "@/db/schema";
+import { observationAttachments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type AttachmentDto, addAttachmentInput } from "@/lib/schemas/attachments";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { env } from "../env";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
-import { recordObservationAttachmentRevision } from "./attachment-revision";
+import { recordAttachmentChange } from "./attachment-revision";
 import { inspectAttachmentImage, safeAttachmentName } from "./inspect-attachment-image";
 import { lockObservation } from "./lock-observation";
 import { attachmentsOf, loadAttachmentDtos } from "./observation-attachment-rows";
@@ -38,10 +37,10 @@ export async function addObservationAttachment(
   const actorUserId = auditActorId(options.actor);
   const result = await getDatabase().transaction(async (tx) => {
     // Access first: a non-member learns nothing about the observation, even from a bad upload.
-    const { row, where, current } = await lockObservation(tx, { actor: options.actor, workspaceId, observationId });
+    const locked = await lockObservation(tx, { actor: options.actor, workspaceId, observationId });
     const input = parseInput(addAttachmentInput, { caption: options.caption ?? "" });
     const image = await inspectAttachmentImage(options.bytes, env().ATTACHMENT_MAX_BYTES);
-    if (row.retractedAt) {
+    if (locked.row.retractedAt) {
       throw new AppError(
         "conflict:observation_retracted",
         "This observation is retracted: images can no longer be added.",
@@ -66,25 +65,15 @@ export async function addObservationAttachment(
       })
       .returning({ id: observationAttachments.id });
     if (!inserted) throw new Error("insert into observation_attachments returned no row");
-    await tx
-      .update(observations)
-      .set({ revision: row.revision + 1, updatedBy: actorUserId, updatedAt: sql`now()` })
-      .where(where);
     const [attachment] = await loadAttachmentDtos(tx, eq(observationAttachments.id, inserted.id));
     if (!attachment) throw new Error("the attachment vanished inside its transaction");
-    const revision = await recordObservationAttachmentRevision(tx, {
-      current,
+    await recordAttachmentChange(tx, {
+      locked,
+      workspaceId,
+      observationId,
       action: "attachment_added",
       actorUserId,
-    });
-    await recordAuditEvent({
-      db: tx,
-      workspaceId,
-      actorUserId,
-      action: "observation.attachment_added",
-      targetType: "observation",
-      targetId: observationId,
-      data: { attachmentId: attachment.id, sha256: attachment.sha256, byteSize: attachment.byteSize, revision },
+      audit: { attachmentId: attachment.id, sha256: attachment.sha256, byteSize: attachment.byteSize },
     });
     return { attachment, created: true };
   });

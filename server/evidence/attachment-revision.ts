@@ -1,31 +1,44 @@
+import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import type { ObservationDto } from "@/lib/schemas/evidence";
+import { observations } from "@/db/schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { recordEvidenceRevision } from "./evidence-revisions";
+import type { lockObservation } from "./lock-observation";
 
-export interface RecordAttachmentRevisionOptions {
-  /** Loads the observation as it is now (after its revision was increased). */
-  current: () => Promise<ObservationDto | undefined>;
+export interface RecordAttachmentChangeOptions {
+  /** The locked observation, as `lockObservation` returned it. */
+  locked: Awaited<ReturnType<typeof lockObservation>>;
+  workspaceId: string;
+  observationId: string;
   action: "attachment_added" | "attachment_removed";
   actorUserId: string | null;
+  /** What changed, for the audit log (attachment id, hash, size). */
+  audit: Record<string, unknown>;
 }
 
 /**
- * Keeps the observation's new version in its history. The snapshot is the observation as every
- * other revision stores it (which image changed is in the audit log): an extra field here would
- * read as a change in the next ordinary revision's comparison. Returns the revision.
+ * Makes an attachment change a new revision of the observation: bumps its revision, keeps the new
+ * version in its history and writes the audit row. The snapshot is the observation as every other
+ * revision stores it (which image changed is in the audit log): an extra field there would read
+ * as a change in the next ordinary revision's comparison. Returns the new revision.
  */
-export async function recordObservationAttachmentRevision(
-  tx: Transaction,
-  options: RecordAttachmentRevisionOptions,
-): Promise<number> {
-  const after = await options.current();
+export async function recordAttachmentChange(tx: Transaction, options: RecordAttachmentChangeOptions): Promise<number> {
+  const { locked, actorUserId } = options;
+  await tx
+    .update(observations)
+    .set({ revision: locked.row.revision + 1, updatedBy: actorUserId, updatedAt: sql`now()` })
+    .where(locked.where);
+  const after = await locked.current();
   if (!after) throw new Error("the observation vanished under a row lock");
-  await recordEvidenceRevision({
+  await recordEvidenceRevision({ db: tx, kind: "observation", record: after, action: options.action, actorUserId });
+  await recordAuditEvent({
     db: tx,
-    kind: "observation",
-    record: after,
-    action: options.action,
-    actorUserId: options.actorUserId,
+    workspaceId: options.workspaceId,
+    actorUserId,
+    action: `observation.${options.action}`,
+    targetType: "observation",
+    targetId: options.observationId,
+    data: { ...options.audit, revision: after.revision },
   });
   return after.revision;
 }

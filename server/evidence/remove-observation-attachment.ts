@@ -1,12 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { observationAttachments, observations } from "@/db/schema";
+import { observationAttachments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { isUuid } from "../policies/require-membership";
-import { recordObservationAttachmentRevision } from "./attachment-revision";
+import { recordAttachmentChange } from "./attachment-revision";
 import { lockObservation } from "./lock-observation";
 import { attachmentsOf } from "./observation-attachment-rows";
 
@@ -26,9 +25,9 @@ export async function removeObservationAttachment(options: RemoveObservationAtta
   const { workspaceId, observationId, attachmentId } = options;
   const actorUserId = auditActorId(options.actor);
   await getDatabase().transaction(async (tx) => {
-    const { row, where, current } = await lockObservation(tx, { actor: options.actor, workspaceId, observationId });
+    const locked = await lockObservation(tx, { actor: options.actor, workspaceId, observationId });
     if (!isUuid(attachmentId)) throw new AppError("not_found:attachment");
-    if (row.retractedAt) {
+    if (locked.row.retractedAt) {
       throw new AppError(
         "conflict:observation_retracted",
         "This observation is retracted: its images can no longer change.",
@@ -39,23 +38,13 @@ export async function removeObservationAttachment(options: RemoveObservationAtta
       .where(and(attachmentsOf(workspaceId, observationId), eq(observationAttachments.id, attachmentId)))
       .returning({ id: observationAttachments.id, sha256: observationAttachments.sha256 });
     if (!removed) throw new AppError("not_found:attachment");
-    await tx
-      .update(observations)
-      .set({ revision: row.revision + 1, updatedBy: actorUserId, updatedAt: sql`now()` })
-      .where(where);
-    const revision = await recordObservationAttachmentRevision(tx, {
-      current,
+    await recordAttachmentChange(tx, {
+      locked,
+      workspaceId,
+      observationId,
       action: "attachment_removed",
       actorUserId,
-    });
-    await recordAuditEvent({
-      db: tx,
-      workspaceId,
-      actorUserId,
-      action: "observation.attachment_removed",
-      targetType: "observation",
-      targetId: observationId,
-      data: { attachmentId, sha256: removed.sha256, revision },
+      audit: { attachmentId, sha256: removed.sha256 },
     });
   });
   await publishEvidenceChanged({ workspaceId, kind: "observation", recordId: observationId });
