@@ -35,3 +35,16 @@ export const judgementDto = z
   })
   .meta({ id: "Judgement" });
 export type JudgementDto = z.infer<typeof judgementDto>;
+
+/** One tradecraft finding of an assessment, as the server's run of the linter reports it. */
+export const tradecraftFindingDto = z
+  .object({
+    ruleId: z.string().describe('The rule, e.g. "missing-citation" or "hedge-word".'),
+    severity: z.enum(["error", "warning", "info"]),
+    message: z.string().describe("What is wrong, for this occurrence."),
+    why: z.string().describe("Why it matters (ICD 203/206 tradecraft)."),
+    judgementId: z.string().nullable().describe("The judgement the finding is about; null for free text."),
+    excerpt: z.string().describe("The text the finding is about, or the start of its block."),
+  })
+  .meta({ id: "TradecraftFinding" });
+export type TradecraftFindingDto = z.infer<typeof tradecraftFindingDto>;

@@ -7,7 +7,7 @@ import {
   listAssessmentsQuery,
   patchAssessmentInput,
 } from "@/lib/schemas/assessments";
-import { judgementDto } from "@/lib/schemas/judgements";
+import { judgementDto, tradecraftFindingDto } from "@/lib/schemas/judgements";
 import { errorResponses, jsonBody, jsonResponse } from "../registry";
 
 const workspaceParams = z.object({ workspaceId: z.uuid() });
@@ -76,6 +76,21 @@ export function registerAssessmentPaths(registry: OpenAPIRegistry): void {
     request: { params: assessmentParams },
     responses: {
       200: jsonResponse("The judgements.", z.array(judgementDto)),
+      ...errorResponses("unauthorized", "not_found"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/assessments/{assessmentId}/findings",
+    tags: ["Assessments"],
+    summary: "Check an assessment's tradecraft",
+    description:
+      "Runs the tradecraft linter (ICD 203 terms, confidence, hedge words, citations, evidence grades, " +
+      "retractions) on the server over the assessment's text and its workspace's evidence library: the " +
+      "same rules the editor shows live.",
+    request: { params: assessmentParams },
+    responses: {
+      200: jsonResponse("The findings, in document order.", z.array(tradecraftFindingDto)),
       ...errorResponses("unauthorized", "not_found"),
     },
   });
