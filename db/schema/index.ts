@@ -5,5 +5,6 @@ export * from "./documents";
 export * from "./enums";
 export * from "./evidence";
 export * from "./judgements";
+export * from "./reviews";
 export * from "./users";
 export * from "./workspaces";

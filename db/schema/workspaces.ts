@@ -1,10 +1,14 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { workspaceRole } from "./enums";
 import { users } from "./users";
 
 export const workspaces = pgTable("workspaces", {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
+  /** Current approvals every judgement needs before the assessment can be approved. */
+  requiredApprovals: smallint().notNull().default(1),
+  /** Current approvals each key judgement needs (at least `requiredApprovals`). */
+  requiredKeyApprovals: smallint().notNull().default(1),
   createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
