@@ -24,7 +24,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Multi-user specs drive three browsers against one server on two cores: minutes, not seconds.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // .ci/run sets PLAYWRIGHT_JSON_OUTPUT_FILE to count test cases.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [["list"], ["json"]] : [["list"]],
