@@ -26,6 +26,36 @@ export const renameWorkspaceInput = z
   .meta({ id: "RenameWorkspaceInput" });
 export type RenameWorkspaceInput = z.infer<typeof renameWorkspaceInput>;
 
+const approvalCountSchema = (label: string) =>
+  z
+    .number({ error: `${label} must be a whole number from 1 to 5.` })
+    .int(`${label} must be a whole number from 1 to 5.`)
+    .min(1, `${label} must be a whole number from 1 to 5.`)
+    .max(5, `${label} must be a whole number from 1 to 5.`);
+
+/**
+ * Body of `PATCH /api/v1/workspaces/{workspaceId}`: the name and/or the review rules. Key
+ * judgements never need fewer approvals than other judgements.
+ */
+export const updateWorkspaceInput = z
+  .object(
+    {
+      name: workspaceNameSchema.optional(),
+      requiredApprovals: approvalCountSchema("Required approvals")
+        .optional()
+        .describe("Current approvals each judgement needs (1–5)."),
+      requiredKeyApprovals: approvalCountSchema("Required key approvals")
+        .optional()
+        .describe("Current approvals each key judgement needs (at least `requiredApprovals`, at most 5)."),
+    },
+    { error: "Send a JSON object." },
+  )
+  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+    message: "Send a name, requiredApprovals or requiredKeyApprovals.",
+  })
+  .meta({ id: "UpdateWorkspaceInput" });
+export type UpdateWorkspaceInput = z.infer<typeof updateWorkspaceInput>;
+
 /** Body of `POST /api/v1/workspaces/{workspaceId}/members`: adds someone who already has an account. */
 export const addMemberInput = z
   .object(
@@ -52,6 +82,8 @@ export const workspaceSummary = z
     /** The caller's role in this workspace. */
     role: workspaceRoleSchema,
     memberCount: z.number().int(),
+    requiredApprovals: z.number().int().describe("Current approvals each judgement needs."),
+    requiredKeyApprovals: z.number().int().describe("Current approvals each key judgement needs."),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "WorkspaceSummary" });

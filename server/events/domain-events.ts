@@ -22,12 +22,23 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     assessmentId: z.uuid(),
   }),
   z.object({
+    /** A judgement of the assessment was approved or had changes requested; review views refresh. */
+    type: z.literal("review.changed"),
+    assessmentId: z.uuid(),
+  }),
+  z.object({
     /** A source, site or observation was created, changed, retracted or imported; library views refresh. */
     type: z.literal("evidence.changed"),
     workspaceId: z.uuid(),
     kind: z.enum(["source", "site", "observation", "library"]),
     /** The record, or absent for an import that changed many. */
     recordId: z.uuid().optional(),
+  }),
+  z.object({
+    /** A comment thread was started, replied to, edited, resolved or reopened; open documents refresh it. */
+    type: z.literal("comments.changed"),
+    assessmentId: z.uuid(),
+    threadId: z.uuid(),
   }),
 ]);
 

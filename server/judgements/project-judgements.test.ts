@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
-import { documentContent } from "@/db/schema";
+import { documentContent, judgementRevisions } from "@/db/schema";
 import { storeDocumentContent } from "../collab/store-document-content";
 import { createTestDocument } from "../collab/testing/start-collab-test-server";
 import { createTestTeam, createTestUser, createTestWorkspace } from "../testing/factories";
@@ -86,6 +86,27 @@ describe("judgements projection", () => {
     const [after] = await judgementRows(assessmentId);
     expect(after).toMatchObject({ likelihood: "very_likely", authorIds: [analyst.id, owner.id] });
     expect(after?.contentHash).not.toBe(before?.contentHash);
+  });
+
+  it("appends a revision with its editors for each new content of a judgement, and none for a move", async () => {
+    const { assessmentId, analyst, owner, february } = await setUp();
+    const key = judgementBlock(TIKHORETSK, { id: "jdg_key", likelihood: "likely", citations: [february] });
+    await storeDocumentContent(assessmentId, documentOf([key]), [analyst.id]);
+    const moved = documentOf([{ type: "paragraph", content: [{ type: "text", text: "Intro" }] }, key]);
+    await storeDocumentContent(assessmentId, moved, [owner.id]);
+    const raised = judgementBlock(TIKHORETSK, { id: "jdg_key", likelihood: "very_likely", citations: [february] });
+    await storeDocumentContent(assessmentId, documentOf([raised]), [owner.id, analyst.id]);
+
+    const revisions = await getDatabase()
+      .select()
+      .from(judgementRevisions)
+      .where(eq(judgementRevisions.assessmentId, assessmentId))
+      .orderBy(asc(judgementRevisions.id));
+    expect(revisions).toMatchObject([
+      { judgementId: "jdg_key", likelihood: "likely", citedObservationIds: [february], editorIds: [analyst.id] },
+      { judgementId: "jdg_key", likelihood: "very_likely", statement: TIKHORETSK, editorIds: [owner.id, analyst.id] },
+    ]);
+    expect(revisions[1]?.contentHash).toBe((await judgementRows(assessmentId))[0]?.contentHash);
   });
 
   it("keeps citations of other workspaces' observations unresolved, like unknown and malformed ids", async () => {

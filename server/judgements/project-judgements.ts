@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { type Executor, getDatabaseHandle } from "@/db/client";
-import { type JudgementRow, judgements, observations } from "@/db/schema";
+import { type JudgementRow, judgementRevisions, judgements, observations } from "@/db/schema";
 import type { JudgementContent } from "@/lib/editor/judgement-content";
 import { logger } from "../logger";
 import { isUuid } from "../policies/require-membership";
@@ -33,7 +33,8 @@ type ExistingRow = Pick<
  * Rewrites the `judgements` rows of one assessment from its judgement blocks: one row per block
  * id (first block wins when an id repeats), rows of removed blocks deleted. A row whose content
  * hash is unchanged keeps its `updatedAt` and authors; only its position or citation
- * resolution are refreshed. Run it inside the transaction that stores the document's derived
+ * resolution are refreshed. Every new content of a judgement is also appended to
+ * `judgement_revisions` with the users the save covers. Run it inside the transaction that stores the document's derived
  * content, so both describe the same state of the text.
  */
 export async function projectJudgements(options: ProjectJudgementsOptions): Promise<ProjectJudgementsResult> {
@@ -78,6 +79,20 @@ export async function projectJudgements(options: ProjectJudgementsOptions): Prom
       isKey: block.isKey,
       contentHash,
     };
+    if (!previous || previous.contentHash !== contentHash) {
+      // The history reviews read: what each approval saw, and who changed the judgement since.
+      await db.insert(judgementRevisions).values({
+        assessmentId,
+        judgementId: block.id,
+        contentHash,
+        statement: block.statement,
+        likelihood: block.likelihood,
+        confidence: block.confidence,
+        isKey: block.isKey,
+        citedObservationIds,
+        editorIds: [...new Set(options.editorIds ?? [])],
+      });
+    }
     if (!previous) {
       written += 1;
       await db.insert(judgements).values({

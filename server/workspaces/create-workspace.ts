@@ -20,10 +20,13 @@ export async function createWorkspace(options: CreateWorkspaceOptions): Promise<
   const { name } = parseInput(createWorkspaceInput, { name: options.name });
   const actorUserId = auditActorId(options.actor);
   return getDatabase().transaction(async (tx) => {
-    const [workspace] = await tx
-      .insert(workspaces)
-      .values({ name, createdBy: actorUserId })
-      .returning({ id: workspaces.id, name: workspaces.name, createdAt: workspaces.createdAt });
+    const [workspace] = await tx.insert(workspaces).values({ name, createdBy: actorUserId }).returning({
+      id: workspaces.id,
+      name: workspaces.name,
+      requiredApprovals: workspaces.requiredApprovals,
+      requiredKeyApprovals: workspaces.requiredKeyApprovals,
+      createdAt: workspaces.createdAt,
+    });
     if (!workspace) throw new Error("insert into workspaces returned no row");
     if (actorUserId) {
       await tx.insert(memberships).values({ workspaceId: workspace.id, userId: actorUserId, role: "owner" });

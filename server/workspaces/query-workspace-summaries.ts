@@ -26,7 +26,14 @@ export async function queryWorkspaceSummaries(options: QueryWorkspaceSummariesOp
   const order = [asc(sql`lower(${workspaces.name})`), asc(workspaces.createdAt)];
   if (actor.via === "operator") {
     const rows = await db
-      .select({ id: workspaces.id, name: workspaces.name, memberCount, createdAt: workspaces.createdAt })
+      .select({
+        id: workspaces.id,
+        name: workspaces.name,
+        memberCount,
+        requiredApprovals: workspaces.requiredApprovals,
+        requiredKeyApprovals: workspaces.requiredKeyApprovals,
+        createdAt: workspaces.createdAt,
+      })
       .from(workspaces)
       .where(byId)
       .orderBy(...order);
@@ -38,6 +45,8 @@ export async function queryWorkspaceSummaries(options: QueryWorkspaceSummariesOp
       name: workspaces.name,
       role: memberships.role,
       memberCount,
+      requiredApprovals: workspaces.requiredApprovals,
+      requiredKeyApprovals: workspaces.requiredKeyApprovals,
       createdAt: workspaces.createdAt,
     })
     .from(memberships)

@@ -13,7 +13,7 @@ import {
   changeMemberRoleInput,
   createWorkspaceInput,
   member,
-  renameWorkspaceInput,
+  updateWorkspaceInput,
   workspaceSummary,
 } from "@/lib/schemas/workspaces";
 import { ERROR_SCHEMA_REF, errorResponses, jsonBody, jsonResponse, PUBLIC } from "../registry";
@@ -71,11 +71,13 @@ function registerWorkspaces(registry: OpenAPIRegistry): void {
     method: "patch",
     path: "/api/v1/workspaces/{workspaceId}",
     tags,
-    summary: "Rename a workspace",
-    description: "Owners only.",
-    request: { params: workspaceParams, body: jsonBody(renameWorkspaceInput) },
+    summary: "Rename a workspace or change its review rules",
+    description:
+      "Owners only. `requiredApprovals` (1–5) is how many current approvals each judgement needs; " +
+      "`requiredKeyApprovals` (from `requiredApprovals` to 5) how many each key judgement needs.",
+    request: { params: workspaceParams, body: jsonBody(updateWorkspaceInput) },
     responses: {
-      200: jsonResponse("The renamed workspace.", workspaceSummary),
+      200: jsonResponse("The workspace after the change.", workspaceSummary),
       ...errorResponses("bad_request", "unauthorized", "forbidden", "not_found"),
     },
   });

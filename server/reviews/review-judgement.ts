@@ -1,0 +1,151 @@
+import { and, desc, eq, gt } from "drizzle-orm";
+import { type Executor, getDatabase } from "@/db/client";
+import { judgementReviews, judgementRevisions, judgements } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { WorkspaceRole } from "@/lib/roles";
+import { type JudgementReviewDto, type ReviewVerdict, reviewJudgementInput } from "@/lib/schemas/reviews";
+import { requireAssessment } from "../assessments/require-assessment";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/actor";
+import { flushDocumentContent } from "../collab/store-document-content";
+import { publishReviewChanged } from "../events/publish-review-changed";
+import { parseInput } from "../http/parse-input";
+import { loadReviewSnapshots } from "./review-snapshot";
+import type { StoredReviewSnapshot } from "./stored-review";
+
+/** Roles whose verdicts count. */
+export const REVIEWER_ROLES: readonly WorkspaceRole[] = ["owner", "reviewer"];
+
+export interface ReviewJudgementOptions {
+  /** An owner or reviewer of the assessment's workspace, signed in as themselves. */
+  actor: Actor;
+  assessmentId: string;
+  /** The judgement block's id ("jdg_…"), as projected from this assessment's text. */
+  judgementId: string;
+  verdict: ReviewVerdict;
+  /** Required when requesting changes. */
+  comment?: string;
+}
+
+/**
+ * Records a verdict on one judgement, with a snapshot and hash of exactly what was reviewed: the
+ * statement, likelihood, confidence, citations and each cited observation's revision and grades.
+ * Nobody may approve a judgement they changed since its latest approval by anyone (or ever, if
+ * it was never approved): that approval vouched for their change, theirs would not.
+ */
+export async function reviewJudgement(options: ReviewJudgementOptions): Promise<JudgementReviewDto> {
+  const input = parseInput(reviewJudgementInput, { verdict: options.verdict, comment: options.comment });
+  const { actor } = options;
+  const db = getDatabase();
+  const { assessment } = await requireAssessment({ db, actor, assessmentId: options.assessmentId });
+  // Edits typed a moment ago are part of what the reviewer saw: save them before hashing.
+  await flushDocumentContent(assessment.id);
+  const review = await db.transaction(async (tx) => {
+    const { assessment: locked, role } = await requireAssessment({
+      db: tx,
+      actor,
+      assessmentId: assessment.id,
+      forUpdate: true,
+    });
+    if (!REVIEWER_ROLES.includes(role) || actor.via === "operator") {
+      throw new AppError("forbidden:review", "Only reviewers and owners can approve or request changes.");
+    }
+    if (locked.archivedAt) {
+      throw new AppError("conflict:assessment_archived", "This assessment is archived. Unarchive it before reviewing.");
+    }
+    const [judgement] = await tx
+      .select()
+      .from(judgements)
+      .where(and(eq(judgements.assessmentId, locked.id), eq(judgements.id, options.judgementId)));
+    if (!judgement) throw new AppError("not_found:judgement");
+    const [latestRevision] = await tx
+      .select({ id: judgementRevisions.id })
+      .from(judgementRevisions)
+      .where(and(eq(judgementRevisions.assessmentId, locked.id), eq(judgementRevisions.judgementId, judgement.id)))
+      .orderBy(desc(judgementRevisions.id))
+      .limit(1);
+    if (input.verdict === "approved") {
+      await refuseSelfApproval({ tx, actorId: actor.id, assessmentId: locked.id, judgementId: judgement.id });
+    }
+    const current = (await loadReviewSnapshots(tx, locked.workspaceId, [judgement])).get(judgement.id);
+    if (!current) throw new Error("no snapshot for a loaded judgement");
+    const snapshot: StoredReviewSnapshot = { ...current.snapshot, revisionId: latestRevision?.id ?? null };
+    const [row] = await tx
+      .insert(judgementReviews)
+      .values({
+        workspaceId: locked.workspaceId,
+        assessmentId: locked.id,
+        judgementId: judgement.id,
+        reviewerId: actor.id,
+        verdict: input.verdict,
+        reviewedHash: current.hash,
+        snapshot: snapshot as unknown as Record<string, unknown>,
+        comment: input.comment ?? "",
+      })
+      .returning();
+    if (!row) throw new Error("insert into judgement_reviews returned no row");
+    await recordAuditEvent({
+      db: tx,
+      workspaceId: locked.workspaceId,
+      actorUserId: actor.id,
+      action: `judgement.${input.verdict}`,
+      targetType: "judgement",
+      targetId: judgement.id,
+      data: { assessmentId: locked.id, reviewId: row.id, reviewedHash: current.hash, comment: row.comment },
+    });
+    return row;
+  });
+  await publishReviewChanged({ assessmentId: assessment.id });
+  return {
+    id: review.id,
+    judgementId: review.judgementId,
+    reviewer: { id: actor.id, name: actor.name },
+    verdict: review.verdict,
+    comment: review.comment,
+    createdAt: review.createdAt.toISOString(),
+    isLatest: true,
+    isCurrent: true,
+    changes: null,
+  };
+}
+
+/** 403 when the actor edited the judgement since its latest approval by anyone (or ever, without one). */
+async function refuseSelfApproval(options: {
+  tx: Executor;
+  actorId: string;
+  assessmentId: string;
+  judgementId: string;
+}): Promise<void> {
+  const { tx, assessmentId, judgementId } = options;
+  const [approval] = await tx
+    .select({ snapshot: judgementReviews.snapshot })
+    .from(judgementReviews)
+    .where(
+      and(
+        eq(judgementReviews.assessmentId, assessmentId),
+        eq(judgementReviews.judgementId, judgementId),
+        eq(judgementReviews.verdict, "approved"),
+      ),
+    )
+    .orderBy(desc(judgementReviews.createdAt))
+    .limit(1);
+  const coveredUpTo = (approval?.snapshot as Partial<StoredReviewSnapshot> | undefined)?.revisionId ?? 0;
+  const since = await tx
+    .select({ editorIds: judgementRevisions.editorIds })
+    .from(judgementRevisions)
+    .where(
+      and(
+        eq(judgementRevisions.assessmentId, assessmentId),
+        eq(judgementRevisions.judgementId, judgementId),
+        gt(judgementRevisions.id, coveredUpTo),
+      ),
+    );
+  if (since.some((revision) => revision.editorIds.includes(options.actorId))) {
+    throw new AppError(
+      "forbidden:self_approval",
+      approval
+        ? "You changed this judgement since it was last approved. Someone else must approve your change."
+        : "You contributed to this judgement and it has not been approved yet. Someone else must approve it first.",
+    );
+  }
+}
