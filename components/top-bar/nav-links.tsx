@@ -3,16 +3,24 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { WorkspaceRole } from "@/lib/roles";
+import { canViewWorkspaceAudit } from "@/lib/schemas/audit";
 import { FOCUS_RING } from "../ui/button";
 
-/** The workspace's sections; the current one is marked for assistive technology too. */
-export function NavLinks({ workspaceId }: { workspaceId: string }) {
+/**
+ * The workspace's sections; the current one is marked for assistive technology too. The audit
+ * trail is listed only for the roles that may open it.
+ */
+export function NavLinks({ workspaceId, role }: { workspaceId: string; role?: WorkspaceRole }) {
   const pathname = usePathname();
   const base = `/w/${workspaceId}`;
   const links = [
     { href: base, label: "Assessments", active: pathname === base || pathname.startsWith(`${base}/a/`) },
     { href: `${base}/library`, label: "Library", active: pathname.startsWith(`${base}/library`) },
     { href: `${base}/members`, label: "Members", active: pathname.startsWith(`${base}/members`) },
+    ...(role && canViewWorkspaceAudit(role)
+      ? [{ href: `${base}/audit`, label: "Audit", active: pathname.startsWith(`${base}/audit`) }]
+      : []),
   ];
   return (
     <nav aria-label="Workspace" className="flex items-center gap-1">

@@ -19,7 +19,12 @@ export function TopBar({
         <Wordmark />
         <span aria-hidden="true" className="h-5 w-px bg-slate-200" />
         <WorkspaceSwitcher workspaces={workspaces} currentId={currentWorkspaceId} />
-        {currentWorkspaceId ? <NavLinks workspaceId={currentWorkspaceId} /> : null}
+        {currentWorkspaceId ? (
+          <NavLinks
+            workspaceId={currentWorkspaceId}
+            role={workspaces.find((workspace) => workspace.id === currentWorkspaceId)?.role}
+          />
+        ) : null}
         <div className="ml-auto">
           <UserMenu name={user.name} email={user.email} />
         </div>

@@ -69,9 +69,17 @@ CREATE INDEX "comments_thread_idx" ON "comments" USING btree ("thread_id","creat
 CREATE INDEX "judgement_reviews_judgement_idx" ON "judgement_reviews" USING btree ("assessment_id","judgement_id","created_at");--> statement-breakpoint
 CREATE INDEX "judgement_revisions_judgement_idx" ON "judgement_revisions" USING btree ("assessment_id","judgement_id","id");--> statement-breakpoint
 -- Hand-written: the audit trail is append-only for everyone, the application included. Deletes
--- stay possible only through the workspace cascade (a deleted workspace takes its trail along).
+-- stay possible only through the workspace cascade (a deleted workspace takes its trail along);
+-- the one update allowed is the foreign key's own ON DELETE SET NULL when a user is deleted, told
+-- apart from a direct UPDATE by running inside the foreign key's trigger (depth > 1).
 CREATE FUNCTION "audit_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF pg_trigger_depth() > 1 AND NEW.actor_user_id IS NULL AND OLD.actor_user_id IS NOT NULL
+    AND (NEW.id, NEW.workspace_id, NEW.action, NEW.target_type, NEW.target_id, NEW.data, NEW.created_at)
+      IS NOT DISTINCT FROM (OLD.id, OLD.workspace_id, OLD.action, OLD.target_type, OLD.target_id, OLD.data, OLD.created_at)
+  THEN
+    RETURN NEW;
+  END IF;
   RAISE EXCEPTION 'audit_events is append-only';
 END;
 $$;--> statement-breakpoint

@@ -2,7 +2,10 @@ import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { APP_VERSION } from "../version";
 import { registerAssessmentPaths } from "./paths/assessments";
 import { registerAttachmentPaths } from "./paths/attachments";
+import { registerAuditPaths } from "./paths/audit";
+import { registerCommentPaths } from "./paths/comments";
 import { registerEvidencePaths } from "./paths/evidence";
+import { registerReviewPaths } from "./paths/reviews";
 import { registerSystemPaths } from "./paths/system";
 import { registerTokenPaths } from "./paths/tokens";
 import { registerWorkspacePaths } from "./paths/workspaces";
@@ -20,9 +23,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const registry = createOpenApiRegistry();
   registerWorkspacePaths(registry);
   registerAssessmentPaths(registry);
+  registerReviewPaths(registry);
+  registerCommentPaths(registry);
   registerEvidencePaths(registry);
   registerAttachmentPaths(registry);
   registerTokenPaths(registry);
+  registerAuditPaths(registry);
   registerSystemPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

@@ -1,0 +1,54 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { joinWorkspace, signUp, UUID, unique } from "./support/people";
+
+test("an owner reads the audit trail, filters it and downloads it as CSV; a viewer has no Audit link", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const owner = await signUp(browser, baseURL, { name: "Avery Owner", email: `audit-owner-${run}@e2e.parallax.test` });
+  const viewer = await signUp(browser, baseURL, {
+    name: "Blake Viewer",
+    email: `audit-viewer-${run}@e2e.parallax.test`,
+  });
+  try {
+    await owner.page.getByLabel("Workspace name", { exact: true }).fill(`Audit desk ${run}`);
+    await owner.page.getByRole("button", { name: "Create workspace" }).click();
+    await expect(owner.page).toHaveURL(new RegExp(`/w/${UUID}$`));
+    const workspaceId = new URL(owner.page.url()).pathname.split("/")[2] ?? "";
+    await joinWorkspace(owner.page, viewer.page, workspaceId, "viewer");
+
+    await owner.page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Audit" }).click();
+    await expect(owner.page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+    const rows = owner.page.getByRole("table", { name: "Audit events, newest first" }).getByRole("row");
+    await expect(rows.filter({ hasText: "workspace.created" })).toContainText("Avery Owner");
+    const added = rows.filter({ hasText: "member.added" });
+    await expect(added).toContainText("Blake Viewer");
+    await expect(added).toContainText("role: viewer");
+
+    await owner.page.getByLabel("Action", { exact: true }).fill("member.");
+    await owner.page.getByRole("button", { name: "Filter" }).click();
+    await expect(owner.page).toHaveURL(/action=member\./);
+    await expect(rows.filter({ hasText: "workspace.created" })).toHaveCount(0);
+    await expect(rows.filter({ hasText: "member.added" })).toHaveCount(1);
+
+    const downloading = owner.page.waitForEvent("download");
+    await owner.page.getByRole("link", { name: "Download CSV" }).click();
+    const file = await (await downloading).path();
+    const csv = await readFile(file, "utf8");
+    expect(csv.split("\r\n")[0]).toBe(
+      "id,created_at,actor_id,actor_name,action,target_type,target_id,target_label,data",
+    );
+    expect(csv).toContain("member.added");
+    expect(csv).not.toContain("workspace.created");
+
+    await viewer.page.goto(`/w/${workspaceId}`);
+    const viewerNav = viewer.page.getByRole("navigation", { name: "Workspace" });
+    await expect(viewerNav.getByRole("link", { name: "Members" })).toBeVisible();
+    await expect(viewerNav.getByRole("link", { name: "Audit" })).toHaveCount(0);
+  } finally {
+    await owner.context.close();
+    await viewer.context.close();
+  }
+});
