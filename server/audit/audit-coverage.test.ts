@@ -2,11 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { createObservation } from "../evidence/create-observation";
-import { createSource } from "../evidence/create-source";
 import { retractObservation } from "../evidence/retract-observation";
 import { changeMemberRole } from "../members/change-member-role";
 import { removeMember } from "../members/remove-member";
+import { createTestObservation, createTestSource } from "../testing/evidence-factories";
 import { createTestTeam } from "../testing/factories";
 import { createApiToken } from "../tokens/create-api-token";
 import { revokeApiToken } from "../tokens/revoke-api-token";
@@ -60,20 +59,12 @@ describe("actions that write audit events", () => {
   it("records an observation's retraction with its reason", async () => {
     const team = await createTestTeam();
     const workspaceId = team.workspace.id;
-    const source = await createSource({
-      actor: team.analyst,
-      workspaceId,
-      input: { publisher: "CSIS Beyond Parallel", type: "think_tank_analysis", reliability: "B" },
-    });
-    const observation = await createObservation({
-      actor: team.analyst,
-      workspaceId,
-      input: {
-        summary: "About 60 rail cars",
-        observed: { precision: "month", month: "2024-02" },
-        credibility: 2,
-        sourceIds: [source.id],
-      },
+    const source = await createTestSource(team.analyst, workspaceId);
+    const observation = await createTestObservation(team.analyst, workspaceId, {
+      summary: "About 60 rail cars",
+      observed: { precision: "month", month: "2024-02" },
+      credibility: 2,
+      sourceIds: [source.id],
     });
     await retractObservation({
       actor: team.owner,

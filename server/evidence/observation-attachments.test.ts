@@ -9,9 +9,8 @@ import { getDatabase } from "@/db/client";
 import { evidenceRevisions, observationAttachments, observations } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { env } from "../env";
+import { createTestObservation, createTestSource } from "../testing/evidence-factories";
 import { createTestApiToken, createTestTeam, createTestUser, createTestWorkspace } from "../testing/factories";
-import { createObservation } from "./create-observation";
-import { createSource } from "./create-source";
 import { listEvidenceRevisions } from "./list-evidence-revisions";
 import { retractObservation } from "./retract-observation";
 import { testJpeg, testPng } from "./testing/test-images";
@@ -47,20 +46,12 @@ function upload(
 async function createLibrary() {
   const team = await createTestTeam();
   const workspaceId = team.workspace.id;
-  const source = await createSource({
-    actor: team.analyst,
-    workspaceId,
-    input: { publisher: "CSIS Beyond Parallel", type: "think_tank_analysis", reliability: "B" },
-  });
-  const observation = await createObservation({
-    actor: team.analyst,
-    workspaceId,
-    input: {
-      summary: "About 50 rail cars at the Tikhoretsk depot",
-      observed: { precision: "month", month: "2024-04" },
-      credibility: 2,
-      sourceIds: [source.id],
-    },
+  const source = await createTestSource(team.analyst, workspaceId);
+  const observation = await createTestObservation(team.analyst, workspaceId, {
+    summary: "About 50 rail cars at the Tikhoretsk depot",
+    observed: { precision: "month", month: "2024-04" },
+    credibility: 2,
+    sourceIds: [source.id],
   });
   return { ...team, workspaceId, observation, params: { workspaceId, observationId: observation.id } };
 }

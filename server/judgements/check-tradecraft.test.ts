@@ -3,9 +3,8 @@ import * as findingsRoute from "@/app/api/v1/assessments/[assessmentId]/findings
 import { tradecraftFindingDto } from "@/lib/schemas/judgements";
 import { storeDocumentContent } from "../collab/store-document-content";
 import { createTestDocument } from "../collab/testing/start-collab-test-server";
-import { createObservation } from "../evidence/create-observation";
-import { createSource } from "../evidence/create-source";
 import { retractObservation } from "../evidence/retract-observation";
+import { createTestObservation, createTestSource } from "../testing/evidence-factories";
 import { createTestApiToken, createTestTeam, createTestUser } from "../testing/factories";
 import { callRoute } from "../testing/route-test-helpers";
 import { documentOf, judgementBlock } from "./judgement-test-helpers";
@@ -17,16 +16,13 @@ const MIXED = "We assess with high confidence that the depot is likely to stay o
 async function assessmentWithFindings() {
   const team = await createTestTeam();
   const workspaceId = team.workspace.id;
-  const source = await createSource({
-    actor: team.analyst,
-    workspaceId,
-    input: { publisher: "CSIS Beyond Parallel", type: "think_tank_analysis", reliability: "B" },
-  });
+  const source = await createTestSource(team.analyst, workspaceId);
   const observe = (summary: string, month: string) =>
-    createObservation({
-      actor: team.analyst,
-      workspaceId,
-      input: { summary, observed: { precision: "month", month }, credibility: 2, sourceIds: [source.id] },
+    createTestObservation(team.analyst, workspaceId, {
+      summary,
+      observed: { precision: "month", month },
+      credibility: 2,
+      sourceIds: [source.id],
     });
   const february = await observe("About 60 rail cars at the Tikhoretsk depot", "2024-02");
   const april = await observe("About 50 rail cars at the Tikhoretsk depot", "2024-04");

@@ -7,10 +7,10 @@ import {
   createTestToken,
   startCollabTestServer,
 } from "../collab/testing/start-collab-test-server";
-import { createObservation } from "../evidence/create-observation";
 import { createSource } from "../evidence/create-source";
 import { retractObservation } from "../evidence/retract-observation";
 import { removeMember } from "../members/remove-member";
+import { createTestObservation, createTestSource } from "../testing/evidence-factories";
 import { createTestTeam, createTestUser } from "../testing/factories";
 import { LIBRARY_EVENTS_PER_SECOND } from "./attach-library-server";
 import { LibraryTestClient } from "./testing/library-test-client";
@@ -35,16 +35,13 @@ async function connect(actor: Actor): Promise<LibraryTestClient> {
 async function createLibrary() {
   const team = await createTestTeam();
   const workspaceId = team.workspace.id;
-  const source = await createSource({
-    actor: team.analyst,
-    workspaceId,
-    input: { publisher: "CSIS Beyond Parallel", type: "think_tank_analysis", reliability: "B" },
-  });
+  const source = await createTestSource(team.analyst, workspaceId);
   const observe = (summary: string) =>
-    createObservation({
-      actor: team.analyst,
-      workspaceId,
-      input: { summary, observed: { precision: "day", date: "2024-04-12" }, credibility: 2, sourceIds: [source.id] },
+    createTestObservation(team.analyst, workspaceId, {
+      summary,
+      observed: { precision: "day", date: "2024-04-12" },
+      credibility: 2,
+      sourceIds: [source.id],
     });
   return { ...team, workspaceId, source, observe };
 }

@@ -4,9 +4,8 @@ import type { JudgementReviewStateDto } from "@/lib/schemas/reviews";
 import type { Actor } from "../auth/actor";
 import { storeDocumentContent } from "../collab/store-document-content";
 import { createTestDocument } from "../collab/testing/start-collab-test-server";
-import { createObservation } from "../evidence/create-observation";
-import { createSource } from "../evidence/create-source";
 import { documentOf, judgementBlock } from "../judgements/judgement-test-helpers";
+import { createTestObservation, createTestSource } from "../testing/evidence-factories";
 import { createTestTeam } from "../testing/factories";
 import { listAssessmentReviews } from "./list-assessment-reviews";
 
@@ -31,16 +30,14 @@ export const KEY_ATTRS = {
 export async function assessmentUnderReview() {
   const team = await createTestTeam();
   const workspaceId = team.workspace.id;
-  const source = await createSource({
-    actor: team.analyst,
-    workspaceId,
-    input: { publisher: "CSIS Beyond Parallel", type: "think_tank_analysis", reliability: "B" },
-  });
+  const source = await createTestSource(team.analyst, workspaceId);
   const observe = (summary: string, month: string, externalId: string) =>
-    createObservation({
-      actor: team.analyst,
-      workspaceId,
-      input: { externalId, summary, observed: { precision: "month", month }, credibility: 2, sourceIds: [source.id] },
+    createTestObservation(team.analyst, workspaceId, {
+      externalId,
+      summary,
+      observed: { precision: "month", month },
+      credibility: 2,
+      sourceIds: [source.id],
     });
   const february = await observe("About 60 rail cars at the Tikhoretsk depot", "2024-02", "OBS-26");
   const april = await observe("About 50 rail cars at the Tikhoretsk depot", "2024-04", "OBS-27");
