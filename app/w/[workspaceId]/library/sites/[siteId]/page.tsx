@@ -67,7 +67,8 @@ export default async function SitePage({ params }: { params: Promise<{ workspace
             tileUrl={mapTileUrl}
             tileAttribution={MAP_TILE_ATTRIBUTION}
             height={320}
-            zoom={7}
+            // Regional: enough coastline and borders to place the site even on the bare outline.
+            zoom={5}
           />
         ) : null}
       </div>
