@@ -7,4 +7,5 @@ export * from "./evidence";
 export * from "./judgements";
 export * from "./reviews";
 export * from "./users";
+export * from "./versions";
 export * from "./workspaces";

@@ -8,7 +8,13 @@ import { ChunkAssembler } from "./chunk-assembler";
 import { type CollabDocumentState, computeStatus, type DocumentClosedReason } from "./document-state";
 import { type OfflineCache, openOfflineCache } from "./offline-cache";
 import { presentUsers, samePeople } from "./presence";
-import type { CollabError, DocCloseReason, JoinResult } from "./protocol";
+import {
+  type CollabError,
+  DOCUMENT_CHANGE_KINDS,
+  type DocCloseReason,
+  type DocumentChange,
+  type JoinResult,
+} from "./protocol";
 import { SaveTracker, type SendKind, type SendTicket } from "./save-tracker";
 import { type CollabClientSocket, toWire } from "./socket-types";
 
@@ -43,6 +49,8 @@ export class CollabDocument {
   private readonly chunks = new ChunkAssembler();
   private readonly retry: Backoff;
   private readonly listeners = new Set<() => void>();
+  private readonly changeListeners = new Set<(change: DocumentChange) => void>();
+  private joinedBefore = false;
   private cacheLoaded = false;
   private joined = false;
   private joining = false;
@@ -78,6 +86,16 @@ export class CollabDocument {
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Registers a listener for changes beside the text (reviews, comments, judgements, status) that
+   * the server announces for this assessment; returns the unsubscribe function. After a
+   * reconnect every kind is announced once, since announcements made while offline were missed.
+   */
+  readonly onChange = (listener: (change: DocumentChange) => void): (() => void) => {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   };
 
   /** The current state; the same object until something changes. */
@@ -178,6 +196,11 @@ export class CollabDocument {
     this.emit();
   }
 
+  receiveChanged(change: DocumentChange): void {
+    if (this.destroyed) return;
+    for (const listener of [...this.changeListeners]) listener(change);
+  }
+
   receiveClosed(reason: DocCloseReason): void {
     // A shutting-down server disconnects next; the reconnect joins another process.
     if (reason === "server_shutdown") return;
@@ -240,6 +263,8 @@ export class CollabDocument {
       this.awareness.setLocalStateField("user", result.user);
       this.sendAwareness();
       this.emit();
+      if (this.joinedBefore) for (const kind of DOCUMENT_CHANGE_KINDS) this.receiveChanged({ kind });
+      this.joinedBefore = true;
     });
   }
 
@@ -334,6 +359,7 @@ export class CollabDocument {
     void this.cache.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.changeListeners.clear();
     this.transport.detach(this.id);
   }
 

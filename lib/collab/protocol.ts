@@ -102,6 +102,33 @@ export interface CollabServerToClientEvents {
   /** The document was closed for this connection; do not rejoin unless the reason allows it. */
   "doc:closed": (documentId: string, reason: DocCloseReason) => void;
   "doc:error": (documentId: string | null, error: CollabError) => void;
+  /**
+   * Something about the assessment beside its text changed: reload that part through the REST
+   * API (where access is checked again). Says *that* it changed, never what it now holds.
+   */
+  "doc:changed": (documentId: string, change: DocumentChange) => void;
+}
+
+/**
+ * What changed about an assessment beside its text: `reviews` (a verdict), `comments` (a thread,
+ * with its id), `judgements` (the projection rewrote some: review states may be stale),
+ * `assessment` (status, archive or a new published version).
+ */
+export const DOCUMENT_CHANGE_KINDS = ["reviews", "comments", "judgements", "assessment"] as const;
+export type DocumentChangeKind = (typeof DOCUMENT_CHANGE_KINDS)[number];
+export interface DocumentChange {
+  kind: DocumentChangeKind;
+  threadId?: string;
+}
+
+/** Whether a `doc:changed` payload is well-formed (the client checks what the server sends too). */
+export function isDocumentChange(value: unknown): value is DocumentChange {
+  if (typeof value !== "object" || value === null) return false;
+  const { kind, threadId } = value as Record<string, unknown>;
+  return (
+    (DOCUMENT_CHANGE_KINDS as readonly unknown[]).includes(kind) &&
+    (threadId === undefined || typeof threadId === "string")
+  );
 }
 
 /** Room of a document's connections. */

@@ -2,7 +2,7 @@ import { Backoff, type BackoffOptions, DEFAULT_BACKOFF } from "./backoff";
 import { CollabDocument, type DocumentTransport } from "./collab-document";
 import { offlineCacheName } from "./offline-cache";
 import { openSocket } from "./open-socket";
-import { COLLAB_NAMESPACE } from "./protocol";
+import { COLLAB_NAMESPACE, isDocumentChange } from "./protocol";
 import { type CollabClientSocket, toBytes } from "./socket-types";
 
 export interface CollabProviderOptions {
@@ -161,6 +161,9 @@ export class CollabProvider implements DocumentTransport {
     socket.on("doc:saved-state", (documentId, state) => this.document(documentId)?.receiveSavedState(state));
     socket.on("doc:role", (documentId, state) => this.document(documentId)?.receiveRole(state));
     socket.on("doc:closed", (documentId, reason) => this.document(documentId)?.receiveClosed(reason));
+    socket.on("doc:changed", (documentId, change) => {
+      if (isDocumentChange(change)) this.document(documentId)?.receiveChanged(change);
+    });
     socket.on("doc:error", (documentId, error) => {
       const targets = documentId === null ? this.openDocuments() : [this.document(documentId)];
       for (const document of targets) document?.receiveError(error);

@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { type DocumentChange, documentRoom } from "@/lib/collab/protocol";
 import { getEventBus } from "../events/event-bus";
 import { logger } from "../logger";
 import { AppendQueue } from "./append-queue";
@@ -107,6 +108,19 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
   const unsubscribeAssessment = getEventBus().subscribe("assessment.changed", (event) =>
     applyAssessmentChange(ctx, event),
   );
+  // Reviews, comments and judgements of an open assessment changed (on any process): tell this
+  // process's connections that joined it. Each process gets the event, so emit locally only.
+  const announce = (documentId: string, change: DocumentChange): void => {
+    namespace.local.to(documentRoom(documentId.toLowerCase())).emit("doc:changed", documentId.toLowerCase(), change);
+  };
+  const unsubscribeChanges = [
+    getEventBus().subscribe("review.changed", (event) => announce(event.assessmentId, { kind: "reviews" })),
+    getEventBus().subscribe("judgements.changed", (event) => announce(event.assessmentId, { kind: "judgements" })),
+    getEventBus().subscribe("assessment.changed", (event) => announce(event.assessmentId, { kind: "assessment" })),
+    getEventBus().subscribe("comments.changed", (event) =>
+      announce(event.assessmentId, { kind: "comments", threadId: event.threadId }),
+    ),
+  ];
   // A revoked API token ends the connections it opened, not only its future requests.
   const unsubscribeToken = getEventBus().subscribe("api_token.revoked", (event) => {
     for (const socket of namespace.sockets.values()) {
@@ -118,6 +132,7 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
     }
   });
   const unsubscribe = () => {
+    for (const unsubscribeChange of unsubscribeChanges) unsubscribeChange();
     unsubscribeMembership();
     unsubscribeAssessment();
     unsubscribeToken();

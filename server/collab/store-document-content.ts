@@ -4,6 +4,7 @@ import { getDatabase } from "@/db/client";
 import { assessments, documentContent } from "@/db/schema";
 // The one editor schema (lib/editor) decides what the derived copy contains.
 import { documentToContent as deriveDocumentContent } from "@/lib/editor/document-content";
+import { publishJudgementsChanged } from "../events/publish-judgements-changed";
 import { projectJudgements } from "../judgements/project-judgements";
 import { logger } from "../logger";
 
@@ -28,7 +29,7 @@ export async function storeDocumentContent(
     return false;
   }
   const json = content.json as unknown as Record<string, unknown>;
-  return getDatabase().transaction(async (tx) => {
+  const outcome = await getDatabase().transaction(async (tx): Promise<"failed" | "unchanged" | "changed"> => {
     await tx
       .insert(documentContent)
       .values({ documentId, json, text: content.text })
@@ -40,10 +41,10 @@ export async function storeDocumentContent(
       .select({ workspaceId: assessments.workspaceId })
       .from(assessments)
       .where(eq(assessments.id, documentId));
-    if (!assessment) return false;
+    if (!assessment) return "failed";
     try {
       // A savepoint: a projection bug or bad row must not cost the text copy its save.
-      await tx.transaction((savepoint) =>
+      const result = await tx.transaction((savepoint) =>
         projectJudgements({
           db: savepoint,
           assessmentId: documentId,
@@ -52,12 +53,14 @@ export async function storeDocumentContent(
           editorIds,
         }),
       );
-      return true;
+      return result.written + result.deleted > 0 ? "changed" : "unchanged";
     } catch (error) {
       logger().error({ err: error, documentId }, "projecting judgements failed");
-      return false;
+      return "failed";
     }
   });
+  if (outcome === "changed") await publishJudgementsChanged({ assessmentId: documentId });
+  return outcome !== "failed";
 }
 
 interface Flushable {

@@ -35,6 +35,16 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     recordId: z.uuid().optional(),
   }),
   z.object({
+    /** An assessment's judgements changed (text, likelihood, confidence, citations, added or removed); review views refresh. */
+    type: z.literal("judgements.changed"),
+    assessmentId: z.uuid(),
+  }),
+  z.object({
+    /** A user's notifications changed (new ones, or read elsewhere); their open pages refresh the count. */
+    type: z.literal("notifications.changed"),
+    userIds: z.array(z.uuid()).min(1).max(1000),
+  }),
+  z.object({
     /** A comment thread was started, replied to, edited, resolved or reopened; open documents refresh it. */
     type: z.literal("comments.changed"),
     assessmentId: z.uuid(),
