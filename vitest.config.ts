@@ -38,6 +38,7 @@ export default defineConfig({
           name: "server",
           include: ["{server,db}/**/*.test.ts"],
           setupFiles: ["server/testing/setup-database.ts"],
+          globalSetup: ["server/testing/pglite-template.ts"],
         },
       },
     ],

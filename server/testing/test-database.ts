@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase, setDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { readPgliteTemplate } from "./pglite-template";
 
 /** The PostgreSQL server tests use when set; otherwise each test file gets an in-memory PGlite. */
 export function testPostgresUrl(): string | undefined {
@@ -22,7 +24,9 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testPostgresUrl();
   if (!serverUrl) {
-    const handle = await openDatabase({});
+    // Inside vitest the global setup made a migrated template; elsewhere start empty.
+    const template = inject("pgliteTemplate");
+    const handle = await openDatabase(template ? { loadDataDir: readPgliteTemplate(template) } : {});
     await migrateDatabase(handle);
     return { handle, dispose: () => handle.close() };
   }
