@@ -1,8 +1,4 @@
-import clsx from "clsx";
-import Link from "next/link";
-import type { ReactNode } from "react";
-import { CONTROL_CLASSES } from "../forms/field";
-import { buttonClasses } from "../ui/button";
+import { FILTER_CONTROL, FilterActions, FilterField } from "../forms/filter-field";
 
 /** The filters as they appear in the URL; absent ones are undefined. */
 export interface AuditFilterValues {
@@ -41,19 +37,6 @@ const TARGET_TYPES = [
   "site",
 ];
 
-const control = clsx(CONTROL_CLASSES, "border-slate-300");
-
-function Labelled({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
 /**
  * Filters the audit trail with a plain GET form, so a filtered view can be bookmarked or sent to
  * a colleague. Blank fields are ignored by the page.
@@ -76,14 +59,14 @@ export function AuditFilterForm({
         action={action}
         className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5"
       >
-        <Labelled label="Action" htmlFor="audit-action">
+        <FilterField label="Action" htmlFor="audit-action">
           <input
             id="audit-action"
             name="action"
             list="audit-action-suggestions"
             defaultValue={values.action}
             placeholder="member. or member.removed"
-            className={control}
+            className={FILTER_CONTROL}
             maxLength={100}
           />
           <datalist id="audit-action-suggestions">
@@ -91,9 +74,9 @@ export function AuditFilterForm({
               <option key={suggestion} value={suggestion} />
             ))}
           </datalist>
-        </Labelled>
-        <Labelled label="Who" htmlFor="audit-actor">
-          <select id="audit-actor" name="actorId" defaultValue={values.actorId ?? ""} className={control}>
+        </FilterField>
+        <FilterField label="Who" htmlFor="audit-actor">
+          <select id="audit-actor" name="actorId" defaultValue={values.actorId ?? ""} className={FILTER_CONTROL}>
             <option value="">Anyone</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
@@ -101,9 +84,9 @@ export function AuditFilterForm({
               </option>
             ))}
           </select>
-        </Labelled>
-        <Labelled label="Target" htmlFor="audit-target">
-          <select id="audit-target" name="targetType" defaultValue={values.targetType ?? ""} className={control}>
+        </FilterField>
+        <FilterField label="Target" htmlFor="audit-target">
+          <select id="audit-target" name="targetType" defaultValue={values.targetType ?? ""} className={FILTER_CONTROL}>
             <option value="">Any target</option>
             {TARGET_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -111,21 +94,14 @@ export function AuditFilterForm({
               </option>
             ))}
           </select>
-        </Labelled>
-        <Labelled label="From" htmlFor="audit-from">
-          <input id="audit-from" name="from" type="date" defaultValue={values.from} className={control} />
-        </Labelled>
-        <Labelled label="To" htmlFor="audit-to">
-          <input id="audit-to" name="to" type="date" defaultValue={values.to} className={control} />
-        </Labelled>
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-5">
-          <button type="submit" className={buttonClasses({ variant: "primary" })}>
-            Filter
-          </button>
-          <Link href={action} className={buttonClasses({ variant: "ghost" })}>
-            Clear filters
-          </Link>
-        </div>
+        </FilterField>
+        <FilterField label="From" htmlFor="audit-from">
+          <input id="audit-from" name="from" type="date" defaultValue={values.from} className={FILTER_CONTROL} />
+        </FilterField>
+        <FilterField label="To" htmlFor="audit-to">
+          <input id="audit-to" name="to" type="date" defaultValue={values.to} className={FILTER_CONTROL} />
+        </FilterField>
+        <FilterActions submitLabel="Filter" clearHref={action} className="sm:col-span-2 lg:col-span-5" />
       </form>
     </search>
   );

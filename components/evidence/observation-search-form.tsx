@@ -1,12 +1,9 @@
 "use client";
 
-import clsx from "clsx";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { FormEvent, ReactNode } from "react";
+import type { FormEvent } from "react";
 import { INFORMATION_CREDIBILITY_GRADES, SOURCE_RELIABILITY_GRADES } from "@/lib/standards/admiralty";
-import { CONTROL_CLASSES } from "../forms/field";
-import { buttonClasses } from "../ui/button";
+import { FILTER_CONTROL, FilterActions, FilterField } from "../forms/filter-field";
 import { credibilityText, reliabilityText } from "./grade-badge";
 
 /** The filters as they appear in the URL (`?q=…&from=…`); absent ones are undefined. */
@@ -19,19 +16,6 @@ export interface ObservationSearch {
   credibility?: string;
   status?: string;
 }
-
-function Labelled({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-const control = clsx(CONTROL_CLASSES, "border-slate-300");
 
 /**
  * Searches the library with a plain GET form: the filters live in the URL, so a search can be
@@ -69,12 +53,19 @@ export function ObservationSearchForm({
         className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       >
         <div className="sm:col-span-2">
-          <Labelled label="Text" htmlFor="search-q">
-            <input id="search-q" name="q" type="search" defaultValue={values.q} className={control} maxLength={200} />
-          </Labelled>
+          <FilterField label="Text" htmlFor="search-q">
+            <input
+              id="search-q"
+              name="q"
+              type="search"
+              defaultValue={values.q}
+              className={FILTER_CONTROL}
+              maxLength={200}
+            />
+          </FilterField>
         </div>
-        <Labelled label="Site" htmlFor="search-site">
-          <select id="search-site" name="siteId" defaultValue={values.siteId ?? ""} className={control}>
+        <FilterField label="Site" htmlFor="search-site">
+          <select id="search-site" name="siteId" defaultValue={values.siteId ?? ""} className={FILTER_CONTROL}>
             <option value="">Any site</option>
             {sites.map((site) => (
               <option key={site.id} value={site.id}>
@@ -82,26 +73,26 @@ export function ObservationSearchForm({
               </option>
             ))}
           </select>
-        </Labelled>
-        <Labelled label="Status" htmlFor="search-status">
-          <select id="search-status" name="status" defaultValue={values.status ?? "all"} className={control}>
+        </FilterField>
+        <FilterField label="Status" htmlFor="search-status">
+          <select id="search-status" name="status" defaultValue={values.status ?? "all"} className={FILTER_CONTROL}>
             <option value="all">All (retracted marked)</option>
             <option value="active">Active only</option>
             <option value="retracted">Retracted only</option>
           </select>
-        </Labelled>
-        <Labelled label="Observed from" htmlFor="search-from">
-          <input id="search-from" name="from" type="date" defaultValue={values.from} className={control} />
-        </Labelled>
-        <Labelled label="Observed to" htmlFor="search-to">
-          <input id="search-to" name="to" type="date" defaultValue={values.to} className={control} />
-        </Labelled>
-        <Labelled label="Source reliability" htmlFor="search-reliability">
+        </FilterField>
+        <FilterField label="Observed from" htmlFor="search-from">
+          <input id="search-from" name="from" type="date" defaultValue={values.from} className={FILTER_CONTROL} />
+        </FilterField>
+        <FilterField label="Observed to" htmlFor="search-to">
+          <input id="search-to" name="to" type="date" defaultValue={values.to} className={FILTER_CONTROL} />
+        </FilterField>
+        <FilterField label="Source reliability" htmlFor="search-reliability">
           <select
             id="search-reliability"
             name="reliability"
             defaultValue={values.reliability ?? ""}
-            className={control}
+            className={FILTER_CONTROL}
           >
             <option value="">Any reliability</option>
             {SOURCE_RELIABILITY_GRADES.map((grade) => (
@@ -110,13 +101,13 @@ export function ObservationSearchForm({
               </option>
             ))}
           </select>
-        </Labelled>
-        <Labelled label="Information credibility" htmlFor="search-credibility">
+        </FilterField>
+        <FilterField label="Information credibility" htmlFor="search-credibility">
           <select
             id="search-credibility"
             name="credibility"
             defaultValue={values.credibility ?? ""}
-            className={control}
+            className={FILTER_CONTROL}
           >
             <option value="">Any credibility</option>
             {INFORMATION_CREDIBILITY_GRADES.map((grade) => (
@@ -125,15 +116,8 @@ export function ObservationSearchForm({
               </option>
             ))}
           </select>
-        </Labelled>
-        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className={buttonClasses({ variant: "primary" })}>
-            Search
-          </button>
-          <Link href={action} className={buttonClasses({ variant: "ghost" })}>
-            Clear filters
-          </Link>
-        </div>
+        </FilterField>
+        <FilterActions submitLabel="Search" clearHref={action} className="sm:col-span-2 lg:col-span-4" />
       </form>
     </search>
   );

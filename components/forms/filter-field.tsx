@@ -1,0 +1,44 @@
+import clsx from "clsx";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClasses } from "../ui/button";
+import { CONTROL_CLASSES } from "./field";
+
+/** The input and select style of filter forms (plain GET forms whose values live in the URL). */
+export const FILTER_CONTROL = clsx(CONTROL_CLASSES, "border-slate-300");
+
+/** One labelled control of a filter form. */
+export function FilterField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A filter form's footer: submit, and a link back to the unfiltered page. */
+export function FilterActions({
+  submitLabel,
+  clearHref,
+  className,
+}: {
+  submitLabel: string;
+  /** The page without any filter. */
+  clearHref: string;
+  /** Grid placement, e.g. the column span of the form's grid. */
+  className?: string;
+}) {
+  return (
+    <div className={clsx("flex items-end gap-2", className)}>
+      <button type="submit" className={buttonClasses({ variant: "primary" })}>
+        {submitLabel}
+      </button>
+      <Link href={clearHref} className={buttonClasses({ variant: "ghost" })}>
+        Clear filters
+      </Link>
+    </div>
+  );
+}
