@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { TopBar } from "@/components/top-bar/top-bar";
 import type { Actor } from "@/server/auth/actor";
+import { countUnreadNotifications } from "@/server/notifications/count-unread-notifications";
 import { listWorkspaces } from "@/server/workspaces/list-workspaces";
 
-/** Top bar plus the main region, for every page of a signed-in user. */
+/** Top bar (with the notifications bell and its unread count) plus the main region, for every page of a signed-in user. */
 export async function SignedInShell({
   actor,
   currentWorkspaceId,
@@ -14,13 +16,14 @@ export async function SignedInShell({
   currentWorkspaceId?: string;
   children: ReactNode;
 }) {
-  const workspaces = await listWorkspaces({ actor });
+  const [workspaces, unreadCount] = await Promise.all([listWorkspaces({ actor }), countUnreadNotifications({ actor })]);
   return (
     <>
       <TopBar
         user={{ name: actor.name, email: actor.email }}
         workspaces={workspaces.map(({ id, name, role }) => ({ id, name, role }))}
         currentWorkspaceId={currentWorkspaceId}
+        notifications={<NotificationBell initialUnreadCount={unreadCount} />}
       />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
         {children}

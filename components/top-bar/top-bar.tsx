@@ -1,17 +1,21 @@
+import type { ReactNode } from "react";
 import { Wordmark } from "../wordmark";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { type SwitcherWorkspace, WorkspaceSwitcher } from "./workspace-switcher";
 
-/** The bar on every signed-in page: wordmark, workspace switcher, workspace sections, user menu. */
+/** The bar on every signed-in page: wordmark, workspace switcher, workspace sections, notifications, user menu. */
 export function TopBar({
   user,
   workspaces,
   currentWorkspaceId,
+  notifications,
 }: {
   user: { name: string; email: string };
   workspaces: SwitcherWorkspace[];
   currentWorkspaceId?: string;
+  /** The notifications bell, shown before the user menu. */
+  notifications?: ReactNode;
 }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -25,7 +29,8 @@ export function TopBar({
             role={workspaces.find((workspace) => workspace.id === currentWorkspaceId)?.role}
           />
         ) : null}
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1">
+          {notifications}
           <UserMenu name={user.name} email={user.email} />
         </div>
       </div>

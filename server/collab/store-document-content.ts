@@ -7,6 +7,7 @@ import { documentToContent as deriveDocumentContent } from "@/lib/editor/documen
 import { publishJudgementsChanged } from "../events/publish-judgements-changed";
 import { projectJudgements } from "../judgements/project-judgements";
 import { logger } from "../logger";
+import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 
 /**
  * Writes the derived JSON/text copy of a document to `document_content` and, in the same
@@ -59,7 +60,11 @@ export async function storeDocumentContent(
       return "failed";
     }
   });
-  if (outcome === "changed") await publishJudgementsChanged({ assessmentId: documentId });
+  if (outcome === "changed") {
+    await publishJudgementsChanged({ assessmentId: documentId });
+    // After the commit, so every approval is compared with the judgements as now stored.
+    await noticeStaleApprovals({ scope: { assessmentId: documentId }, actorUserIds: editorIds });
+  }
   return outcome !== "failed";
 }
 

@@ -5,6 +5,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishCommentsChanged } from "../events/publish-comments-changed";
 import { parseInput } from "../http/parse-input";
+import { recordMentions } from "../notifications/record-mentions";
+import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { loadCommentDto } from "./load-comment-threads";
 import { requireCommentThread } from "./require-comment-thread";
 import { requireMentionable } from "./require-mentionable";
@@ -22,6 +24,7 @@ export interface AddCommentOptions {
 export async function addComment(options: AddCommentOptions): Promise<CommentDto> {
   const input = parseInput(commentInput, options.input);
   const actorUserId = auditActorId(options.actor);
+  let mentioned: string[] = [];
   const comment = await getDatabase().transaction(async (tx) => {
     const { assessment, thread } = await requireCommentThread({ db: tx, ...options });
     const mentionIds = await requireMentionable({
@@ -43,8 +46,19 @@ export async function addComment(options: AddCommentOptions): Promise<CommentDto
       targetId: row.id,
       data: { assessmentId: assessment.id, threadId: thread.id, mentionIds },
     });
+    mentioned = await recordNotificationsSafely(tx, "mentions", (savepoint) =>
+      recordMentions(savepoint, {
+        actor: options.actor,
+        assessment,
+        threadId: thread.id,
+        judgementId: thread.judgementId,
+        commentId: row.id,
+        mentionIds,
+      }),
+    );
     return loadCommentDto(tx, row);
   });
   await publishCommentsChanged({ assessmentId: options.assessmentId, threadId: options.threadId });
+  await announceNotifications(mentioned);
   return comment;
 }

@@ -10,6 +10,8 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { publishCommentsChanged } from "../events/publish-comments-changed";
 import { parseInput } from "../http/parse-input";
+import { recordMentions } from "../notifications/record-mentions";
+import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { loadCommentThread } from "./load-comment-threads";
 import { assertCommentable } from "./require-comment-thread";
 import { requireMentionable } from "./require-mentionable";
@@ -55,6 +57,7 @@ export async function createCommentThread(options: CreateCommentThreadOptions): 
     assessmentId: options.assessmentId,
   });
   if (input.judgementId) await flushDocumentContent(found.id);
+  let mentioned: string[] = [];
   const thread = await db.transaction(async (tx) => {
     const { assessment, role } = await requireAssessment({ db: tx, actor: options.actor, assessmentId: found.id });
     assertCommentable(assessment);
@@ -101,8 +104,19 @@ export async function createCommentThread(options: CreateCommentThreadOptions): 
         mentionIds,
       },
     });
+    mentioned = await recordNotificationsSafely(tx, "mentions", (savepoint) =>
+      recordMentions(savepoint, {
+        actor: options.actor,
+        assessment,
+        threadId: row.id,
+        judgementId: row.judgementId,
+        commentId: comment.id,
+        mentionIds,
+      }),
+    );
     return loadCommentThread(tx, assessment.id, row.id);
   });
   await publishCommentsChanged({ assessmentId: thread.assessmentId, threadId: thread.id });
+  await announceNotifications(mentioned);
   return thread;
 }

@@ -7,6 +7,7 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { env } from "../env";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
+import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 import { recordAttachmentChange } from "./attachment-revision";
 import { inspectAttachmentImage, safeAttachmentName } from "./inspect-attachment-image";
 import { lockObservation } from "./lock-observation";
@@ -77,6 +78,13 @@ export async function addObservationAttachment(
     });
     return { attachment, created: true };
   });
-  if (result.created) await publishEvidenceChanged({ workspaceId, kind: "observation", recordId: observationId });
+  if (result.created) {
+    await publishEvidenceChanged({ workspaceId, kind: "observation", recordId: observationId });
+    // A new image is a new revision of the observation, which approvals citing it vouched for.
+    await noticeStaleApprovals({
+      scope: { workspaceId, observationIds: [observationId] },
+      actorUserIds: [actorUserId],
+    });
+  }
   return result;
 }

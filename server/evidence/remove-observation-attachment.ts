@@ -4,6 +4,7 @@ import { observationAttachments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
+import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 import { isUuid } from "../policies/require-membership";
 import { recordAttachmentChange } from "./attachment-revision";
 import { lockObservation } from "./lock-observation";
@@ -48,4 +49,5 @@ export async function removeObservationAttachment(options: RemoveObservationAtta
     });
   });
   await publishEvidenceChanged({ workspaceId, kind: "observation", recordId: observationId });
+  await noticeStaleApprovals({ scope: { workspaceId, observationIds: [observationId] }, actorUserIds: [actorUserId] });
 }

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
+import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
 import { lockObservation } from "./lock-observation";
 
@@ -61,5 +62,6 @@ export async function retractObservation(options: RetractObservationOptions): Pr
     return after;
   });
   await publishEvidenceChanged({ workspaceId, kind: "observation", recordId: observationId });
+  await noticeStaleApprovals({ scope: { workspaceId, observationIds: [observationId] }, actorUserIds: [actorUserId] });
   return observation;
 }

@@ -12,6 +12,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
+import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
 import { lockObservation } from "./lock-observation";
@@ -86,6 +87,10 @@ export async function updateObservation(options: UpdateObservationOptions): Prom
       return after;
     });
     await publishEvidenceChanged({ workspaceId, kind: "observation", recordId: observationId });
+    await noticeStaleApprovals({
+      scope: { workspaceId, observationIds: [observationId] },
+      actorUserIds: [actorUserId],
+    });
     return observation;
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
+import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 import { loadSourceDtos } from "./evidence-dtos";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
@@ -68,6 +69,7 @@ export async function updateSource(options: UpdateSourceOptions): Promise<Source
       return after;
     });
     await publishEvidenceChanged({ workspaceId, kind: "source", recordId: sourceId });
+    await noticeStaleApprovals({ scope: { workspaceId, sourceIds: [sourceId] }, actorUserIds: [actorUserId] });
     return source;
   } catch (error) {
     if (isUniqueViolation(error)) {

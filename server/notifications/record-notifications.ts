@@ -1,6 +1,7 @@
 import type { Executor } from "@/db/client";
 import { notifications } from "@/db/schema";
 import { getEventBus } from "../events/event-bus";
+import { logger } from "../logger";
 
 export type NotificationKind = (typeof notifications.kind.enumValues)[number];
 
@@ -50,6 +51,28 @@ export async function recordNotifications(db: Executor, items: readonly Notifica
 
 /** Tells every process that these users' notifications changed (after the commit). Never throws. */
 export async function announceNotifications(userIds: readonly string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  await getEventBus().publish({ type: "notifications.changed", userIds: [...userIds] });
+  const unique = [...new Set(userIds)];
+  // The event carries at most 1000 users (other processes validate it): larger sets go in pieces.
+  for (let start = 0; start < unique.length; start += 1000) {
+    await getEventBus().publish({ type: "notifications.changed", userIds: unique.slice(start, start + 1000) });
+  }
+}
+
+/**
+ * Runs `record` (which calls `recordNotifications`) in a savepoint of the change's transaction: a
+ * notification that cannot be written is logged and costs the change itself nothing, because a
+ * comment or a verdict matters more than telling someone about it. Resolves with the users to
+ * announce to after the commit (none when recording failed).
+ */
+export async function recordNotificationsSafely(
+  db: Executor,
+  what: string,
+  record: (savepoint: Executor) => Promise<string[]>,
+): Promise<string[]> {
+  try {
+    return await db.transaction((savepoint) => record(savepoint));
+  } catch (error) {
+    logger().error({ err: error, what }, "recording notifications failed");
+    return [];
+  }
 }

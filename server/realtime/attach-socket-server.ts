@@ -11,6 +11,7 @@ import type { Env } from "../env";
 import { type EventBus, getEventBus } from "../events/event-bus";
 import { logger } from "../logger";
 import { attachLibraryServer } from "./attach-library-server";
+import { attachNotificationsServer } from "./attach-notifications-server";
 
 export interface SocketServer {
   io: Server;
@@ -53,7 +54,8 @@ async function authenticateSocket(socket: Socket, next: (err?: ExtendedError) =>
 /**
  * Attaches Socket.io to the HTTP server: WebSocket only, msgpack parser (a binary Yjs message
  * is one frame, not a JSON frame plus an attachment), the `/collab` namespace of the
- * collaboration server and the `/library` namespace of live evidence-library changes. With
+ * collaboration server, the `/library` namespace of live evidence-library changes and the
+ * `/notifications` namespace of live notification counts. With
  * REDIS_URL the Redis adapter lets several processes share rooms.
  */
 export async function attachSocketServer(
@@ -97,12 +99,18 @@ export async function attachSocketServer(
     authenticate: authenticateSocket,
     bus: options.eventBus ?? getEventBus(),
   });
+  const stopNotifications = attachNotificationsServer({
+    io,
+    authenticate: authenticateSocket,
+    bus: options.eventBus ?? getEventBus(),
+  });
 
   return {
     io,
     collab,
     close: async () => {
       stopLibrary();
+      stopNotifications();
       await collab.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -10,6 +10,8 @@ import type { Actor } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { publishReviewChanged } from "../events/publish-review-changed";
 import { parseInput } from "../http/parse-input";
+import { recordChangesRequested } from "../notifications/record-changes-requested";
+import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { loadReviewSnapshots } from "./review-snapshot";
 import type { StoredReviewSnapshot } from "./stored-review";
 
@@ -40,6 +42,7 @@ export async function reviewJudgement(options: ReviewJudgementOptions): Promise<
   const { assessment } = await requireAssessment({ db, actor, assessmentId: options.assessmentId });
   // Edits typed a moment ago are part of what the reviewer saw: save them before hashing.
   await flushDocumentContent(assessment.id);
+  let notified: string[] = [];
   const review = await db.transaction(async (tx) => {
     const { assessment: locked, role } = await requireAssessment({
       db: tx,
@@ -93,9 +96,15 @@ export async function reviewJudgement(options: ReviewJudgementOptions): Promise<
       targetId: judgement.id,
       data: { assessmentId: locked.id, reviewId: row.id, reviewedHash: current.hash, comment: row.comment },
     });
+    if (input.verdict === "changes_requested") {
+      notified = await recordNotificationsSafely(tx, "changes requested", (savepoint) =>
+        recordChangesRequested(savepoint, { actor, assessment: locked, judgement, reviewId: row.id }),
+      );
+    }
     return row;
   });
   await publishReviewChanged({ assessmentId: assessment.id });
+  await announceNotifications(notified);
   return {
     id: review.id,
     judgementId: review.judgementId,

@@ -1,0 +1,75 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import * as Y from "yjs";
+import { joinWorkspace, signUp, unique } from "./support/people";
+
+// In-app notifications in real browsers: Avery @mentions Blake in a comment thread (through the
+// REST API, as any client would); Blake's bell goes from 0 to 1 without a reload, and following
+// the notification opens the assessment and marks it read.
+
+/** Base64 of a Yjs relative position, as the editor sends a comment's anchor. */
+function anchor(index: number): string {
+  const text = new Y.Doc().getText("default");
+  text.insert(0, "Rail cars at the depot");
+  return Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index))).toString("base64");
+}
+
+async function postJson(page: Page, path: string, data: unknown): Promise<{ id: string }> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+test("a mentioned analyst sees the bell count rise live, follows the notification, and the count drops", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-n-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const workspace = await postJson(avery.page, "/api/v1/workspaces", { name: `Notification desk ${run}` });
+    const title = `Tikhoretsk ${run}`;
+    const assessment = await postJson(avery.page, `/api/v1/workspaces/${workspace.id}/assessments`, { title });
+
+    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-n-${run}@e2e.parallax.test` });
+    contexts.push(blake.context);
+    await joinWorkspace(avery.page, blake.page, workspace.id, "analyst");
+    const me = (await (await blake.page.request.get("/api/v1/me")).json()) as { user: { id: string } };
+
+    await blake.page.goto(`/w/${workspace.id}`);
+    const bell = blake.page.getByRole("button", { name: /^Notifications,/ });
+    await expect(bell).toHaveAccessibleName("Notifications, none unread");
+
+    const thread = await postJson(avery.page, `/api/v1/assessments/${assessment.id}/comment-threads`, {
+      anchorStart: anchor(0),
+      anchorEnd: anchor(9),
+      quote: "Rail cars",
+      body: "@Blake Analyst can you check the April count?",
+      mentionIds: [me.user.id],
+    });
+
+    // No reload: the count arrives over the /notifications socket.
+    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+    await expect(blake.page.getByTestId("notification-count")).toHaveText("1");
+    await expect(blake.page.getByText("1 unread notification", { exact: true })).toBeAttached();
+
+    await bell.click();
+    const menu = blake.page.getByRole("menu");
+    // The item's name is its summary (marked unread) followed by its kind, workspace and time.
+    const item = menu.getByRole("menuitem", { name: new RegExp(`^Unread: Avery Owner mentioned you on "${title}"`) });
+    await expect(item).toBeVisible();
+    await item.click();
+    await expect(blake.page).toHaveURL(`/w/${workspace.id}/a/${assessment.id}#thread-${thread.id}`);
+    await expect(bell).toHaveAccessibleName("Notifications, none unread");
+    await expect(blake.page.getByTestId("notification-count")).toHaveCount(0);
+
+    // The full page lists it, read; a reload agrees with the live count.
+    await blake.page.goto("/notifications");
+    await expect(blake.page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    await expect(blake.page.getByRole("link", { name: `Avery Owner mentioned you on "${title}"` })).toBeVisible();
+    await expect(bell).toHaveAccessibleName("Notifications, none unread");
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});
