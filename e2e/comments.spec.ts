@@ -1,0 +1,224 @@
+import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { editorOf, signUp, UUID, unique } from "./support/people";
+
+// Comment threads anchored to text, in real browsers: a reviewer (read-only text) comments on a
+// phrase; an analyst sees the highlight and the thread live, edits around the phrase, replies;
+// the reviewer resolves and reopens; deleting the phrase detaches the thread; markup in a
+// comment stays text.
+
+const PARAGRAPH = "The depot at Tikhoretsk is crucial for handling munitions from North Korea.";
+const PHRASE = "crucial for handling";
+const STATEMENT = "Tikhoretsk will stay crucial.";
+const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+
+/** Creates a workspace and an assessment through the UI; returns the workspace id and assessment path. */
+async function createAssessment(page: Page, run: string) {
+  await page.getByLabel("Workspace name", { exact: true }).fill(`Comment desk ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
+  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  await page.getByRole("button", { name: "New assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assessment" });
+  await dialog.getByLabel("Title", { exact: true }).fill(`Tikhoretsk ${run}`);
+  await dialog.getByRole("button", { name: "Create assessment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
+  return { workspaceId, assessmentPath: new URL(page.url()).pathname };
+}
+
+/** Invites with `role` (the owner's session) and accepts as the other user. */
+async function joinAs(owner: Page, member: Page, workspaceId: string, role: "analyst" | "reviewer") {
+  const invitation = await owner.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { role } });
+  expect(invitation.status()).toBe(201);
+  const { token } = (await invitation.json()) as { token: string };
+  expect((await member.request.post("/api/v1/invitations/accept", { data: { token } })).status()).toBe(200);
+}
+
+function commentsOf(page: Page): Locator {
+  return page.getByRole("region", { name: "Comments" });
+}
+
+function threadOn(page: Page, quote: string): Locator {
+  return commentsOf(page).getByRole("article", { name: `Comment thread on “${quote}”` });
+}
+
+function highlightsOf(page: Page): Locator {
+  return editorOf(page).locator(".comment-highlight");
+}
+
+/** Selects `text` in the editor with the mouse, as a reader would (works in read-only text too). */
+async function selectWithMouse(page: Page, text: string) {
+  const editor = editorOf(page);
+  await editor.scrollIntoViewIfNeeded();
+  const box = await editor.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(wanted) ?? -1;
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      const rects = [...range.getClientRects()];
+      const first = rects[0];
+      const last = rects.at(-1);
+      if (!first || !last) return null;
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not in one text node of the editor`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(text);
+}
+
+test("a reviewer comments on a phrase; the analyst sees it live, edits around it, replies; resolve, reopen, detach", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-c-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, run);
+    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-c-${run}@e2e.parallax.test` });
+    contexts.push(blake.context);
+    const casey = await signUp(browser, baseURL, { name: "Casey Reviewer", email: `casey-c-${run}@e2e.parallax.test` });
+    contexts.push(casey.context);
+    await joinAs(avery.page, blake.page, workspaceId, "analyst");
+    await joinAs(avery.page, casey.page, workspaceId, "reviewer");
+    // The owner only set things up: two browsers remain, the analyst's and the reviewer's.
+    await avery.context.close();
+
+    // Blake writes a paragraph; Casey, whose text is read-only, sees it.
+    await blake.page.goto(assessmentPath);
+    await expect(blake.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await editorOf(blake.page).click();
+    await blake.page.keyboard.type(PARAGRAPH);
+    await casey.page.goto(assessmentPath);
+    await expect(editorOf(casey.page)).toContainText(PARAGRAPH);
+    await expect(editorOf(casey.page)).toHaveAttribute("aria-readonly", "true");
+
+    // Casey selects the phrase with the mouse and comments, mentioning Blake from the suggestions.
+    await selectWithMouse(casey.page, PHRASE);
+    await commentsOf(casey.page).getByRole("button", { name: "Comment", exact: true }).click();
+    const form = commentsOf(casey.page).getByRole("region", { name: "New comment" });
+    await expect(form).toContainText(PHRASE);
+    const box = form.getByRole("textbox", { name: "Comment" });
+    await box.pressSequentially("Is this sourced?");
+    await box.press("Shift+Enter");
+    await box.pressSequentially("@Bla");
+    const suggestions = commentsOf(casey.page).getByRole("listbox", { name: "People to mention" });
+    await expect(suggestions.getByRole("option", { name: /Blake Analyst/ })).toHaveAttribute("aria-selected", "true");
+    await box.press("Enter");
+    await expect(suggestions).toBeHidden();
+    await box.pressSequentially("can you check?");
+    await expect(box).toHaveValue("Is this sourced?\n@Blake Analyst can you check?");
+    await form.getByRole("button", { name: "Comment", exact: true }).click();
+    await expect(form).toBeHidden();
+
+    const caseyThread = threadOn(casey.page, PHRASE);
+    await expect(caseyThread).toBeVisible();
+    await expect(highlightsOf(casey.page)).toHaveText(PHRASE);
+    // Plain text with its line break shown as one; the mention resolved to Blake.
+    const firstComment = caseyThread.locator("[data-comment-id]").first();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point: a collapsed line break would read as a space.
+    expect(await firstComment.locator("p").evaluate((element) => (element as HTMLElement).innerText)).toBe(
+      "Is this sourced?\n@Blake Analyst can you check?",
+    );
+    await expect(firstComment.locator("span.font-medium", { hasText: "@Blake Analyst" })).toBeVisible();
+
+    // Blake sees the highlight and the thread live, without reloading.
+    const blakeThread = threadOn(blake.page, PHRASE);
+    await expect(blakeThread).toContainText("Is this sourced?");
+    await expect(highlightsOf(blake.page)).toHaveText(PHRASE);
+    // An analyst may not resolve a reviewer's thread: no button for it.
+    await expect(blakeThread.getByRole("button", { name: "Resolve" })).toHaveCount(0);
+
+    // Blake types before the phrase: both highlights stay on the same words.
+    await editorOf(blake.page).click();
+    await blake.page.keyboard.press("Control+Home");
+    await blake.page.keyboard.type("Reportedly, ");
+    await expect(editorOf(casey.page)).toContainText(`Reportedly, ${PARAGRAPH}`);
+    await expect(highlightsOf(blake.page)).toHaveText(PHRASE);
+    await expect(highlightsOf(casey.page)).toHaveText(PHRASE);
+
+    // Clicking the highlight opens the thread for a reply; Casey sees the reply live.
+    await highlightsOf(blake.page).click();
+    await blakeThread.getByRole("textbox", { name: "Reply" }).fill("Yes: OBS-26, imagery from April.");
+    await blakeThread.getByRole("button", { name: "Reply" }).click();
+    await expect(caseyThread).toContainText("Yes: OBS-26, imagery from April.");
+    await expect(caseyThread).toContainText("Blake Analyst");
+
+    // Blake edits his reply; Casey sees it marked edited.
+    const reply = blakeThread.locator("[data-comment-id]").nth(1);
+    await reply.getByRole("button", { name: "Edit" }).click();
+    await reply.getByRole("textbox", { name: "Edit comment" }).fill("Yes: OBS-26, imagery from 12 April.");
+    await reply.getByRole("button", { name: "Save" }).click();
+    await expect(caseyThread.locator("[data-comment-id]").nth(1)).toContainText("(edited)");
+    await expect(caseyThread).toContainText("imagery from 12 April.");
+
+    // Casey resolves: the thread leaves the open list and its highlight goes, for both.
+    await caseyThread.getByRole("button", { name: "Resolve" }).click();
+    await expect(commentsOf(blake.page).getByRole("button", { name: "Show 1 resolved thread" })).toBeVisible();
+    await expect(blakeThread).toBeHidden();
+    await expect(highlightsOf(blake.page)).toHaveCount(0);
+    await expect(highlightsOf(casey.page)).toHaveCount(0);
+    // … and reopens it from the resolved list.
+    await commentsOf(casey.page).getByRole("button", { name: "Show 1 resolved thread" }).click();
+    await caseyThread.getByRole("button", { name: "Reopen" }).click();
+    await expect(highlightsOf(blake.page)).toHaveText(PHRASE);
+
+    // Blake deletes the phrase: the thread stays, detached, with its quote, for both.
+    await selectWithMouse(blake.page, PHRASE);
+    await blake.page.keyboard.press("Backspace");
+    await expect(editorOf(casey.page)).not.toContainText(PHRASE);
+    for (const page of [blake.page, casey.page]) {
+      const thread = threadOn(page, PHRASE);
+      await expect(thread.getByText("Detached", { exact: true })).toBeVisible();
+      await expect(thread.getByRole("button", { name: `Show “${PHRASE}” in the text` })).toHaveText(PHRASE);
+      await expect(highlightsOf(page)).toHaveCount(0);
+    }
+
+    // Blake comments on another word with the keyboard shortcut; markup in it stays text.
+    await selectWithMouse(blake.page, "munitions");
+    await blake.page.keyboard.press("Control+Alt+m");
+    const blakeForm = commentsOf(blake.page).getByRole("region", { name: "New comment" });
+    await expect(blakeForm.getByRole("textbox", { name: "Comment" })).toBeFocused();
+    await blake.page.keyboard.type(XSS);
+    await blake.page.keyboard.press("Control+Enter");
+    const xssThread = threadOn(casey.page, "munitions");
+    await expect(xssThread).toContainText(XSS);
+    await expect(highlightsOf(casey.page)).toHaveText("munitions");
+    await expect(xssThread.locator("img, script")).toHaveCount(0);
+    expect(await casey.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await blake.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+
+    // A thread on a whole judgement, marked blocking: Casey puts the caret in its statement.
+    await editorOf(blake.page).click();
+    await blake.page.keyboard.press("Control+End");
+    await blake.page.keyboard.press("Enter");
+    await blake.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+    await blake.page.keyboard.type(STATEMENT);
+    await editorOf(casey.page).getByText(STATEMENT).click();
+    await commentsOf(casey.page).getByRole("button", { name: "Comment on judgement" }).click();
+    const judgementForm = commentsOf(casey.page).getByRole("region", { name: "New comment" });
+    await expect(judgementForm).toContainText("Comment on the judgement");
+    await judgementForm.getByRole("textbox", { name: "Comment" }).fill("Which source says so?");
+    await judgementForm.getByRole("checkbox", { name: "Blocking" }).check();
+    await judgementForm.getByRole("button", { name: "Comment", exact: true }).click();
+    const judgementThread = threadOn(blake.page, STATEMENT);
+    await expect(judgementThread).toContainText("Which source says so?");
+    await expect(judgementThread.getByText("Blocking", { exact: true })).toBeVisible();
+  } finally {
+    for (const context of contexts) await context.close().catch(() => {});
+  }
+});
