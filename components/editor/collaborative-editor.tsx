@@ -3,12 +3,17 @@
 import "./collaborative-editor.css";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CommentsPanel } from "@/components/comments/comments-panel";
+import { ReviewPanel } from "@/components/reviews/review-panel";
+import { ReviewsProvider } from "@/components/reviews/reviews-context";
 import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { CollabDocumentState } from "@/lib/collab/document-state";
 import { inlineCitationsOf } from "@/lib/editor/citation-node";
 import { CitationShortcut } from "@/lib/editor/citation-shortcut";
 import { collaborativeExtensions } from "@/lib/editor/collaborative-extensions";
+import { CommentHighlights } from "@/lib/editor/comment-highlights";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
 import type { DocumentFinding } from "@/lib/editor/lint-document";
@@ -24,6 +29,7 @@ import { LintPanel } from "./lint-panel";
 import { PresenceAvatars } from "./presence-avatars";
 import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
+import { useDocumentChanges } from "./use-document-changes";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 import { useWorkspaceEvidence } from "./use-workspace-evidence";
 
@@ -77,6 +83,9 @@ function EditorSurface({
   const [pickerRequest, setPickerRequest] = useState<CitationPickerRequest | null>(null);
   const evidence = useWorkspaceEvidence(workspaceId);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
+  const router = useRouter();
+  // A status change, verdict, comment or judgement saved elsewhere re-renders the page's server parts (status, publish gate).
+  useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], () => router.refresh());
   // Read by the editor's callbacks, which are created once per document.
   const live = useRef({ isEditable, isSynced: false, citeInline: () => {} });
 
@@ -97,6 +106,7 @@ function EditorSurface({
         }),
         TradecraftLint.configure({ onFindings: setFindings }),
         CitationShortcut.configure({ onCite: () => live.current.citeInline() }),
+        CommentHighlights,
       ],
       editorProps: {
         attributes: () => ({
@@ -153,18 +163,30 @@ function EditorSurface({
 
   return (
     <EditorEvidenceContext.Provider value={editorEvidence}>
-      <EditorFrame state={state} header={header}>
-        {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
-        <DocumentNotice state={state} />
-        <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
-          {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
-          {editor ? (
-            <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
-              <LintPanel editor={editor} findings={findings} />
-            </aside>
-          ) : null}
-        </div>
-      </EditorFrame>
+      <ReviewsProvider document={document} workspaceId={workspaceId}>
+        <EditorFrame state={state} header={header}>
+          {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+          <DocumentNotice state={state} />
+          <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
+            {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
+            {editor ? (
+              <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
+                <LintPanel editor={editor} findings={findings} />
+                <ReviewPanel editor={editor} role={state?.role ?? null} />
+                <CommentsPanel
+                  editor={editor}
+                  document={document}
+                  assessmentId={document.id}
+                  workspaceId={workspaceId}
+                  userId={user.id}
+                  role={state?.role ?? null}
+                  isSynced={state?.isSynced ?? false}
+                />
+              </aside>
+            ) : null}
+          </div>
+        </EditorFrame>
+      </ReviewsProvider>
       <CitationPicker request={pickerRequest} evidence={evidence} onClose={() => setPickerRequest(null)} />
     </EditorEvidenceContext.Provider>
   );

@@ -5,6 +5,7 @@ import type { Editor } from "@tiptap/core";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper, ReactNodeViewRenderer } from "@tiptap/react";
 import clsx from "clsx";
 import { useId, useState, useSyncExternalStore } from "react";
+import { JudgementReviewBadge } from "@/components/reviews/review-status-badge";
 import { FOCUS_RING } from "@/components/ui/button";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { type JudgementAttributes, toCitations } from "@/lib/editor/judgement-node";
@@ -71,6 +72,7 @@ function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps
     >
       <span contentEditable={false} className="judgement-label">
         {judgement.isKey ? "Key judgement" : "Judgement"}
+        <JudgementReviewBadge judgementId={judgement.id} />
       </span>
       <NodeViewContent className="judgement-statement" />
       <fieldset

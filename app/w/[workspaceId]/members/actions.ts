@@ -9,6 +9,7 @@ import { createInvitation } from "@/server/invitations/create-invitation";
 import { revokeInvitation } from "@/server/invitations/revoke-invitation";
 import { changeMemberRole } from "@/server/members/change-member-role";
 import { removeMember } from "@/server/members/remove-member";
+import { updateWorkspaceSettings } from "@/server/workspaces/update-workspace-settings";
 import { actionError, formText, optionalFormInteger, optionalFormText } from "../../../_lib/action-result";
 
 // Roles arrive as form text; the domain functions validate them with the role schema and
@@ -101,4 +102,26 @@ export async function revokeInvitationAction(
   }
   revalidatePath(membersPath(workspaceId));
   return { status: "success", message: "Invitation revoked." };
+}
+
+/** Changes how many current approvals judgements and key judgements need (owners). */
+export async function updateReviewRulesAction(
+  workspaceId: string,
+  _state: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(membersPath(workspaceId));
+  try {
+    await updateWorkspaceSettings({
+      actor,
+      workspaceId,
+      requiredApprovals: optionalFormInteger(formData, "requiredApprovals"),
+      requiredKeyApprovals: optionalFormInteger(formData, "requiredKeyApprovals"),
+    });
+  } catch (error) {
+    return actionError(error);
+  }
+  // Review states of every assessment depend on the rules.
+  revalidatePath(`/w/${workspaceId}`, "layout");
+  return { status: "success", message: "Review rules saved." };
 }

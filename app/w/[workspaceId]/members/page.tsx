@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateInvitationForm } from "@/components/members/create-invitation-form";
 import { InvitationsTable } from "@/components/members/invitations-table";
 import { MembersTable } from "@/components/members/members-table";
+import { ReviewRulesForm } from "@/components/reviews/review-rules-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +16,7 @@ import {
   leaveWorkspaceAction,
   removeMemberAction,
   revokeInvitationAction,
+  updateReviewRulesAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
@@ -80,6 +82,23 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
           </Card>
         ) : null}
 
+        <Card aria-labelledby="review-rules-heading">
+          <CardHeader
+            id="review-rules-heading"
+            title="Review rules"
+            description={`Each judgement needs ${approvalsText(workspace.requiredApprovals)} from reviewers or owners; each key judgement needs ${approvalsText(workspace.requiredKeyApprovals)}. An approval stops counting once the judgement or its cited evidence changes, and nobody approves their own change.`}
+          />
+          {isOwner ? (
+            <div className="p-5">
+              <ReviewRulesForm
+                action={updateReviewRulesAction.bind(null, workspaceId)}
+                requiredApprovals={workspace.requiredApprovals}
+                requiredKeyApprovals={workspace.requiredKeyApprovals}
+              />
+            </div>
+          ) : null}
+        </Card>
+
         <section aria-labelledby="roles-heading" className="text-sm text-slate-600">
           <h2 id="roles-heading" className="mb-2 font-semibold text-slate-900">
             What the roles can do
@@ -96,4 +115,8 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       </div>
     </>
   );
+}
+
+function approvalsText(count: number): string {
+  return `${count} current ${count === 1 ? "approval" : "approvals"}`;
 }
