@@ -62,6 +62,8 @@ export function CommentThreadCard(props: CommentThreadCardProps) {
 
   return (
     <article
+      id={`thread-${thread.id}`}
+      tabIndex={-1}
       aria-label={`Comment thread on ${title}`}
       data-thread-id={thread.id}
       data-thread-status={thread.status}

@@ -8,6 +8,7 @@ import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { HighlightedThread } from "@/lib/editor/comment-highlights";
 import type { WorkspaceRole } from "@/lib/roles";
 import type { CommentThreadDto } from "@/lib/schemas/comments";
+import { useLinkedTarget } from "../editor/use-linked-target";
 import { commentRequests } from "./comment-requests";
 import { CommentThreadCard } from "./comment-thread-card";
 import { NewThreadForm, type ThreadSubject } from "./new-thread-form";
@@ -123,6 +124,21 @@ export function CommentsPanel(props: CommentsPanelProps) {
     const element = node instanceof Element ? node : node.parentElement;
     element?.scrollIntoView({ block: "center", behavior: "smooth" });
   };
+
+  // A notification's link (`#thread-<id>`) opens at its thread, resolved or not.
+  useLinkedTarget(
+    "thread",
+    props.isSynced && status !== "loading",
+    (id) => {
+      const thread = threads.find((candidate) => candidate.id === id);
+      if (!thread) return false;
+      if (thread.status === "resolved") setShowResolved(true);
+      selectThread(thread);
+      panel.current?.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(id)}"]`)?.focus();
+      return true;
+    },
+    [threads],
+  );
 
   const renderThread = (thread: CommentThreadDto) => {
     const placement = placements.get(thread.id);

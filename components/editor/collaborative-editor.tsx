@@ -8,6 +8,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { CommentsPanel } from "@/components/comments/comments-panel";
 import { ReviewPanel } from "@/components/reviews/review-panel";
 import { ReviewsProvider } from "@/components/reviews/reviews-context";
+import { scrollToJudgement } from "@/components/reviews/scroll-to-judgement";
 import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { CollabDocumentState } from "@/lib/collab/document-state";
 import { inlineCitationsOf } from "@/lib/editor/citation-node";
@@ -30,6 +31,7 @@ import { PresenceAvatars } from "./presence-avatars";
 import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
 import { useDocumentChanges } from "./use-document-changes";
+import { useLinkedTarget } from "./use-linked-target";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 import { useWorkspaceEvidence } from "./use-workspace-evidence";
 
@@ -123,6 +125,14 @@ function EditorSurface({
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);
   }, [editor, isEditable]);
+
+  // A notification's link (`#judgement-<id>`) opens at its judgement once the text is there.
+  useLinkedTarget(
+    "judgement",
+    Boolean(editor) && (state?.isSynced ?? false),
+    (id) => (editor ? scrollToJudgement(editor, id) : false),
+    [editor],
+  );
 
   // The linter re-runs at once with the new library: a retraction elsewhere shows without an edit.
   useEffect(() => {
