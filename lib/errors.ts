@@ -8,6 +8,7 @@ export const ERROR_KINDS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
@@ -75,6 +76,8 @@ function defaultMessage(code: ErrorCode): string {
       return `Your role does not allow this action on this ${noun}.`;
     case "not_found":
       return `The ${noun} was not found.`;
+    case "method_not_allowed":
+      return `This method is not allowed on this ${noun}.`;
     case "conflict":
       return `The ${noun} changed or already exists.`;
     case "gone":

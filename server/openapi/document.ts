@@ -5,6 +5,8 @@ import { registerAttachmentPaths } from "./paths/attachments";
 import { registerAuditPaths } from "./paths/audit";
 import { registerCommentPaths } from "./paths/comments";
 import { registerEvidencePaths } from "./paths/evidence";
+import { registerLifecyclePaths } from "./paths/lifecycle";
+import { registerNotificationPaths } from "./paths/notifications";
 import { registerReviewPaths } from "./paths/reviews";
 import { registerSystemPaths } from "./paths/system";
 import { registerTokenPaths } from "./paths/tokens";
@@ -24,11 +26,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
   registerWorkspacePaths(registry);
   registerAssessmentPaths(registry);
   registerReviewPaths(registry);
+  registerLifecyclePaths(registry);
   registerCommentPaths(registry);
   registerEvidencePaths(registry);
   registerAttachmentPaths(registry);
   registerTokenPaths(registry);
   registerAuditPaths(registry);
+  registerNotificationPaths(registry);
   registerSystemPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

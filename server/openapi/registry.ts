@@ -26,7 +26,8 @@ export const errorBodySchema = z
         .unknown()
         .optional()
         .describe(
-          "With a 409 revision conflict: the record as it is now on the server (its `revision` is the one to send).",
+          "With a 409 revision conflict: the record as it is now on the server (its `revision` is the one to send). " +
+            "With a 409 `conflict:publish_gate`: the publish gate, whose `unmet` lists what holds it up.",
         ),
     }),
   })
@@ -40,6 +41,7 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorKind, string>> = {
   unauthorized: "Not signed in, or the API token is missing, revoked or expired.",
   forbidden: "The caller's role does not allow this.",
   not_found: "No such resource, or it belongs to a workspace the caller is not a member of.",
+  method_not_allowed: "The resource does not allow this method (see the Allow header).",
   conflict: "The resource is in a state that does not allow this change.",
   gone: "The resource is no longer available.",
   payload_too_large: "The body is too large.",

@@ -6,6 +6,9 @@ import type { TlpMarking } from "@/lib/tlp";
 import { setAssessmentArchived } from "@/server/assessments/set-assessment-archived";
 import { updateAssessment } from "@/server/assessments/update-assessment";
 import { requireSessionActor } from "@/server/auth/session";
+import { changeAssessmentStatus } from "@/server/lifecycle/change-assessment-status";
+import { publishAssessment } from "@/server/lifecycle/publish-assessment";
+import { requestReview } from "@/server/lifecycle/request-review";
 import { actionError, formText } from "../../../../_lib/action-result";
 
 function revalidateAssessment(workspaceId: string, assessmentId: string): void {
@@ -53,4 +56,58 @@ export async function setArchivedAction(
   }
   revalidateAssessment(workspaceId, assessmentId);
   return { status: "success", message: archived ? "Assessment archived." : "Assessment restored." };
+}
+
+/** Asks the checked reviewers to review (owners and analysts; draft → in review, or more reviewers). */
+export async function requestReviewAction(
+  workspaceId: string,
+  assessmentId: string,
+  _state: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  const reviewerIds = formData.getAll("reviewerIds").filter((value): value is string => typeof value === "string");
+  try {
+    await requestReview({ actor, assessmentId, reviewerIds });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidateAssessment(workspaceId, assessmentId);
+  return { status: "success", message: "Review requested." };
+}
+
+/** Marks it approved (gate permitting), withdraws it to draft, or starts a new draft on a published version. */
+export async function changeStatusAction(
+  workspaceId: string,
+  assessmentId: string,
+  status: "approved" | "draft",
+  _state: ActionState,
+  _formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  try {
+    await changeAssessmentStatus({ actor, assessmentId, status });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidateAssessment(workspaceId, assessmentId);
+  return { status: "success", message: status === "approved" ? "Marked approved." : "Back to draft." };
+}
+
+/** Publishes the approved assessment as its next version (owners only). */
+export async function publishAction(
+  workspaceId: string,
+  assessmentId: string,
+  _state: ActionState,
+  _formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  let number: number;
+  try {
+    ({ number } = await publishAssessment({ actor, assessmentId }));
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidateAssessment(workspaceId, assessmentId);
+  return { status: "success", message: `Published as version ${number}.` };
 }

@@ -5,6 +5,7 @@ import { AssessmentFacts } from "@/components/assessments/assessment-facts";
 import { AssessmentEditor } from "@/components/editor/assessment-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { LifecycleCard } from "@/components/lifecycle/lifecycle-card";
 import { StatusBadge } from "@/components/status-badge";
 import { TlpBadge } from "@/components/tlp-badge";
 import { Alert } from "@/components/ui/alert";
@@ -14,8 +15,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canWriteAssessments } from "@/lib/roles";
 import { getAssessment } from "@/server/assessments/get-assessment";
 import { requireSessionActor } from "@/server/auth/session";
+import { getLifecycle } from "@/server/lifecycle/get-lifecycle";
 import { loadOrNotFound } from "../../../../_lib/load-or-not-found";
-import { setArchivedAction, updateAssessmentAction } from "./actions";
+import {
+  changeStatusAction,
+  publishAction,
+  requestReviewAction,
+  setArchivedAction,
+  updateAssessmentAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -32,6 +40,10 @@ export default async function AssessmentPage({
   if (assessment.workspaceId !== workspaceId) notFound();
   const isWriter = canWriteAssessments(assessment.role);
   const isArchived = assessment.archivedAt !== null;
+  const lifecycle = await getLifecycle({ actor, assessmentId });
+  // A published assessment's text is frozen until someone starts a new draft on top of it.
+  const isPublished = assessment.status === "published";
+  const canEdit = assessment.canEdit && !isPublished;
 
   return (
     <>
@@ -77,33 +89,54 @@ export default async function AssessmentPage({
             documentId={assessment.id}
             workspaceId={workspaceId}
             user={{ id: actor.id, name: actor.name }}
-            canEdit={assessment.canEdit}
-            readOnlyReason={isArchived ? "this assessment is archived" : undefined}
+            canEdit={canEdit}
+            readOnlyReason={
+              isArchived
+                ? "this assessment is archived"
+                : isPublished
+                  ? "this assessment is published; start a new draft to edit it"
+                  : undefined
+            }
           />
         </Card>
 
-        <Card aria-labelledby="details-heading" className="order-1 lg:order-2">
-          <CardHeader
-            id="details-heading"
-            title="Details"
-            description={
-              assessment.canEdit
-                ? undefined
-                : isArchived
-                  ? "Archived assessments are read-only."
-                  : "You can read this assessment; your role does not edit it."
-            }
+        <div className="order-1 space-y-6 lg:order-2">
+          <LifecycleCard
+            lifecycle={lifecycle}
+            workspaceId={workspaceId}
+            actions={{
+              requestReview: requestReviewAction.bind(null, workspaceId, assessmentId),
+              approve: changeStatusAction.bind(null, workspaceId, assessmentId, "approved"),
+              withdraw: changeStatusAction.bind(null, workspaceId, assessmentId, "draft"),
+              startDraft: changeStatusAction.bind(null, workspaceId, assessmentId, "draft"),
+              publish: publishAction.bind(null, workspaceId, assessmentId),
+            }}
           />
-          {assessment.canEdit ? (
-            <AssessmentDetailsForm
-              action={updateAssessmentAction.bind(null, workspaceId, assessmentId)}
-              title={assessment.title}
-              keyQuestion={assessment.keyQuestion}
-              tlp={assessment.tlp}
+          <Card aria-labelledby="details-heading">
+            <CardHeader
+              id="details-heading"
+              title="Details"
+              description={
+                canEdit
+                  ? undefined
+                  : isArchived
+                    ? "Archived assessments are read-only."
+                    : isPublished
+                      ? "Published: start a new draft to change it."
+                      : "You can read this assessment; your role does not edit it."
+              }
             />
-          ) : null}
-          <AssessmentFacts assessment={assessment} showEditable={!assessment.canEdit} />
-        </Card>
+            {canEdit ? (
+              <AssessmentDetailsForm
+                action={updateAssessmentAction.bind(null, workspaceId, assessmentId)}
+                title={assessment.title}
+                keyQuestion={assessment.keyQuestion}
+                tlp={assessment.tlp}
+              />
+            ) : null}
+            <AssessmentFacts assessment={assessment} showEditable={!canEdit} />
+          </Card>
+        </div>
       </div>
     </>
   );

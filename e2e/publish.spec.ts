@@ -1,0 +1,134 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { editorOf, signUp, UUID, unique } from "./support/people";
+
+// The lifecycle in real browsers: an owner writes a judgement and asks a reviewer, the reviewer
+// approves it and marks the assessment approved, the owner publishes, and the published version
+// reads at its own address with its TLP marking. Both pages follow each other's steps live.
+
+const STATEMENT = "Tikhoretsk is likely to remain the main transfer point for munitions sent to Russia.";
+
+/** Invites `member` with `role` (the owner's session) and accepts as them. */
+async function join(owner: Page, member: Page, workspaceId: string, role: "reviewer") {
+  const invitation = await owner.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { role } });
+  expect(invitation.status()).toBe(201);
+  const { token } = (await invitation.json()) as { token: string };
+  expect((await member.request.post("/api/v1/invitations/accept", { data: { token } })).status()).toBe(200);
+}
+
+/** A workspace with one graded observation. */
+async function createWorkspace(page: Page, run: string) {
+  await page.getByLabel("Workspace name", { exact: true }).fill(`Publishing desk ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
+  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  const post = async (path: string, data: unknown) => {
+    const response = await page.request.post(`/api/v1/workspaces/${workspaceId}${path}`, { data });
+    expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+  const source = await post("/sources", { publisher: "CSIS Beyond Parallel", type: "imagery", reliability: "B" });
+  await post("/observations", {
+    externalId: "OBS-26",
+    summary: "About 50 rail cars at the Tikhoretsk depot.",
+    observed: { precision: "month", month: "2024-04" },
+    credibility: 2,
+    sourceIds: [source.id],
+  });
+  return workspaceId;
+}
+
+/** A new assessment of the workspace, open in `page`. */
+async function createAssessment(page: Page, workspaceId: string, run: string) {
+  await page.goto(`/w/${workspaceId}`);
+  await page.getByRole("button", { name: "New assessment" }).click();
+  const dialog = page.getByRole("dialog", { name: "New assessment" });
+  await dialog.getByLabel("Title", { exact: true }).fill(`Rail logistics ${run}`);
+  await dialog.getByRole("button", { name: "Create assessment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
+  return new URL(page.url()).pathname;
+}
+
+/** Writes one cited judgement with likelihood and confidence; returns its id. */
+async function writeJudgement(page: Page): Promise<string> {
+  const editor = editorOf(page);
+  await expect(page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+  await editor.click();
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+  await page.keyboard.type(STATEMENT);
+  await editor.getByRole("combobox", { name: "Likelihood" }).selectOption("likely");
+  await editor.getByRole("combobox", { name: "Confidence" }).selectOption("moderate");
+  const judgement = editor.locator("[data-judgement-id]");
+  await judgement.getByRole("button", { name: "Cite evidence" }).click();
+  const picker = page.getByRole("dialog", { name: "Cite evidence" });
+  await picker.getByRole("combobox", { name: "Search evidence" }).fill("about 50");
+  await expect(picker.getByRole("listbox", { name: "Observations" }).getByRole("option")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(picker).toBeHidden();
+  await expect(judgement.getByRole("list", { name: "Citations" })).toContainText("OBS-26");
+  return (await judgement.getAttribute("data-judgement-id")) ?? "";
+}
+
+test("an owner asks for review, the reviewer approves, the owner publishes and the version reads at its address", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-p-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const workspaceId = await createWorkspace(avery.page, run);
+    const rey = await signUp(browser, baseURL, { name: "Rey Reviewer", email: `rey-p-${run}@e2e.parallax.test` });
+    contexts.push(rey.context);
+    await join(avery.page, rey.page, workspaceId, "reviewer");
+    const assessmentPath = await createAssessment(avery.page, workspaceId, run);
+    const judgementId = await writeJudgement(avery.page);
+
+    // Avery asks Rey for review from the lifecycle card; the checklist shows what is missing.
+    const averyCard = avery.page.getByRole("region", { name: "Review and publication" });
+    await averyCard.getByLabel("Rey Reviewer").check();
+    await averyCard.getByRole("button", { name: "Request review" }).click();
+    await expect(averyCard.getByText("Asked to review: Rey Reviewer")).toBeVisible();
+    await expect(averyCard.locator('[aria-current="step"]')).toHaveText("In review");
+    await expect(averyCard.locator('[data-gate-code="judgement_awaiting_approval"]')).toContainText("0 of 1");
+
+    // Rey approves the judgement over REST; Avery's checklist clears without a reload.
+    await rey.page.goto(assessmentPath);
+    const reyCard = rey.page.getByRole("region", { name: "Review and publication" });
+    const approval = await rey.page.request.post(
+      `/api/v1/assessments/${assessmentPath.split("/")[4]}/judgements/${judgementId}/reviews`,
+      { data: { verdict: "approved" } },
+    );
+    expect(approval.status()).toBe(201);
+    await expect(averyCard.getByText(/^Ready: all 1 judgement is approved/)).toBeVisible();
+
+    // Rey marks it approved; Avery's page follows and offers to publish.
+    await rey.page.reload();
+    await reyCard.getByRole("button", { name: "Mark approved" }).click();
+    await expect(reyCard.locator('[aria-current="step"]')).toHaveText("Approved");
+    await expect(averyCard.locator('[aria-current="step"]')).toHaveText("Approved");
+    await averyCard.getByRole("button", { name: "Publish version 1" }).click();
+    const confirm = avery.page.getByRole("dialog", { name: "Publish version 1?" });
+    await confirm.getByRole("button", { name: "Publish" }).click();
+    await expect(averyCard.getByText("Published as version 1.")).toBeVisible();
+    await expect(reyCard.getByText("Published as version 1.")).toBeVisible();
+    await expect(
+      avery.page.getByText("Read only — this assessment is published; start a new draft to edit it"),
+    ).toBeVisible();
+    await expect(editorOf(avery.page)).toHaveAttribute("contenteditable", "false");
+
+    // The version reads at its own address, with the marking at the top and the bottom.
+    await averyCard.getByRole("link", { name: "Version 1" }).click();
+    await expect(avery.page).toHaveURL(new RegExp(`${assessmentPath}/versions/1$`));
+    await expect(avery.page.getByRole("heading", { level: 1, name: `Rail logistics ${run}` })).toBeVisible();
+    const article = avery.page.getByRole("article", { name: `Version 1 of Rail logistics ${run}` });
+    await expect(article).toContainText(STATEMENT);
+    await expect(article).toContainText("Likelihood: likely (55–80%)");
+    await expect(article).toContainText("About 50 rail cars at the Tikhoretsk depot.");
+    await expect(avery.page.getByText("TLP:AMBER", { exact: true })).toHaveCount(2);
+    await expect(avery.page.getByRole("region", { name: "Approvals at publication" })).toContainText("Rey Reviewer");
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

@@ -1,0 +1,101 @@
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { citationIdOf } from "@/lib/editor/citation-node";
+import { schemaExtensions } from "@/lib/editor/editor-extensions";
+import { judgementOf } from "@/lib/editor/judgement-content";
+import type { VersionCitationDto } from "@/lib/schemas/lifecycle";
+import { INFORMATION_CREDIBILITY, type InformationCredibility, SOURCE_RELIABILITY } from "@/lib/standards/admiralty";
+import { CONFIDENCE_DEFINITIONS } from "@/lib/standards/confidence";
+import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
+
+/** Escapes text for HTML content and double- or single-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/**
+ * Renders a frozen text to HTML without a DOM (Tiptap's static renderer over the one editor
+ * schema): headings, paragraphs, lists and links as the editor shows them (links only with the
+ * schema's allowed protocols), judgement blocks with their likelihood and its band, confidence
+ * and key flag, and citations as numbered references to endnotes with each observation's
+ * summary, date, grades and sources (ICD 206 source reference citations). Every piece of user
+ * text is escaped here or by the renderer; the stable classes (`pl-…`) are styled by the page.
+ * `references` are the cited observations of the workspace in endnote order (`number` from 1).
+ */
+export function renderVersionHtml(node: ProseMirrorNode, references: readonly VersionCitationDto[]): string {
+  const numbers = new Map(references.map((reference) => [reference.observationId, reference.number]));
+  const cite = (id: string) => {
+    const number = numbers.get(id.toLowerCase());
+    return number === undefined
+      ? `<sup class="pl-citation pl-citation--unresolved" title="Not an observation of this workspace">[?]</sup>`
+      : `<sup class="pl-citation"><a href="#ref-${number}">[${number}]</a></sup>`;
+  };
+  const body = renderToHTMLString({
+    content: node,
+    extensions: schemaExtensions(),
+    options: {
+      nodeMapping: {
+        citation: ({ node: citation }) => {
+          const id = citationIdOf(citation);
+          return id ? cite(id) : "";
+        },
+        judgement: ({ node: block, children }) => {
+          const judgement = judgementOf(block);
+          const statement = ([] as string[]).concat(children ?? []).join("");
+          const id = judgement.id ? escapeHtml(judgement.id) : null;
+          const facts = [
+            `Likelihood: ${judgement.likelihood ? `${escapeHtml(likelihoodOf(judgement.likelihood).term)} (${formatLikelihoodRange(judgement.likelihood)})` : "not set"}`,
+            `Confidence: ${judgement.confidence ? escapeHtml(CONFIDENCE_DEFINITIONS[judgement.confidence].label.toLowerCase()) : "not set"}`,
+            `Sources: ${judgement.citations.length > 0 ? judgement.citations.map(cite).join(" ") : "none"}`,
+          ];
+          return [
+            `<div class="pl-judgement${judgement.isKey ? " pl-judgement--key" : ""}"${id ? ` id="judgement-${id}" data-judgement-id="${id}"` : ""}>`,
+            `<p class="pl-judgement__label">${judgement.isKey ? "Key judgement" : "Judgement"}</p>`,
+            `<p class="pl-judgement__statement">${statement}</p>`,
+            `<p class="pl-judgement__facts">${facts.map((fact) => `<span>${fact}</span>`).join(" · ")}</p>`,
+            "</div>",
+          ].join("");
+        },
+      },
+    },
+  });
+  return `${body}${renderReferences(references)}`;
+}
+
+/** The endnotes: one per cited observation, in citation order. */
+function renderReferences(references: readonly VersionCitationDto[]): string {
+  if (references.length === 0) return "";
+  const items = references.map((reference) => {
+    const label = reference.externalId
+      ? `<span class="pl-reference__label">${escapeHtml(reference.externalId)}</span> `
+      : "";
+    const site = reference.site ? ` at ${escapeHtml(reference.site)}` : "";
+    const credibility = reference.credibility as InformationCredibility;
+    const sources = reference.sources.map((source) => {
+      const title = source.title ? `, “${escapeHtml(source.title)}”` : "";
+      const originator = source.attributedTo ? `; attributed to ${escapeHtml(source.attributedTo)}` : "";
+      return `${escapeHtml(source.publisher)}${title} (reliability ${source.reliability}: ${escapeHtml(SOURCE_RELIABILITY[source.reliability].toLowerCase())})${originator}`;
+    });
+    return [
+      `<li id="ref-${reference.number}" class="pl-reference${reference.retracted ? " pl-reference--retracted" : ""}">`,
+      `${label}${escapeHtml(reference.summary)} `,
+      `<span class="pl-reference__facts">Observed ${escapeHtml(formatObserved(reference.observed))}${site}. `,
+      `Information credibility ${credibility}: ${escapeHtml(INFORMATION_CREDIBILITY[credibility].toLowerCase())}. `,
+      sources.length > 0 ? `Sources: ${sources.join("; ")}.` : "No source recorded.",
+      reference.retracted ? ` <strong>Retracted.</strong>` : "",
+      "</span></li>",
+    ].join("");
+  });
+  return `<section class="pl-references" aria-labelledby="pl-references-heading"><h2 id="pl-references-heading">Source references</h2><ol>${items.join("")}</ol></section>`;
+}
+
+function formatObserved(observed: VersionCitationDto["observed"]): string {
+  if (observed.precision === "day") return observed.start;
+  if (observed.precision === "month") return observed.start.slice(0, 7);
+  return `${observed.start} to ${observed.end}`;
+}
