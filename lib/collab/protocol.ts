@@ -86,6 +86,22 @@ export interface CollabClientToServerEvents {
   "doc:awareness": (documentId: string, update: WireBytes) => void;
 }
 
+/** A name of an event the client emits. */
+export type CollabClientEvent = keyof CollabClientToServerEvents;
+
+/**
+ * Every event a client may emit, as a run-time list: the server registers its handlers from it
+ * and the authorization matrix (server/security) enumerates it, so a new event cannot go
+ * unauthorized unnoticed. The record makes a name missing here, or one not in the interface, a
+ * type error.
+ */
+export const COLLAB_CLIENT_EVENTS = Object.keys({
+  "doc:join": true,
+  "doc:leave": true,
+  "doc:sync": true,
+  "doc:awareness": true,
+} satisfies Record<CollabClientEvent, true>) as CollabClientEvent[];
+
 /** Events the server emits. */
 export interface CollabServerToClientEvents {
   "doc:sync": (documentId: string, message: Uint8Array) => void;

@@ -48,6 +48,18 @@ export interface LibraryClientToServerEvents {
   "library:unwatch": (payload: { workspaceId: string }, ack?: LibraryAck) => void;
 }
 
+/** A name of an event the client emits. */
+export type LibraryClientEvent = keyof LibraryClientToServerEvents;
+
+/**
+ * Every event a client may emit, as a run-time list (see `COLLAB_CLIENT_EVENTS`): the server
+ * registers its handlers from it and the authorization matrix enumerates it.
+ */
+export const LIBRARY_CLIENT_EVENTS = Object.keys({
+  "library:watch": true,
+  "library:unwatch": true,
+} satisfies Record<LibraryClientEvent, true>) as LibraryClientEvent[];
+
 /** Events the server emits. */
 export interface LibraryServerToClientEvents {
   /** A source, site or observation of a watched workspace was created, changed, retracted or imported. */

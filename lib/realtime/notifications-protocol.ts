@@ -19,6 +19,14 @@ export interface NotificationsChangedPayload {
 // biome-ignore lint/complexity/noBannedTypes: Socket.io's "no events" map.
 export type NotificationsClientToServerEvents = {};
 
+/**
+ * Every event a client may emit, as a run-time list (see `COLLAB_CLIENT_EVENTS`): none. The
+ * authorization matrix enumerates it, so an event added to the map above needs a row there.
+ */
+export const NOTIFICATIONS_CLIENT_EVENTS = Object.keys(
+  {} satisfies Record<keyof NotificationsClientToServerEvents, true>,
+) as (keyof NotificationsClientToServerEvents)[];
+
 /** Events the server emits. */
 export interface NotificationsServerToClientEvents {
   /**

@@ -1,3 +1,4 @@
+import { COLLAB_CLIENT_EVENTS, type CollabClientEvent } from "@/lib/collab/protocol";
 import { collabMetrics } from "./collab-metrics";
 import type { CollabContext, CollabSocket } from "./collab-types";
 import { limitMessageRate, TokenBucket } from "./connection-limits";
@@ -23,10 +24,14 @@ export function attachCollabHandlers(ctx: CollabContext, socket: CollabSocket): 
 
   socket.use(limitMessageRate(socket, connectionState(socket).bucket));
 
-  socket.on("doc:join", (...args: unknown[]) => void handleJoin(ctx, socket, args));
-  socket.on("doc:leave", (...args: unknown[]) => handleLeave(ctx, socket, args));
-  socket.on("doc:sync", (...args: unknown[]) => handleSync(ctx, socket, args));
-  socket.on("doc:awareness", (...args: unknown[]) => handleAwareness(ctx, socket, args));
+  // Registered from the protocol's list of client events, so an event added there needs a handler here.
+  const handlers: Record<CollabClientEvent, (args: unknown[]) => void> = {
+    "doc:join": (args) => void handleJoin(ctx, socket, args),
+    "doc:leave": (args) => handleLeave(ctx, socket, args),
+    "doc:sync": (args) => handleSync(ctx, socket, args),
+    "doc:awareness": (args) => handleAwareness(ctx, socket, args),
+  };
+  for (const event of COLLAB_CLIENT_EVENTS) socket.on(event, (...args: unknown[]) => handlers[event](args));
   socket.on("disconnect", () => {
     collabMetrics().connections.dec();
     leaveAllDocuments(ctx, socket);

@@ -1,5 +1,10 @@
 import type { ExtendedError, Server, Socket } from "socket.io";
-import { LIBRARY_NAMESPACE, libraryRoom } from "@/lib/realtime/library-protocol";
+import {
+  LIBRARY_CLIENT_EVENTS,
+  LIBRARY_NAMESPACE,
+  type LibraryClientEvent,
+  libraryRoom,
+} from "@/lib/realtime/library-protocol";
 import { TokenBucket } from "../collab/connection-limits";
 import type { DomainEventOf } from "../events/domain-events";
 import type { EventBus } from "../events/event-bus";
@@ -33,8 +38,12 @@ export function attachLibraryServer(options: AttachLibraryServerOptions): () => 
   namespace.on("connection", (socket) => {
     socket.data.watching = new Set();
     socket.use(limitLibraryEvents(new TokenBucket(LIBRARY_EVENTS_PER_SECOND)));
-    socket.on("library:watch", (...args: unknown[]) => void handleWatch(socket, args));
-    socket.on("library:unwatch", (...args: unknown[]) => void handleUnwatch(socket, args));
+    // Registered from the protocol's list of client events, so an event added there needs a handler here.
+    const handlers: Record<LibraryClientEvent, (args: unknown[]) => void> = {
+      "library:watch": (args) => void handleWatch(socket, args),
+      "library:unwatch": (args) => void handleUnwatch(socket, args),
+    };
+    for (const event of LIBRARY_CLIENT_EVENTS) socket.on(event, (...args: unknown[]) => handlers[event](args));
   });
 
   const unsubscribers = [
