@@ -81,6 +81,8 @@ export async function loadAssessmentDetail(options: {
     createdBy: row.creator,
     role: options.role,
     // Archived assessments are read-only until restored, whatever the role.
-    canEdit: canWriteAssessments(options.role) && row.assessment.archivedAt === null,
+    // Published text and details are frozen until someone starts a new draft on top.
+    canEdit:
+      canWriteAssessments(options.role) && row.assessment.archivedAt === null && row.assessment.status !== "published",
   };
 }

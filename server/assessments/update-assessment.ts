@@ -25,7 +25,8 @@ export interface UpdateAssessmentOptions {
 
 /**
  * Changes an assessment's title, key question or TLP marking. The writer becomes an author if
- * they were not one. Archived assessments are read-only: unarchive them first (409).
+ * they were not one. Archived and published assessments are read-only: unarchive them, or start a
+ * new draft, first (409).
  */
 export async function updateAssessment(options: UpdateAssessmentOptions): Promise<AssessmentDetail> {
   const input = parseInput(updateAssessmentInput, {
@@ -47,6 +48,12 @@ export async function updateAssessment(options: UpdateAssessmentOptions): Promis
       throw new AppError(
         "conflict:assessment_archived",
         "This assessment is archived. Unarchive it before changing its title, key question or marking.",
+      );
+    }
+    if (assessment.status === "published") {
+      throw new AppError(
+        "conflict:assessment_published",
+        "This assessment is published and frozen. Start a new draft before changing its title, key question or marking.",
       );
     }
     const changes: Record<string, { from: string; to: string }> = {};

@@ -6,7 +6,10 @@ import { type AssessmentVersion, assessmentVersions, auditEvents, documentUpdate
 import { documentToContent } from "@/lib/editor/document-content";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { versionContentDto } from "@/lib/schemas/lifecycle";
+import { getAssessment } from "../assessments/get-assessment";
+import { updateAssessment } from "../assessments/update-assessment";
 import { authorizeDocument, isDocumentLocked } from "../collab/authorize-document";
+import { reviewJudgement } from "../reviews/review-judgement";
 import { createTestUser } from "../testing/factories";
 import { assessmentForLifecycle, KEY_STATEMENT, lifecycleApi } from "./lifecycle-test-helpers";
 
@@ -150,6 +153,24 @@ describe("publishing", () => {
     expect(versionContentDto.parse(v2?.content).judgements[0]?.likelihood?.band).toBe("very_likely");
     const listed = await lifecycleApi.status(f.assessmentId, f.viewer);
     expect(listed.body.versions.map((version: { number: number }) => version.number)).toEqual([2, 1]);
+  });
+
+  it("refuses title, key question, marking and verdict changes on a published assessment until a new draft", async () => {
+    const f = await assessmentForLifecycle();
+    await approve(f);
+    await lifecycleApi.publish(f.assessmentId, f.owner);
+    const rename = () => updateAssessment({ actor: f.analyst, assessmentId: f.assessmentId, title: "Renamed" });
+    await expect(rename()).rejects.toMatchObject({ code: "conflict:assessment_published" });
+    await expect(
+      reviewJudgement({ actor: f.reviewer, assessmentId: f.assessmentId, judgementId: "jdg_key", verdict: "approved" }),
+    ).rejects.toMatchObject({ code: "conflict:assessment_published" });
+    expect(await getAssessment({ actor: f.analyst, assessmentId: f.assessmentId })).toMatchObject({
+      title: "Rail logistics",
+      canEdit: false,
+    });
+
+    expect((await lifecycleApi.changeStatus(f.assessmentId, f.analyst, "draft")).status).toBe(200);
+    expect(await rename()).toMatchObject({ title: "Renamed", canEdit: true });
   });
 
   it("freezes the durable log, and checks the gate on it, even before the derived copy catches up", async () => {

@@ -56,6 +56,13 @@ export async function reviewJudgement(options: ReviewJudgementOptions): Promise<
     if (locked.archivedAt) {
       throw new AppError("conflict:assessment_archived", "This assessment is archived. Unarchive it before reviewing.");
     }
+    if (locked.status === "published") {
+      // A verdict on frozen text would say nothing about the next draft, which is where review goes on.
+      throw new AppError(
+        "conflict:assessment_published",
+        "This assessment is published. Verdicts go on the next draft: start one to review again.",
+      );
+    }
     const [judgement] = await tx
       .select()
       .from(judgements)
