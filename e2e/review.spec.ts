@@ -7,6 +7,7 @@ import { editorOf, signUp, UUID, unique } from "./support/people";
 
 // Short enough for one line, so End goes to the end of the statement.
 const STATEMENT = "Tikhoretsk will stay crucial to Russia.";
+const PHRASE = "stay crucial";
 
 /** Creates a workspace and an assessment through the UI; returns their ids and the assessment's path. */
 async function createAssessment(page: Page, run: string) {
@@ -62,6 +63,29 @@ async function addObservation(page: Page, workspaceId: string): Promise<string> 
     sourceIds: [source.id],
   });
   return observation.id;
+}
+
+/** Selects `text` in the editor with the mouse, as a reader would (the reviewer's text is read-only). */
+async function selectWithMouse(page: Page, text: string) {
+  const box = await editorOf(page).evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(wanted) ?? -1;
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      const rect = range.getBoundingClientRect();
+      return { x1: rect.left + 1, x2: rect.right - 1, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not in one text node of the editor`);
+  await page.mouse.move(box.x1, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(text);
 }
 
 function reviewsOf(page: Page): Locator {
@@ -135,6 +159,27 @@ test("a reviewer approves a judgement in the panel and sees the approval go stal
     await expect(badgeOf(caseyItem)).toContainText("Awaiting review 0/1");
     await expect(badgeOf(judgementBlock(casey.page, judgementId))).toContainText("Awaiting review 0/1");
     await expect(caseyItem).toContainText("No verdicts yet.");
+
+    // Casey comments on a phrase of the statement; Blake sees the thread live, edits the
+    // statement around it and replies; Casey sees the reply without reloading.
+    await selectWithMouse(casey.page, PHRASE);
+    const comments = (page: Page) => page.getByRole("region", { name: "Comments" });
+    await comments(casey.page).getByRole("button", { name: "Comment", exact: true }).click();
+    const form = comments(casey.page).getByRole("region", { name: "New comment" });
+    await form.getByRole("textbox", { name: "Comment" }).fill("Which imagery supports this?");
+    await form.getByRole("button", { name: "Comment", exact: true }).click();
+    const blakeThread = comments(blake.page).getByRole("article", { name: `Comment thread on “${PHRASE}”` });
+    await expect(blakeThread).toContainText("Which imagery supports this?");
+    await judgementBlock(blake.page, judgementId).getByText(STATEMENT).click();
+    await blake.page.keyboard.press("Home");
+    await blake.page.keyboard.type("In our view ");
+    await expect(judgementBlock(casey.page, judgementId)).toContainText(`In our view ${STATEMENT}`);
+    await expect(editorOf(casey.page).locator(".comment-highlight")).toHaveText(PHRASE);
+    await blakeThread.getByRole("button", { name: `Show “${PHRASE}” in the text` }).click();
+    await blakeThread.getByRole("textbox", { name: "Reply" }).fill("OBS-26, April 2024.");
+    await blakeThread.getByRole("button", { name: "Reply" }).click();
+    const caseyThread = comments(casey.page).getByRole("article", { name: `Comment thread on “${PHRASE}”` });
+    await expect(caseyThread).toContainText("OBS-26, April 2024.");
 
     // Blake (analyst) sees the status but no verdict buttons, and the API refuses his approval.
     const blakeItem = reviewItem(blake.page, judgementId);

@@ -87,7 +87,16 @@ function EditorSurface({
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   const router = useRouter();
   // A status change, verdict, comment or judgement saved elsewhere re-renders the page's server parts (status, publish gate).
-  useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], () => router.refresh());
+  // Judgements are saved every couple of seconds while someone types in one: one refresh per burst.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+  useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], (change) => {
+    if (change.kind === "assessment") return router.refresh();
+    refreshTimer.current ??= setTimeout(() => {
+      refreshTimer.current = undefined;
+      router.refresh();
+    }, 3000);
+  });
   // Read by the editor's callbacks, which are created once per document.
   const live = useRef({ isEditable, isSynced: false, citeInline: () => {} });
 
