@@ -25,10 +25,10 @@ export default defineConfig({
     },
     projects: [
       {
-        // lib/ is isomorphic and pure: no database to set up.
+        // lib/ is isomorphic and pure, and the bench harness's own tests need no database either.
         extends: true,
         resolve: { alias },
-        test: { name: "lib", include: ["lib/**/*.test.ts"] },
+        test: { name: "lib", include: ["lib/**/*.test.ts", "bench/**/*.test.ts"] },
       },
       {
         // Integration tests: every file runs on its own fresh, migrated database.

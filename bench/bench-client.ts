@@ -7,20 +7,13 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { CollabClientToServerEvents, CollabServerToClientEvents } from "@/lib/collab/protocol";
+import { ClientInbox } from "./client-inbox";
+import { FROM_SERVER, type JoinedDocument, type JoinOptions, type PeerConnection } from "./client-types";
 
 type ClientSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
 
-/** Marks transactions that came from the server, so they are not sent back. */
-const FROM_SERVER = Symbol("from-server");
-
-/** One joined document as a bench client holds it. */
-export interface BenchDocument {
-  doc: Y.Doc;
-  /** Null with presence off: the client neither sends nor applies awareness. */
-  awareness: awarenessProtocol.Awareness | null;
-  /** Milliseconds from sending each local update to its ack (the commit), in send order. */
-  ackMs: number[];
-}
+/** One joined document as a bench client holds it; `ackMs` times each update to its commit. */
+export type BenchDocument = JoinedDocument;
 
 /**
  * A lean collaboration client, as a browser tab speaks the protocol (docs/protocol.md): y-protocols
@@ -32,20 +25,23 @@ export class BenchClient {
   readonly documents = new Map<string, BenchDocument>();
   private readonly chunks = new Map<string, Uint8Array[]>();
   private readonly syncWaiters = new Map<string, () => void>();
+  private readonly inboxes = new Map<string, ClientInbox>();
 
   private constructor(readonly socket: ClientSocket) {
-    socket.on("doc:sync", (documentId, message) => this.receiveSync(documentId, new Uint8Array(message)));
+    socket.on("doc:sync", (documentId, message) => this.incomingSync(documentId, new Uint8Array(message)));
     socket.on("doc:sync-chunk", (documentId, chunk) => {
       const parts = this.chunks.get(chunk.id) ?? [];
       parts[chunk.index] = new Uint8Array(chunk.bytes);
       this.chunks.set(chunk.id, parts);
       if (parts.filter(Boolean).length < chunk.count) return;
       this.chunks.delete(chunk.id);
-      this.receiveSync(documentId, Buffer.concat(parts));
+      this.incomingSync(documentId, Buffer.concat(parts));
     });
     socket.on("doc:awareness", (documentId, update) => {
-      const awareness = this.documents.get(documentId)?.awareness;
-      if (awareness) awarenessProtocol.applyAwarenessUpdate(awareness, new Uint8Array(update), FROM_SERVER);
+      this.inboxes.get(documentId)?.deliver(false, () => {
+        const awareness = this.documents.get(documentId)?.awareness;
+        if (awareness) awarenessProtocol.applyAwarenessUpdate(awareness, new Uint8Array(update), FROM_SERVER);
+      });
     });
   }
 
@@ -67,10 +63,11 @@ export class BenchClient {
   }
 
   /** Joins a document; resolves once the initial sync (step 2, then step 1) has arrived. */
-  async join(documentId: string, options: { presence: boolean }): Promise<BenchDocument> {
+  async join(documentId: string, options: JoinOptions): Promise<BenchDocument> {
+    this.inboxes.set(documentId, new ClientInbox(options));
     const doc = new Y.Doc();
     const awareness = options.presence ? new awarenessProtocol.Awareness(doc) : null;
-    const entry: BenchDocument = { doc, awareness, ackMs: [] };
+    const entry: BenchDocument = { doc, awareness, ackMs: [], refusals: [] };
     this.documents.set(documentId, entry);
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_SERVER) return;
@@ -106,7 +103,13 @@ export class BenchClient {
     entry.ackMs.push(Number.NaN);
     this.socket.emit("doc:sync", documentId, message, (result) => {
       if (result.ok) entry.ackMs[index] = performance.now() - sentAt;
+      else entry.refusals.push(result.error.code);
     });
+  }
+
+  private incomingSync(documentId: string, message: Uint8Array): void {
+    const isState = decoding.readVarUint(decoding.createDecoder(message)) === syncProtocol.messageYjsSyncStep2;
+    this.inboxes.get(documentId)?.deliver(isState, () => this.receiveSync(documentId, message));
   }
 
   private receiveSync(documentId: string, message: Uint8Array): void {
@@ -123,21 +126,18 @@ export class BenchClient {
   }
 }
 
-/** Connects `count` clients, `concurrency` handshakes at a time; tokens are used round-robin. */
-export async function connectClients(
-  url: string,
-  tokens: string[],
-  count: number,
-  concurrency = 50,
-): Promise<BenchClient[]> {
-  const clients: BenchClient[] = [];
-  for (let start = 0; start < count; start += concurrency) {
-    const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, offset) => {
-      const token = tokens[(start + offset) % tokens.length];
-      if (!token) throw new Error("no tokens");
-      return BenchClient.connect(url, token);
-    });
-    clients.push(...(await Promise.all(batch)));
+/** One document of one connection to our server, as the peer-neutral workloads use it. */
+export class ParallaxConnection implements PeerConnection {
+  constructor(
+    private readonly client: BenchClient,
+    private readonly documentId: string,
+  ) {}
+
+  join(options: JoinOptions): Promise<JoinedDocument> {
+    return this.client.join(this.documentId, options);
   }
-  return clients;
+
+  close(): void {
+    this.client.close();
+  }
 }

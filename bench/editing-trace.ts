@@ -7,7 +7,7 @@ import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 /** The automerge-paper editing trace (Kleppmann / Gentle, editing-traces, CC BY 4.0), copied into bench/data. */
 export const TRACE_FILE = path.join(import.meta.dirname, "data", "automerge-paper.json.gz");
 
-interface Trace {
+export interface Trace {
   startContent: string;
   endContent: string;
   /** Each transaction holds patches `[position, deleted, inserted]`; this trace has one per transaction. */
@@ -31,10 +31,12 @@ export function readTrace(): Trace {
  * Replays the trace into one paragraph of the editor fragment, one Yjs transaction per trace
  * transaction, and returns the update each produced: the history a document typed keystroke by
  * keystroke over weeks leaves in `document_updates`. Throws when the replay does not end in the
- * trace's `endContent`.
+ * trace's `endContent` (or, with `limit`, the text after that many transactions).
  */
-export function buildTraceUpdates(): TraceUpdates {
+export function buildTraceUpdates(limit = Number.POSITIVE_INFINITY): TraceUpdates {
   const trace = readTrace();
+  const txns = trace.txns.slice(0, limit);
+  const endContent = textAfter(trace, txns.length);
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));
@@ -42,7 +44,7 @@ export function buildTraceUpdates(): TraceUpdates {
   const text = new Y.XmlText(trace.startContent);
   paragraph.insert(0, [text]);
   doc.getXmlFragment(EDITOR_FIELD).insert(0, [paragraph]);
-  for (const txn of trace.txns) {
+  for (const txn of txns) {
     doc.transact(() => {
       for (const [position, deleted, inserted] of txn.patches) {
         if (deleted > 0) text.delete(position, deleted);
@@ -50,9 +52,9 @@ export function buildTraceUpdates(): TraceUpdates {
       }
     });
   }
-  if (text.toString() !== trace.endContent) throw new Error("the trace replay does not end in endContent");
+  if (text.toString() !== endContent) throw new Error("the trace replay does not end in endContent");
   doc.destroy();
-  return { updates, endContent: trace.endContent, edits: trace.txns.length };
+  return { updates, endContent, edits: txns.length };
 }
 
 /** The text of the first paragraph of the editor fragment ("" when there is none). */
@@ -70,4 +72,19 @@ function firstText(doc: Y.Doc): Y.XmlText | undefined {
   if (!(paragraph instanceof Y.XmlElement)) return undefined;
   const text = paragraph.get(0);
   return text instanceof Y.XmlText ? text : undefined;
+}
+
+/**
+ * The text after the first `count` transactions, by plain string splicing (independent of Yjs,
+ * so a replay can be checked against it when only a prefix of the trace is replayed).
+ */
+export function textAfter(trace: Trace, count: number): string {
+  if (count >= trace.txns.length) return trace.endContent;
+  let text = trace.startContent;
+  for (const txn of trace.txns.slice(0, count)) {
+    for (const [position, deleted, inserted] of txn.patches) {
+      text = text.slice(0, position) + inserted + text.slice(position + deleted);
+    }
+  }
+  return text;
 }

@@ -1,14 +1,14 @@
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
-import { connectClients } from "./bench-client";
 import { firstParagraphLength } from "./editing-trace";
-import type { ServerProcess } from "./spawn-server";
+import { type ClientTarget, closeClients, connectClients, joinClients } from "./peer-client";
+import type { PeerProcess } from "./spawn-peer";
 import { type Distribution, summarize, withTimeout } from "./stats";
 
 export interface ThousandOptions {
-  server: ServerProcess;
-  tokens: string[];
+  target: ClientTarget;
+  server: PeerProcess;
   documentId: string;
   connections: number;
 }
@@ -35,14 +35,10 @@ export interface ThousandResult {
  */
 export async function measureThousandConnections(options: ThousandOptions): Promise<ThousandResult> {
   let started = performance.now();
-  const clients = await connectClients(options.server.url, options.tokens, options.connections);
+  const clients = await connectClients(options.target, options.connections, () => options.documentId);
   const connectAllMs = performance.now() - started;
   started = performance.now();
-  const joined = [];
-  for (let start = 0; start < clients.length; start += 50) {
-    const batch = clients.slice(start, start + 50);
-    joined.push(...(await Promise.all(batch.map((client) => client.join(options.documentId, { presence: false })))));
-  }
+  const joined = await joinClients(clients, { presence: false });
   const joinAllMs = performance.now() - started;
   const [writer, ...receivers] = joined;
   if (!writer) throw new Error("no writer");
@@ -65,7 +61,7 @@ export async function measureThousandConnections(options: ThousandOptions): Prom
   await withTimeout(Promise.all(reached), 60_000, "fan-out to every connection");
   const fullFanOutMs = performance.now() - sentAt;
   const serverRssBytes = (await options.server.memory()).rss;
-  for (const client of clients) client.close();
+  closeClients(clients);
   return {
     connections: options.connections,
     connected: clients.length,

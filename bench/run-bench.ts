@@ -1,149 +1,74 @@
 /**
- * `npm run bench [-- --quick] [-- --only=fan-out,cold-open,memory,thousand]`: starts the real
- * collaboration server as child processes on a fresh database (PGlite in a temporary directory,
- * or a new database on the PostgreSQL server of BENCH_DATABASE_URL), drives it with real
- * socket.io-client connections from this process, and writes bench/results/latest-<db>.{json,md}.
+ * `npm run bench [-- --quick] [-- --only=fan-out,…] [-- --peers=…] [-- --repetitions=n]`: starts
+ * our collaboration server (PGlite and PostgreSQL), Hocuspocus and the y-websocket server, each
+ * in its own child process, drives them with the same simulated clients (real Yjs documents, a
+ * thin adapter per protocol) from this process, and writes bench/results/<date>.{json,md,svg}.
+ * Bench databases are created on the local PostgreSQL (BENCH_DATABASE_URL) and dropped at the end.
  */
-import os from "node:os";
-import { createBenchDatabase } from "./bench-database";
-import { readTrace } from "./editing-trace";
-import { measureColdOpen } from "./measure-cold-open";
-import { measureFanOut } from "./measure-fan-out";
-import { measureIdleMemory } from "./measure-idle-memory";
-import { measureThousandConnections } from "./measure-thousand-connections";
-import { prepareDatabase, type SpawnOptions, spawnServer } from "./spawn-server";
-import { type BenchResults, machineInfo, writeResults } from "./write-results";
+import { performance } from "node:perf_hooks";
+import { benchSizes, parseBenchOptions, type Workload } from "./bench-options";
+import { type BenchResults, loadAverage, machineInfo } from "./bench-results";
+import { preparePeers } from "./prepare-peers";
+import { runColdOpen, runJoinStorm, runMemory, runThousand, runTraces } from "./run-document-workloads";
+import { runDurability, runFanOut, runScaleOut, runThroughput } from "./run-latency-workloads";
+import type { WorkloadContext } from "./workload-context";
+import { writeResults } from "./write-results";
 
-const WORKLOADS = ["fan-out", "cold-open", "memory", "thousand"] as const;
-type Workload = (typeof WORKLOADS)[number];
-
-const METHOD =
-  "server in its own child process (fresh process per workload, and per cold-open run); " +
-  "all clients are real socket.io-client + Yjs clients in the bench process (a second process), " +
-  "so client work does not share the server's event loop but does share the machine's 2 cores.";
+const RUNNERS: Record<Workload, (context: WorkloadContext) => Promise<void>> = {
+  "fan-out": runFanOut,
+  throughput: runThroughput,
+  durability: runDurability,
+  traces: runTraces,
+  "cold-open": runColdOpen,
+  "join-storm": runJoinStorm,
+  memory: runMemory,
+  "scale-out": runScaleOut,
+  thousand: runThousand,
+};
 
 function log(line: string): void {
-  process.stdout.write(`[bench] ${line}\n`);
+  process.stdout.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${line}\n`);
 }
 
-function selectedWorkloads(): Set<Workload> {
-  const only = process.argv.find((arg) => arg.startsWith("--only="));
-  if (!only) return new Set(WORKLOADS);
-  const names = only.slice("--only=".length).split(",");
-  const unknown = names.filter((name) => !(WORKLOADS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`unknown workloads: ${unknown.join(", ")}`);
-  return new Set(names as Workload[]);
-}
-
-async function main(): Promise<void> {
-  const quick = process.argv.includes("--quick");
-  const workloads = selectedWorkloads();
-  // The bench chooses its database before any server configuration exists (like the tests'
-  // TEST_DATABASE_URL); server processes get it as DATABASE_URL through server/env.ts.
-  const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL || undefined);
-  log(`database: ${database.version}`);
+async function main(): Promise<number> {
+  const started = performance.now();
+  const options = parseBenchOptions(process.argv.slice(2), process.env);
+  const sizes = benchSizes(options.quick);
+  const machine = machineInfo();
+  log(
+    `${options.quick ? "quick" : "full"} run: ${[...options.workloads].join(", ")} on ${[...options.peers].join(", ")}`,
+  );
+  const prepared = await preparePeers(options, sizes, log);
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick: options.quick,
+    options: { workloads: [...options.workloads], repetitions: options.repetitions, sizes },
+    machine,
+    versions: prepared.versions,
+    preparationSeconds: prepared.preparationSeconds,
+    peers: prepared.peers.map(({ id, label, protocol, ours, config }) => ({ id, label, protocol, ours, config })),
+    notes: [],
+    errors: [],
+  };
+  const context: WorkloadContext = { options, sizes, peers: prepared.peers, stored: prepared.stored, results, log };
   try {
-    const spawn: SpawnOptions = { databaseEnv: database.env };
-    log("seeding (users, tokens, documents, the automerge-paper trace as update rows, one compaction)…");
-    const seed = await prepareDatabase(spawn);
-    const results: BenchResults = {
-      date: new Date().toISOString(),
-      machine: machineInfo(),
-      database: { kind: database.kind, version: database.version },
-      method: METHOD,
-      seed: {
-        traceRows: seed.traceRows,
-        traceRowsSeconds: seed.seedSeconds.traceRows,
-        compactionSeconds: seed.seedSeconds.compaction,
-      },
-    };
-    const noteLoad = (workload: Workload) => {
-      results.machine.loadAverage.byWorkload[workload] = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
-    };
-    if (workloads.has("fan-out")) {
-      noteLoad("fan-out");
-      log("fan-out latency: 50 clients, presence on, 20 edits/s…");
-      const server = await spawnServer(spawn);
-      try {
-        results.fanOut = await measureFanOut({
-          url: server.url,
-          tokens: seed.tokens,
-          documentId: seed.fanOutDocument,
-          clients: 50,
-          edits: quick ? 60 : 200,
-          warmup: 20,
-          editsPerSecond: 20,
-          presence: true,
-        });
-      } finally {
-        await server.stop();
-      }
+    for (const workload of Object.keys(RUNNERS) as Workload[]) {
+      if (!options.workloads.has(workload)) continue;
+      results.machine.loadAverage.byWorkload[workload] = loadAverage();
+      await RUNNERS[workload](context);
     }
-    if (workloads.has("memory")) {
-      noteLoad("memory");
-      log("memory per idle connection: 1,000 connections over 100 documents…");
-      const server = await spawnServer(spawn);
-      try {
-        results.idleMemory = await measureIdleMemory({
-          server,
-          tokens: seed.tokens,
-          documents: seed.idleDocuments,
-          connections: 1000,
-          warmupDocument: seed.fanOutDocument,
-        });
-      } finally {
-        await server.stop();
-      }
-    }
-    if (workloads.has("thousand")) {
-      noteLoad("thousand");
-      log("1,000 connections in one document, one edit to all…");
-      const server = await spawnServer(spawn);
-      try {
-        results.thousandConnections = await measureThousandConnections({
-          server,
-          tokens: seed.tokens,
-          documentId: seed.thousandDocument,
-          connections: 1000,
-        });
-      } finally {
-        await server.stop();
-      }
-    }
-    if (workloads.has("cold-open")) {
-      noteLoad("cold-open");
-      const runs = quick ? 2 : 5;
-      const { endContent } = readTrace();
-      const token = seed.tokens[0] ?? "";
-      // Keeps the server from compacting the uncompacted document when it loads it, so every run
-      // opens the same 260k-row log (in production the first open would compact it afterwards).
-      const noCompaction: SpawnOptions = { ...spawn, extraEnv: { COLLAB_COMPACT_BYTES: String(2 ** 40) } };
-      log(`cold open of ${seed.traceRows} update rows, ${runs} fresh server processes…`);
-      const logRuns = await measureColdOpen({
-        spawn: noCompaction,
-        token,
-        documentId: seed.traceLogDocument,
-        endContent,
-        runs,
-      });
-      log("cold open of the compacted snapshot…");
-      const snapshotRuns = await measureColdOpen({
-        spawn: noCompaction,
-        token,
-        documentId: seed.traceSnapshotDocument,
-        endContent,
-        runs,
-      });
-      results.coldOpen = { log: logRuns, snapshot: snapshotRuns };
-    }
-    for (const file of writeResults(results)) log(`wrote ${file}`);
   } finally {
-    await database.dispose();
+    await prepared.dispose();
   }
+  results.machine.loadAverage.end = loadAverage();
+  results.durationSeconds = Math.round((performance.now() - started) / 1000);
+  for (const file of writeResults(results)) log(`wrote ${file}`);
+  for (const error of results.errors) log(`ERROR ${error.workload} ${error.peer}: ${error.message}`);
+  return results.errors.length > 0 ? 1 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

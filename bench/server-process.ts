@@ -1,69 +1,66 @@
 /**
- * The collaboration server as a separate process for the benchmark (like
+ * Our collaboration server as a separate process for the benchmark (like
  * server/collab/testing/crash-child.ts): the database of DATA_DIR or DATABASE_URL, Socket.io on an
- * ephemeral port, no Next. Talks to bench/run-bench.ts over the fork IPC channel:
- * - `prepare`: migrates and seeds the database, sends `{type: "prepared", seed}`, exits;
- * - `serve`: sends `{type: "ready", port}` once listening; answers `{type: "memory"}` with its
- *   memory after a full GC, and `{type: "stop"}` with a graceful shutdown.
+ * ephemeral port, no Next. Modes:
+ * - `prepare <input.json> <updates.bin> <join-storm.bin>`: migrates and seeds the database, sends
+ *   `{type: "prepared", seed}`, exits;
+ * - `serve [--no-persistence]`: the server, answering the runner through bench/peer-ipc.ts.
+ *   `--no-persistence` is a bench-only switch: update batches are "written" by a function that
+ *   stores nothing and returns at once, so edits are acknowledged without touching the database
+ *   (the durability-cost baseline). It swaps the writer the server accepts for tests
+ *   (`insertRows`); server code is unchanged.
  */
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { InsertUpdateRows } from "@/server/collab/insert-update-rows";
 import { startDatabase, stopDatabase } from "@/server/database";
 import { env } from "@/server/env";
 import { attachSocketServer } from "@/server/realtime/attach-socket-server";
-import { seedBenchData } from "./seed-bench-data";
+import { exitWithError, sendToRunner, servePeer } from "./peer-ipc";
+import { type BenchSeedInput, seedBenchData } from "./seed-bench-data";
+import { readUpdateFile } from "./update-file";
 
-export interface ServerMemory {
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-  external: number;
-  arrayBuffers: number;
-}
-
-export type ServerMessage =
-  | { type: "prepared"; seed: Awaited<ReturnType<typeof seedBenchData>> }
-  | { type: "ready"; port: number }
-  | { type: "memory"; memory: ServerMemory };
-
-export type RunnerMessage = { type: "memory" } | { type: "stop" };
-
-function send(message: ServerMessage): void {
-  process.send?.(message);
-}
-
-async function prepare(): Promise<void> {
+async function prepare(inputFile: string, updatesFile: string, joinStormFile: string): Promise<void> {
+  const options = JSON.parse(readFileSync(inputFile, "utf8")) as Omit<
+    BenchSeedInput,
+    "traceUpdates" | "joinStormState"
+  >;
   await startDatabase();
-  const seed = await seedBenchData({ users: 50, idleDocuments: 100 });
-  await stopDatabase();
-  send({ type: "prepared", seed });
-}
-
-async function serve(): Promise<void> {
-  await startDatabase();
-  const http = createServer();
-  const sockets = await attachSocketServer(http, env());
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  process.on("message", (message: RunnerMessage) => {
-    if (message.type === "memory") {
-      // Twice: the first pass may only finalize objects the second frees.
-      globalThis.gc?.();
-      globalThis.gc?.();
-      const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-      send({ type: "memory", memory: { rss, heapUsed, heapTotal, external, arrayBuffers } });
-    } else if (message.type === "stop") {
-      void sockets
-        .close()
-        .then(() => http.close())
-        .then(stopDatabase)
-        .finally(() => process.exit(0));
-    }
+  const seed = await seedBenchData({
+    ...options,
+    traceUpdates: readUpdateFile(updatesFile),
+    joinStormState: readFileSync(joinStormFile),
   });
-  send({ type: "ready", port: (http.address() as AddressInfo).port });
+  await stopDatabase();
+  sendToRunner({ type: "prepared", seed });
 }
 
-const mode = process.argv[2];
-(mode === "prepare" ? prepare().then(() => process.exit(0)) : serve()).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+/** Ids only have to be unique per process: without Redis nothing reconciles against them. */
+function discardingWriter(): InsertUpdateRows {
+  let nextId = 1;
+  return async (rows) => rows.map((row) => ({ id: nextId++, documentId: row.documentId }));
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === "prepare") {
+  const [inputFile = "", updatesFile = "", joinStormFile = ""] = args;
+  prepare(inputFile, updatesFile, joinStormFile).then(() => process.exit(0), exitWithError);
+} else {
+  servePeer(async () => {
+    await startDatabase();
+    const http = createServer();
+    const sockets = await attachSocketServer(http, env(), {
+      insertRows: args.includes("--no-persistence") ? discardingWriter() : undefined,
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    return {
+      port: (http.address() as AddressInfo).port,
+      stop: async () => {
+        await sockets.close();
+        http.close();
+        await stopDatabase();
+      },
+    };
+  });
+}

@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+
 /** Summary of a sample of durations in milliseconds. */
 export interface Distribution {
   samples: number;
@@ -45,4 +47,28 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
     timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Polls `condition` every `intervalMs` until it holds; rejects after `ms`, naming `what`. */
+export async function waitUntil(condition: () => boolean, ms: number, what: string, intervalMs = 5): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`${what} did not happen within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Lets pending I/O callbacks run (a long synchronous loop would otherwise starve the sockets). */
+export function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Percentage of one core used between two `cpuUsage()` readings over `elapsedMs`. */
+export function cpuPercent(
+  before: { user: number; system: number },
+  after: { user: number; system: number },
+  elapsedMs: number,
+): number {
+  const usedMs = (after.user - before.user + after.system - before.system) / 1000;
+  return Math.round((usedMs / elapsedMs) * 1000) / 10;
 }
