@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AuditEventsTable } from "@/components/audit/audit-events-table";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
+import { AuditTrailView, auditFilterQuery } from "@/components/audit/audit-trail-view";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditQueryInput, canViewWorkspaceAudit, listAuditEventsQuery } from "@/lib/schemas/audit";
 import { listAuditEvents } from "@/server/audit/list-audit-events";
@@ -13,16 +11,6 @@ import { listMembers } from "@/server/members/list-members";
 import { loadWorkspacePage } from "../../../_lib/load-workspace-page";
 
 export const metadata: Metadata = { title: "Audit trail" };
-
-const FILTER_NAMES = ["action", "actorId", "targetType", "from", "to"] as const;
-
-/** The URL query of the current filters plus `extra`, for the CSV and paging links. */
-function withFilters(filters: Record<string, string>, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]);
-  for (const [name, value] of Object.entries(extra)) params.set(name, value);
-  return params.size > 0 ? `?${params}` : "";
-}
 
 /** Who did what in the workspace (owners and reviewers): filter, page back in time, download CSV. */
 export default async function AuditPage({
@@ -44,7 +32,7 @@ export default async function AuditPage({
       actions={
         canViewWorkspaceAudit(workspace.role) ? (
           <a
-            href={`/api/v1/workspaces/${workspaceId}/audit-events${withFilters(input, { format: "csv" })}`}
+            href={`/api/v1/workspaces/${workspaceId}/audit-events${auditFilterQuery(input, { format: "csv" })}`}
             download
             className={buttonClasses({ variant: "secondary" })}
           >
@@ -75,44 +63,19 @@ export default async function AuditPage({
     />
   );
   if (!parsed.success) {
-    const messages = Object.values(toFieldErrors(parsed.error)).flat();
-    return (
-      <>
-        {header}
-        {form}
-        <Alert tone="error" title="Some filters are not valid.">
-          <ul>
-            {messages.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </Alert>
-      </>
-    );
+    const errors = Object.values(toFieldErrors(parsed.error)).flat();
+    return <AuditTrailView header={header} form={form} path={path} filters={input} errors={errors} />;
   }
   const page = await listAuditEvents({ actor, view: { workspaceId }, query: { ...parsed.data, format: undefined } });
   return (
-    <>
-      {header}
-      {form}
-      <Card aria-label="Audit events">
-        <AuditEventsTable events={page.events} />
-      </Card>
-      <nav aria-label="Audit pages" className="mt-4 flex gap-2">
-        {parsed.data.before ? (
-          <Link href={`${path}${withFilters(input)}`} className={buttonClasses({ variant: "ghost" })}>
-            Newest
-          </Link>
-        ) : null}
-        {page.nextCursor ? (
-          <Link
-            href={`${path}${withFilters(input, { before: String(page.nextCursor) })}`}
-            className={buttonClasses({ variant: "secondary" })}
-          >
-            Older
-          </Link>
-        ) : null}
-      </nav>
-    </>
+    <AuditTrailView
+      header={header}
+      form={form}
+      path={path}
+      filters={input}
+      events={page.events}
+      isFirstPage={!parsed.data.before}
+      nextCursor={page.nextCursor}
+    />
   );
 }
