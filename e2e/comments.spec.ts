@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { editorOf, signUp, UUID, unique } from "./support/people";
+import { createAssessment, editorOf, joinWorkspace, selectWithMouse, signUp, unique } from "./support/people";
 
 // Comment threads anchored to text, in real browsers: a reviewer (read-only text) comments on a
 // phrase; an analyst sees the highlight and the thread live, edits around the phrase, replies;
@@ -10,28 +10,6 @@ const PARAGRAPH = "The depot at Tikhoretsk is crucial for handling munitions fro
 const PHRASE = "crucial for handling";
 const STATEMENT = "Tikhoretsk will stay crucial.";
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
-
-/** Creates a workspace and an assessment through the UI; returns the workspace id and assessment path. */
-async function createAssessment(page: Page, run: string) {
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Comment desk ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
-  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
-  await page.getByRole("button", { name: "New assessment" }).click();
-  const dialog = page.getByRole("dialog", { name: "New assessment" });
-  await dialog.getByLabel("Title", { exact: true }).fill(`Tikhoretsk ${run}`);
-  await dialog.getByRole("button", { name: "Create assessment" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
-  return { workspaceId, assessmentPath: new URL(page.url()).pathname };
-}
-
-/** Invites with `role` (the owner's session) and accepts as the other user. */
-async function joinAs(owner: Page, member: Page, workspaceId: string, role: "analyst" | "reviewer") {
-  const invitation = await owner.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { role } });
-  expect(invitation.status()).toBe(201);
-  const { token } = (await invitation.json()) as { token: string };
-  expect((await member.request.post("/api/v1/invitations/accept", { data: { token } })).status()).toBe(200);
-}
 
 function commentsOf(page: Page): Locator {
   return page.getByRole("region", { name: "Comments" });
@@ -45,39 +23,6 @@ function highlightsOf(page: Page): Locator {
   return editorOf(page).locator(".comment-highlight");
 }
 
-/** Selects `text` in the editor with the mouse, as a reader would (works in read-only text too). */
-async function selectWithMouse(page: Page, text: string) {
-  const editor = editorOf(page);
-  await editor.scrollIntoViewIfNeeded();
-  const box = await editor.evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(wanted) ?? -1;
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      const rects = [...range.getClientRects()];
-      const first = rects[0];
-      const last = rects.at(-1);
-      if (!first || !last) return null;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`"${text}" is not in one text node of the editor`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(text);
-}
-
 test("a reviewer comments on a phrase; the analyst sees it live, edits around it, replies; resolve, reopen, detach", async ({
   browser,
   baseURL,
@@ -88,13 +33,13 @@ test("a reviewer comments on a phrase; the analyst sees it live, edits around it
   try {
     const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-c-${run}@e2e.parallax.test` });
     contexts.push(avery.context);
-    const { workspaceId, assessmentPath } = await createAssessment(avery.page, run);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Comment desk", run);
     const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-c-${run}@e2e.parallax.test` });
     contexts.push(blake.context);
     const casey = await signUp(browser, baseURL, { name: "Casey Reviewer", email: `casey-c-${run}@e2e.parallax.test` });
     contexts.push(casey.context);
-    await joinAs(avery.page, blake.page, workspaceId, "analyst");
-    await joinAs(avery.page, casey.page, workspaceId, "reviewer");
+    await joinWorkspace(avery.page, blake.page, workspaceId, "analyst");
+    await joinWorkspace(avery.page, casey.page, workspaceId, "reviewer");
     // The owner only set things up: two browsers remain, the analyst's and the reviewer's.
     await avery.context.close();
 

@@ -1,22 +1,8 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { editorOf, joinWorkspace, signUp, UUID, unique } from "./support/people";
+import { createAssessment, editorOf, joinWorkspace, signUp, unique } from "./support/people";
 
 // Judgement blocks, citations of the evidence library and the live tradecraft linter in real
 // browsers: two analysts of one workspace, each in their own browser context, on one assessment.
-
-/** Creates a workspace and an assessment through the UI; returns the workspace id and assessment path. */
-async function createAssessment(page: Page, run: string) {
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Judgement desk ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
-  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
-  await page.getByRole("button", { name: "New assessment" }).click();
-  const dialog = page.getByRole("dialog", { name: "New assessment" });
-  await dialog.getByLabel("Title", { exact: true }).fill(`Tikhoretsk ${run}`);
-  await dialog.getByRole("button", { name: "Create assessment" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
-  return { workspaceId, assessmentPath: new URL(page.url()).pathname };
-}
 
 /**
  * Gives the workspace a small library through the REST API (the owner's session): one imagery
@@ -88,7 +74,7 @@ test("an analyst writes a judgement that a second analyst sees live, and the lin
   try {
     const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-j-${run}@e2e.parallax.test` });
     contexts.push(avery.context);
-    const { workspaceId, assessmentPath } = await createAssessment(avery.page, run);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Judgement desk", run);
     const evidence = await addEvidence(avery.page, workspaceId);
     const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-j-${run}@e2e.parallax.test` });
     contexts.push(blake.context);

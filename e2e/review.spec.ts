@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { editorOf, signUp, UUID, unique } from "./support/people";
+import { createAssessment, editorOf, joinWorkspace, selectWithMouse, signUp, unique } from "./support/people";
 
 // Per-judgement reviews in real browsers: an owner sets up the workspace, an analyst writes a
 // judgement, a reviewer approves it in the Reviews panel and watches the approval go stale,
@@ -8,29 +8,6 @@ import { editorOf, signUp, UUID, unique } from "./support/people";
 // Short enough for one line, so End goes to the end of the statement.
 const STATEMENT = "Tikhoretsk will stay crucial to Russia.";
 const PHRASE = "stay crucial";
-
-/** Creates a workspace and an assessment through the UI; returns their ids and the assessment's path. */
-async function createAssessment(page: Page, run: string) {
-  await page.getByLabel("Workspace name", { exact: true }).fill(`Review desk ${run}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
-  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
-  await page.getByRole("button", { name: "New assessment" }).click();
-  const dialog = page.getByRole("dialog", { name: "New assessment" });
-  await dialog.getByLabel("Title", { exact: true }).fill(`Tikhoretsk ${run}`);
-  await dialog.getByRole("button", { name: "Create assessment" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/a/${UUID}$`));
-  const assessmentPath = new URL(page.url()).pathname;
-  return { workspaceId, assessmentPath, assessmentId: assessmentPath.split("/").at(-1) ?? "" };
-}
-
-/** Invites with `role` (the owner's session) and accepts as the other user. */
-async function joinAs(owner: Page, member: Page, workspaceId: string, role: "analyst" | "reviewer") {
-  const invitation = await owner.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { role } });
-  expect(invitation.status()).toBe(201);
-  const { token } = (await invitation.json()) as { token: string };
-  expect((await member.request.post("/api/v1/invitations/accept", { data: { token } })).status()).toBe(200);
-}
 
 /** One imagery source graded B, the Tikhoretsk depot and one observation graded 2 (owner's session). */
 async function addObservation(page: Page, workspaceId: string): Promise<string> {
@@ -63,29 +40,6 @@ async function addObservation(page: Page, workspaceId: string): Promise<string> 
     sourceIds: [source.id],
   });
   return observation.id;
-}
-
-/** Selects `text` in the editor with the mouse, as a reader would (the reviewer's text is read-only). */
-async function selectWithMouse(page: Page, text: string) {
-  const box = await editorOf(page).evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(wanted) ?? -1;
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      const rect = range.getBoundingClientRect();
-      return { x1: rect.left + 1, x2: rect.right - 1, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`"${text}" is not in one text node of the editor`);
-  await page.mouse.move(box.x1, box.y);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y, { steps: 8 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(text);
 }
 
 function reviewsOf(page: Page): Locator {
@@ -122,14 +76,14 @@ test("a reviewer approves a judgement in the panel and sees the approval go stal
   try {
     const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-r-${run}@e2e.parallax.test` });
     contexts.push(avery.context);
-    const { workspaceId, assessmentPath, assessmentId } = await createAssessment(avery.page, run);
+    const { workspaceId, assessmentPath, assessmentId } = await createAssessment(avery.page, "Review desk", run);
     const observationId = await addObservation(avery.page, workspaceId);
     const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-r-${run}@e2e.parallax.test` });
     contexts.push(blake.context);
-    await joinAs(avery.page, blake.page, workspaceId, "analyst");
+    await joinWorkspace(avery.page, blake.page, workspaceId, "analyst");
     const casey = await signUp(browser, baseURL, { name: "Casey Reviewer", email: `casey-r-${run}@e2e.parallax.test` });
     contexts.push(casey.context);
-    await joinAs(avery.page, casey.page, workspaceId, "reviewer");
+    await joinWorkspace(avery.page, casey.page, workspaceId, "reviewer");
     await casey.page.goto(assessmentPath);
     await expect(reviewsOf(casey.page)).toContainText("No judgements yet");
 
