@@ -31,6 +31,9 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
+    // Cookie-authenticated API mutations must carry our Origin (CSRF check); browsers send it
+    // themselves, Playwright's request API (page.request) does not. Same value the browser sends.
+    extraHTTPHeaders: { origin: baseURL },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
@@ -60,6 +63,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       SEED_DEMO: "true",
       LOG_LEVEL: "warn",
+      // Every spec signs its people up from this one address.
+      SIGN_UP_PER_HOUR_PER_ADDRESS: "10000",
     },
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ZodWithoutEval } from "@/components/zod-without-eval";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,6 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <ZodWithoutEval />
         {/* Every page renders its content in <main id="main">; the link lets keyboard users skip the top bar. */}
         <a
           href="#main"

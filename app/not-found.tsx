@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { AuthShell } from "@/components/auth/auth-shell";
 
 /** Also shown for other workspaces' ids: a page never reveals whether something exists. */
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered: Next can only stamp the Content-Security-Policy nonce
+  // (proxy.ts) on the scripts of a page it renders for that request.
+  await connection();
   return (
     <AuthShell
       title="Page not found"

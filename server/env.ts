@@ -33,6 +33,8 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     ALLOW_SIGN_UP: booleanString.default(true),
+    /** Sign-up attempts one client address may make per hour; further ones get 429. */
+    SIGN_UP_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
     SEED_DEMO: booleanString.default(true),
     TRUST_PROXY: booleanString.default(false),
     INVITATION_TTL_HOURS: z.coerce

@@ -3,6 +3,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import type { Actor } from "../auth/actor";
 import { requireApiActor } from "../auth/session";
 import { logger } from "../logger";
+import { assertSameOrigin } from "./check-origin";
 
 export interface ApiContext<P> {
   request: Request;
@@ -16,7 +17,8 @@ export interface ApiContext<P> {
 type Handler<P> = (context: ApiContext<P>) => Promise<Response | unknown>;
 
 /**
- * Wraps an App Router route handler: authenticates (Bearer token or session), runs the handler,
+ * Wraps an App Router route handler: authenticates (Bearer token or session; a session's
+ * mutations must come from our own origin), runs the handler,
  * and maps errors to JSON: `AppError` to its status, anything else to a logged 500 whose details
  * never reach the client.
  */
@@ -25,6 +27,8 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
       const actor = options.public ? (undefined as unknown as Actor) : await requireApiActor(request);
+      // The session cookie rides along on any cross-site request; a Bearer token does not (CSRF).
+      if (actor?.via === "session") assertSameOrigin(request);
       const params = (await context?.params) ?? ({} as P);
       const result = await handler({ request, params, actor, requestId });
       if (result instanceof Response) return result;

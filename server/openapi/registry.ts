@@ -88,7 +88,10 @@ export function createOpenApiRegistry(): OpenAPIRegistry {
     type: "apiKey",
     in: "cookie",
     name: "next-auth.session-token",
-    description: "The browser session (`__Secure-next-auth.session-token` when served over HTTPS).",
+    description:
+      "The browser session (`__Secure-next-auth.session-token` when served over HTTPS). POST, PUT, PATCH and " +
+      "DELETE with the cookie must send `Origin` equal to PUBLIC_URL (or `Sec-Fetch-Site: same-origin`), " +
+      "else 403 `forbidden:origin` (CSRF).",
   });
   // `registry.register` needs extendZodWithOpenApi, which the project avoids in favour of zod's
   // own `.meta()`; so the component is converted by the same generator and added as a raw one.

@@ -9,6 +9,7 @@ import { type CollabServer, createCollabServer } from "../collab/create-collab-s
 import type { InsertUpdateRows } from "../collab/insert-update-rows";
 import type { Env } from "../env";
 import { type EventBus, getEventBus } from "../events/event-bus";
+import { isTrustedOrigin } from "../http/check-origin";
 import { logger } from "../logger";
 import { attachLibraryServer } from "./attach-library-server";
 import { attachNotificationsServer } from "./attach-notifications-server";
@@ -31,7 +32,8 @@ export interface AttachSocketServerOptions {
 
 /**
  * Authenticates a connection from its handshake (Bearer token in `auth.token` or the
- * Authorization header, else the session cookie) before any handler runs or anything is
+ * Authorization header, else the session cookie, which only counts from our own Origin) before
+ * any handler runs or anything is
  * allocated for it.
  */
 async function authenticateSocket(socket: Socket, next: (err?: ExtendedError) => void): Promise<void> {
@@ -43,6 +45,11 @@ async function authenticateSocket(socket: Socket, next: (err?: ExtendedError) =>
       token: typeof auth?.token === "string" ? auth.token : undefined,
     });
     if (!actor) return next(new Error("unauthorized"));
+    // A WebSocket is not subject to CORS: any page may open one to us, and the browser attaches
+    // the session cookie. Only our own pages may use the cookie (tokens are not sent by browsers).
+    if (actor.via === "session" && !isTrustedOrigin({ origin: socket.handshake.headers.origin })) {
+      return next(new Error("forbidden:origin"));
+    }
     socket.data.actor = actor;
     next();
   } catch (error) {

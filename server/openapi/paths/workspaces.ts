@@ -202,12 +202,13 @@ function registerAccount(registry: OpenAPIRegistry): void {
     summary: "Create an account",
     description:
       "Public. Email addresses are unique regardless of case (409 with a message on `email`). " +
-      "403 when the server does not allow sign-up (ALLOW_SIGN_UP=false).",
+      "403 when the server does not allow sign-up (ALLOW_SIGN_UP=false). 429 once the client address " +
+      "used its SIGN_UP_PER_HOUR_PER_ADDRESS attempts (refused ones count too).",
     security: PUBLIC,
     request: { body: jsonBody(signUpInput) },
     responses: {
       201: jsonResponse("The new account.", userOutput),
-      ...errorResponses("bad_request", "conflict"),
+      ...errorResponses("bad_request", "conflict", "rate_limited"),
       403: {
         description: "Sign-up is turned off on this server.",
         content: { "application/json": { schema: ERROR_SCHEMA_REF } },
