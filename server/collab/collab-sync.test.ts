@@ -186,7 +186,8 @@ describe("collaboration sync", () => {
     const documentId = await createTestDocument(team.workspace.id);
     const cookie = await encode({ token: { sub: team.viewer.id }, secret: env().authSecret });
     const client = await CollabTestClient.connect(server.url, {
-      headers: { cookie: `next-auth.session-token=${cookie}` },
+      // A browser sends its page's origin with the handshake; the cookie counts only from ours.
+      headers: { cookie: `next-auth.session-token=${cookie}`, origin: env().publicUrl },
     });
     const joined = await client.join(documentId);
     expect(joined.join).toMatchObject({ ok: true, role: "viewer", readOnly: true, user: { id: team.viewer.id } });
