@@ -21,8 +21,11 @@ const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(path.join(tmpdir(), "par
 
 export default defineConfig({
   testDir: "e2e",
+  // Spec files run two at a time (tests within a file stay in order): each spec makes its own
+  // users and workspaces, and most of a multi-browser spec's time is spent waiting for the
+  // other browser's live update, not computing.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   // Multi-user specs drive three browsers against one server on two cores: minutes, not seconds.
   timeout: 120_000,

@@ -9,12 +9,13 @@ import { clientIpFromHeaders } from "./client-ip";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-let cached: NextAuthOptions | undefined;
+// Built once per configuration: `env()` hands out the same object until it is reset (tests).
+let cached: { for: ReturnType<typeof env>; options: NextAuthOptions } | undefined;
 
 /** next-auth configuration: email + password always, a generic OIDC provider when configured. */
 export function authOptions(): NextAuthOptions {
-  if (cached) return cached;
   const config = env();
+  if (cached?.for === config) return cached.options;
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -51,7 +52,7 @@ export function authOptions(): NextAuthOptions {
       },
     });
   }
-  cached = {
+  const options: NextAuthOptions = {
     secret: config.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // Secure cookies follow the public URL's scheme; next-auth sets httpOnly and SameSite=Lax.
@@ -104,5 +105,6 @@ export function authOptions(): NextAuthOptions {
       debug: () => {},
     },
   };
-  return cached;
+  cached = { for: config, options };
+  return options;
 }
