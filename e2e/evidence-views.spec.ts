@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { UUID } from "./support/people";
+import { openMenu, UUID } from "./support/people";
 
 // The demo workspace is seeded on the e2e server's first start with the DPRK–Russia dataset.
 const DEMO = {
@@ -15,8 +15,9 @@ async function openDemoLibrary(page: Page): Promise<string> {
   await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
-  await page.getByRole("button", { name: /^Workspace:/ }).click();
-  await page.getByRole("menuitem", { name: DEMO.workspace }).click();
+  const item = page.getByRole("menuitem", { name: DEMO.workspace });
+  await openMenu(page.getByRole("button", { name: /^Workspace:/ }), item);
+  await item.click();
   await expect(page.getByRole("button", { name: `Workspace: ${DEMO.workspace}` })).toBeVisible();
   const workspaceId = new URL(page.url()).pathname.split("/")[2];
   return `/w/${workspaceId}/library`;

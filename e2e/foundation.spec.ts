@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { openMenu } from "./support/people";
 
 // The demo workspace the server seeds on first start (server/demo/seed-demo-workspace.ts).
 const DEMO = {
@@ -102,8 +103,9 @@ test("the demo analyst signs in and finds the demo assessment", async ({ page })
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
 
-  await page.getByRole("button", { name: /^Workspace:/ }).click();
-  await page.getByRole("menuitem", { name: DEMO.workspace }).click();
+  const item = page.getByRole("menuitem", { name: DEMO.workspace });
+  await openMenu(page.getByRole("button", { name: /^Workspace:/ }), item);
+  await item.click();
   await expect(page.getByRole("button", { name: `Workspace: ${DEMO.workspace}` })).toBeVisible();
   await expect(page.getByRole("link", { name: DEMO.assessment })).toBeVisible();
 });

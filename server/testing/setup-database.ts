@@ -4,7 +4,8 @@ import { afterAll, beforeAll } from "vitest";
 import { setDatabase } from "@/db/client";
 import { type TestDatabase, useFreshDatabase } from "./test-database";
 
-// Every test file runs on its own fresh, migrated database (vitest setupFiles).
+// Every test file runs on its own fresh, migrated database (vitest setupFiles): an empty
+// PostgreSQL database, or on PGlite the worker's one database emptied (see useFreshDatabase).
 let database: TestDatabase | undefined;
 
 beforeAll(async () => {
