@@ -35,6 +35,11 @@ const schema = z
     ALLOW_SIGN_UP: booleanString.default(true),
     /** Sign-up attempts one client address may make per hour; further ones get 429. */
     SIGN_UP_PER_HOUR_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    /**
+     * REST API requests (`/api/v1`) per minute per API token, or per user for browser sessions;
+     * further ones get 429 until the allowance refills. Counted per server process. 0 turns it off.
+     */
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
     SEED_DEMO: booleanString.default(true),
     TRUST_PROXY: booleanString.default(false),
     INVITATION_TTL_HOURS: z.coerce

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { requireApiActor } from "../auth/session";
 import { logger } from "../logger";
 import { assertSameOrigin } from "./check-origin";
+import { limitApiRequests } from "./limit-api-requests";
 
 export interface ApiContext<P> {
   request: Request;
@@ -18,7 +19,8 @@ type Handler<P> = (context: ApiContext<P>) => Promise<Response | unknown>;
 
 /**
  * Wraps an App Router route handler: authenticates (Bearer token or session; a session's
- * mutations must come from our own origin), runs the handler,
+ * mutations must come from our own origin), spends one request of the caller's per-minute
+ * allowance (429 `rate_limited:api` past it), runs the handler,
  * and maps errors to JSON: `AppError` to its status, anything else to a logged 500 whose details
  * never reach the client.
  */
@@ -27,6 +29,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
       const actor = options.public ? (undefined as unknown as Actor) : await requireApiActor(request);
+      if (actor) limitApiRequests(actor);
       // The session cookie rides along on any cross-site request; a Bearer token does not (CSRF).
       if (actor?.via === "session") assertSameOrigin(request);
       const params = (await context?.params) ?? ({} as P);
