@@ -6,6 +6,9 @@ import type { UpdateOrigin } from "./collab-types";
 import type { LiveDocument } from "./live-document";
 import { toWireBytes } from "./wire-bytes";
 
+/** A tab speaks for one awareness client per document; a few more leave room for odd clients. */
+const MAX_CLIENTS_PER_CONNECTION = 8;
+
 interface AwarenessChanges {
   added: number[];
   updated: number[];
@@ -36,6 +39,15 @@ export class DocumentPresence {
       if (owner !== undefined && owner !== socketId) {
         throw new CollabFault("forbidden", "That awareness client belongs to another connection.");
       }
+    }
+    // Claims last as long as the connection: without a cap, one connection announcing ever new
+    // client ids would grow the owners map (and the states held for 30 s) without bound.
+    const claiming = new Set(entries.map((entry) => entry.clientId).filter((clientId) => !claimed.has(clientId)));
+    if (claimed.size + claiming.size > MAX_CLIENTS_PER_CONNECTION) {
+      throw new CollabFault(
+        "forbidden",
+        `One connection may speak for at most ${MAX_CLIENTS_PER_CONNECTION} awareness clients per document.`,
+      );
     }
     for (const entry of entries) {
       this.owners.set(entry.clientId, socketId);
