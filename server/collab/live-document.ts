@@ -126,6 +126,25 @@ export class LiveDocument {
     }
   }
 
+  /**
+   * Applies again the updates Yjs parked for missing dependencies. Yjs retries them only when a
+   * later update advances a client it noted as missing; after a Redis outage (relay messages lost,
+   * then repaired out of order) that note can name clocks only the parked updates themselves
+   * provide, and they stay parked although everything they need is here: the process then
+   * forwards nothing from other processes to its clients. Re-applying them is what Yjs's own retry
+   * does; what still lacks a dependency is parked again.
+   */
+  retryPendingUpdates(): void {
+    const pending = this.doc.store.pendingStructs;
+    if (this.destroyed || !pending) return;
+    this.doc.store.pendingStructs = null;
+    try {
+      Y.applyUpdateV2(this.doc, pending.update, { kind: "reconcile" });
+    } catch (error) {
+      logger().error({ err: error, documentId: this.id }, "parked updates failed to apply");
+    }
+  }
+
   /** Routes relay messages of this document. */
   readonly handleRelay = (kind: RelayKind, payload: Uint8Array): void => {
     if (kind === "update") this.applyRemoteUpdate(payload, "relay");

@@ -51,7 +51,10 @@ export async function reconcileDocuments(documents: LiveDocument[]): Promise<voi
     live.snapshotVersion = Math.max(live.snapshotVersion, row.version);
   }
   const now = Date.now();
-  for (const live of documents) live.cursor.advance(now);
+  for (const live of documents) {
+    live.cursor.advance(now);
+    live.retryPendingUpdates();
+  }
 }
 
 /** Reconciles every `intervalMs` until stopped; a slow round delays the next instead of overlapping. */
