@@ -97,14 +97,21 @@ export async function flushDocumentContent(documentId: string, timeoutMs = 3000)
   clearTimeout(timer);
 }
 
+/** Longest wait between retries of a failed save of the derived copy. */
+const MAX_RETRY_DELAY_MS = 30_000;
+
 /**
  * Debounces `storeDocumentContent` for one document: the first change after a save starts a
- * timer, later changes ride along, so the copy is at most `delayMs` (plus a write) behind.
+ * timer, later changes ride along, so the copy is at most `delayMs` (plus a write) behind. A
+ * save that fails (the database is away) is retried with backoff until one succeeds.
  */
 export class ContentSaver {
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** Saves that failed in a row (the database is away); each retry waits longer. */
+  private failures = 0;
+  private cancelled = false;
   /** Users whose edits the next save covers, in order of their first edit. */
   private editors = new Set<string>();
 
@@ -133,6 +140,7 @@ export class ContentSaver {
 
   /** Forgets pending changes without writing them; the document is being dropped. */
   cancel(): void {
+    this.cancelled = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty = false;
@@ -151,11 +159,21 @@ export class ContentSaver {
     this.saving = this.saving
       .then(async () => {
         if (!(await storeDocumentContent(this.documentId, this.doc, editors))) this.restoreEditors(editors);
+        this.failures = 0;
       })
       .catch((error: unknown) => {
         this.restoreEditors(editors);
-        // Derived data only: the next change tries again; the update log is the source of truth.
         logger().warn({ err: error, documentId: this.documentId }, "saving document content failed");
+        // The database is away. Retry on our own: waiting for the next change would leave the
+        // copy without the last edits for as long as nobody types, and for good once the document
+        // is closed (the update log, the source of truth, has them).
+        this.failures += 1;
+        if (this.cancelled) return;
+        this.dirty = true;
+        this.timer ??= setTimeout(
+          () => void this.save(),
+          Math.min(MAX_RETRY_DELAY_MS, this.delayMs * 2 ** this.failures),
+        );
       });
     return this.saving;
   }
