@@ -1,5 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { assessmentStatus, tlpMarking } from "./enums";
+import { tsvector, weightedSearchText } from "./search-vector";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -18,8 +19,17 @@ export const assessments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp({ withTimezone: true }),
+    searchVector: tsvector().generatedAlwaysAs(
+      weightedSearchText([
+        ["title", "A"],
+        ["key_question", "B"],
+      ]),
+    ),
   },
-  (t) => [index("assessments_workspace_updated_idx").on(t.workspaceId, t.updatedAt)],
+  (t) => [
+    index("assessments_workspace_updated_idx").on(t.workspaceId, t.updatedAt),
+    index("assessments_search_idx").using("gin", t.searchVector),
+  ],
 );
 export type Assessment = typeof assessments.$inferSelect;
 

@@ -1,5 +1,6 @@
 import { bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { assessments } from "./assessments";
+import { tsvector, weightedSearchText } from "./search-vector";
 import { users } from "./users";
 
 /**
@@ -54,14 +55,19 @@ export type DocumentSnapshot = typeof documentSnapshots.$inferSelect;
  * A derived, possibly slightly stale copy of a document's text for search and export. Written
  * a few seconds after edits; never read back into the live document.
  */
-export const documentContent = pgTable("document_content", {
-  documentId: uuid()
-    .primaryKey()
-    .references(() => assessments.id, { onDelete: "cascade" }),
-  /** ProseMirror JSON of the `default` XML fragment (what Tiptap's Collaboration extension edits). */
-  json: jsonb().$type<Record<string, unknown>>().notNull(),
-  /** Plain text, one line per block. */
-  text: text().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const documentContent = pgTable(
+  "document_content",
+  {
+    documentId: uuid()
+      .primaryKey()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    /** ProseMirror JSON of the `default` XML fragment (what Tiptap's Collaboration extension edits). */
+    json: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** Plain text, one line per block. */
+    text: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector().generatedAlwaysAs(weightedSearchText([["text", "C"]])),
+  },
+  (t) => [index("document_content_search_idx").using("gin", t.searchVector)],
+);
 export type DocumentContent = typeof documentContent.$inferSelect;

@@ -16,6 +16,7 @@ import {
 import { COORDINATE_PRECISIONS, DATE_PRECISIONS, EVIDENCE_KINDS, SOURCE_TYPES } from "../../lib/evidence";
 import { SOURCE_RELIABILITY_GRADES } from "../../lib/standards/admiralty";
 import { bytea } from "./documents";
+import { tsvector, weightedSearchText } from "./search-vector";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -73,8 +74,17 @@ export const sources = pgTable(
     reliabilityRationale: text().notNull().default(""),
     descriptor: text().notNull().default(""),
     retrievedOn: date({ mode: "string" }),
+    searchVector: tsvector().generatedAlwaysAs(
+      weightedSearchText([
+        ["title", "A"],
+        ["publisher", "B"],
+        ["descriptor", "C"],
+        ["type_detail", "C"],
+      ]),
+    ),
   },
   (t) => [
+    index("sources_search_idx").using("gin", t.searchVector),
     uniqueIndex("sources_workspace_external_idx").on(t.workspaceId, t.externalId),
     index("sources_workspace_idx").on(t.workspaceId, t.publisher),
   ],
@@ -123,8 +133,16 @@ export const observations = pgTable(
     retractedAt: timestamp({ withTimezone: true }),
     retractedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     retractionReason: text(),
+    searchVector: tsvector().generatedAlwaysAs(
+      weightedSearchText([
+        ["summary", "A"],
+        ["kind", "B"],
+        ["notes", "C"],
+      ]),
+    ),
   },
   (t) => [
+    index("observations_search_idx").using("gin", t.searchVector),
     uniqueIndex("observations_workspace_external_idx").on(t.workspaceId, t.externalId),
     index("observations_workspace_observed_idx").on(t.workspaceId, t.observedStart),
     index("observations_site_idx").on(t.siteId),

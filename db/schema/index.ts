@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./documents";
 export * from "./enums";
 export * from "./evidence";
+export * from "./forecasts";
 export * from "./judgements";
 export * from "./reviews";
 export * from "./users";

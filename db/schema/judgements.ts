@@ -13,6 +13,7 @@ import {
 import { CONFIDENCE_LEVELS } from "../../lib/standards/confidence";
 import { LIKELIHOOD_BANDS } from "../../lib/standards/icd203";
 import { assessments } from "./assessments";
+import { tsvector, weightedSearchText } from "./search-vector";
 import { workspaces } from "./workspaces";
 
 export const likelihoodBand = pgEnum("likelihood_band", LIKELIHOOD_BANDS);
@@ -51,8 +52,13 @@ export const judgements = pgTable(
     authorIds: jsonb().$type<string[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector().generatedAlwaysAs(weightedSearchText([["statement", "A"]])),
   },
-  (t) => [primaryKey({ columns: [t.assessmentId, t.id] }), index("judgements_workspace_idx").on(t.workspaceId)],
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.id] }),
+    index("judgements_workspace_idx").on(t.workspaceId),
+    index("judgements_search_idx").using("gin", t.searchVector),
+  ],
 );
 export type JudgementRow = typeof judgements.$inferSelect;
 export type NewJudgementRow = typeof judgements.$inferInsert;

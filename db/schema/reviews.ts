@@ -1,6 +1,7 @@
 import { bigserial, boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { assessments } from "./assessments";
 import { confidenceLevel, likelihoodBand } from "./judgements";
+import { tsvector, weightedSearchText } from "./search-vector";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -108,7 +109,11 @@ export const comments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
+    searchVector: tsvector().generatedAlwaysAs(weightedSearchText([["body", "B"]])),
   },
-  (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt)],
+  (t) => [
+    index("comments_thread_idx").on(t.threadId, t.createdAt),
+    index("comments_search_idx").using("gin", t.searchVector),
+  ],
 );
 export type Comment = typeof comments.$inferSelect;
