@@ -1,4 +1,15 @@
-import { date, index, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { assessments } from "./assessments";
 import { likelihoodBand } from "./judgements";
 import { users } from "./users";
@@ -25,15 +36,15 @@ export const judgementForecasts = pgTable(
     resolveBy: date({ mode: "string" }).notNull(),
     criterion: text().notNull(),
     /** An explicit probability (0–1) that must lie inside the judgement's band; null → the band's midpoint. */
-    pointEstimate: real(),
+    pointEstimate: doublePrecision(),
     setBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     outcome: forecastOutcome(),
     /** The band and probability scored, as they were when the outcome was recorded. */
     scoredLikelihood: likelihoodBand(),
-    scoredProbability: real(),
+    scoredProbability: doublePrecision(),
     /** (p − o)², null for annulled forecasts. */
-    brierScore: real(),
+    brierScore: doublePrecision(),
     /** The judgement's authors when it was resolved (calibration per analyst). */
     analystIds: jsonb().$type<string[]>().notNull().default([]),
     /** Reviewers whose approval was current when it was resolved (calibration per reviewer). */
