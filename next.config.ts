@@ -3,8 +3,17 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package directory, and the
   // database client must be the single instance the custom server opened (kept on globalThis),
-  // so these stay plain Node requires instead of being bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "@node-rs/argon2", "pino", "pino-pretty", "socket.io"],
+  // so these stay plain Node requires instead of being bundled. pdfkit (PDF exports) reads its
+  // font metrics and dependencies the Node way too.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "@node-rs/argon2",
+    "pino",
+    "pino-pretty",
+    "socket.io",
+    "pdfkit",
+  ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (`tsc --noEmit`) before it builds; the build's own
   // check of the same files would only repeat it.
