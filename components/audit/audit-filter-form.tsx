@@ -16,6 +16,7 @@ const ACTION_SUGGESTIONS = [
   "workspace.",
   "assessment.",
   "judgement.",
+  "forecast.",
   "comment_thread.",
   "comment.",
   "observation.",

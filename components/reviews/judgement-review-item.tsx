@@ -3,7 +3,9 @@
 import type { Editor } from "@tiptap/core";
 import clsx from "clsx";
 import { useId } from "react";
+import { ForecastControl } from "@/components/forecasts/forecast-control";
 import { FOCUS_RING } from "@/components/ui/button";
+import type { WorkspaceRole } from "@/lib/roles";
 import type { JudgementReviewStateDto } from "@/lib/schemas/reviews";
 import { ReviewActions } from "./review-actions";
 import { ReviewStatusBadge } from "./review-status-badge";
@@ -25,6 +27,7 @@ export function JudgementReviewItem({
   assessmentId,
   state,
   canReview,
+  role,
   onReviewed,
 }: {
   editor: Editor;
@@ -32,6 +35,8 @@ export function JudgementReviewItem({
   state: JudgementReviewStateDto;
   /** Whether this user's role gives verdicts (owners, reviewers); the server checks again. */
   canReview: boolean;
+  /** The user's role, for the forecast control (who may set one, who may record the outcome). */
+  role?: WorkspaceRole | null;
   onReviewed: () => void;
 }) {
   const titleId = useId();
@@ -82,6 +87,7 @@ export function JudgementReviewItem({
           onReviewed={onReviewed}
         />
       ) : null}
+      <ForecastControl assessmentId={assessmentId} judgementId={state.judgementId} role={role ?? null} />
     </li>
   );
 }

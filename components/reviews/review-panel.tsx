@@ -82,6 +82,7 @@ export function ReviewPanel({ editor, role }: { editor: Editor; role: WorkspaceR
               assessmentId={reviews?.assessmentId ?? ""}
               state={state}
               canReview={canReview}
+              role={role}
               onReviewed={reload}
             />
           ))}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { WorkspaceRole } from "@/lib/roles";
+import type { ForecastDto } from "@/lib/schemas/forecasts";
+import { likelihoodOf } from "@/lib/standards/icd203";
+import { ForecastForm } from "./forecast-form";
+import { ForecastOutcomeForm } from "./forecast-outcome-form";
+import { deleteForecast, loadForecast } from "./forecast-requests";
+import { formatBrier, formatPercent, OUTCOME_LABELS } from "./format-forecast";
+
+function Summary({ forecast }: { forecast: ForecastDto }) {
+  const band = forecast.scoredLikelihood ?? forecast.likelihood;
+  const probability = forecast.scoredProbability ?? forecast.probability;
+  return (
+    <div className="space-y-0.5 text-xs text-slate-700">
+      <p>
+        Resolves by <time dateTime={forecast.resolveBy}>{forecast.resolveBy}</time>
+        {forecast.isDue ? <span className="font-medium text-amber-700"> · due for resolution</span> : null}
+      </p>
+      <p className="text-slate-600">“{forecast.criterion}”</p>
+      {band && probability !== null ? (
+        <p>
+          Scored as {likelihoodOf(band).term}, {formatPercent(probability)}
+          {forecast.pointEstimate === null ? " (band midpoint)" : " (point estimate)"}
+        </p>
+      ) : null}
+      {forecast.outcome ? (
+        <p className="font-medium text-slate-900">
+          {OUTCOME_LABELS[forecast.outcome]} · Brier {formatBrier(forecast.brierScore)}
+          {forecast.outcomeNote ? <span className="font-normal text-slate-600"> · {forecast.outcomeNote}</span> : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The "Forecast" control of one judgement: what it forecasts and, once resolved, its outcome and
+ * Brier score. Owners and analysts set, edit or remove it while unresolved; owners and reviewers
+ * record the outcome. The server decides in the end and its refusals are shown as they come.
+ */
+export function ForecastControl({
+  assessmentId,
+  judgementId,
+  role,
+}: {
+  assessmentId: string;
+  judgementId: string;
+  role: WorkspaceRole | null;
+}) {
+  const [forecast, setForecast] = useState<ForecastDto | null>(null);
+  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const [isEditing, setEditing] = useState(false);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  const canWrite = role === "owner" || role === "analyst";
+  const canResolve = role === "owner" || role === "reviewer";
+
+  useEffect(() => {
+    let isCurrent = true;
+    void loadForecast(assessmentId, judgementId).then((result) => {
+      if (!isCurrent) return;
+      if (result.ok) setForecast(result.forecast);
+      setStatus(result.ok ? "ready" : "error");
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [assessmentId, judgementId]);
+
+  async function handleRemove() {
+    const result = await deleteForecast(assessmentId, judgementId);
+    if (result.ok) setForecast(null);
+    setError(result.ok ? "" : result.message);
+    setMessage(result.ok ? "Forecast removed." : "");
+  }
+
+  if (status !== "ready" || (!forecast && !canWrite)) return null;
+  const isOpen = forecast !== null && forecast.outcome === null;
+  return (
+    <details className="mt-2 rounded border border-slate-100 bg-slate-50 p-1.5 text-xs" open={isEditing || undefined}>
+      <summary className="cursor-pointer font-medium text-slate-800">
+        Forecast{forecast ? (forecast.outcome ? ": resolved" : forecast.isDue ? ": due" : ": open") : ""}
+      </summary>
+      <div className="mt-1.5 space-y-2">
+        {forecast && !isEditing ? <Summary forecast={forecast} /> : null}
+        {isEditing ? (
+          <ForecastForm
+            assessmentId={assessmentId}
+            judgementId={judgementId}
+            forecast={forecast}
+            likelihood={forecast?.likelihood ?? null}
+            onSaved={(saved) => {
+              setForecast(saved);
+              setEditing(false);
+              setMessage("Forecast saved.");
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : canWrite && (forecast === null || isOpen) ? (
+          <div className="flex flex-wrap gap-1.5">
+            <Button size="sm" onClick={() => setEditing(true)}>
+              {forecast ? "Edit forecast" : "Make this a forecast"}
+            </Button>
+            {forecast ? (
+              <Button size="sm" variant="ghost" onClick={() => void handleRemove()}>
+                Remove
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        {isOpen && canResolve && !isEditing ? (
+          <ForecastOutcomeForm
+            assessmentId={assessmentId}
+            judgementId={judgementId}
+            onResolved={(resolved) => {
+              setForecast(resolved);
+              setMessage("Outcome recorded.");
+            }}
+          />
+        ) : null}
+        {error ? (
+          <p role="alert" className="text-xs text-red-800">
+            <span className="font-medium">Not removed: </span>
+            {error}
+          </p>
+        ) : null}
+        <p role="status" className="sr-only">
+          {message}
+        </p>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ForecastDto } from "@/lib/schemas/forecasts";
+
+/** 0.675 → "67.5%", 0.5 → "50%". */
+export function formatPercent(probability: number): string {
+  return `${Number((probability * 100).toFixed(1))}%`;
+}
+
+/** A Brier score to three decimals ("0.106"), or "—" when there is none. */
+export function formatBrier(score: number | null): string {
+  return score === null ? "—" : score.toFixed(3);
+}
+
+export const OUTCOME_LABELS: Record<NonNullable<ForecastDto["outcome"]>, string> = {
+  happened: "Happened",
+  did_not_happen: "Did not happen",
+  annulled: "Annulled",
+};

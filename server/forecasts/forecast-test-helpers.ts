@@ -1,0 +1,77 @@
+import type { JSONContent } from "@tiptap/core";
+import type { JudgementAttributes } from "@/lib/editor/judgement-node";
+import type { Actor } from "../auth/actor";
+import { storeDocumentContent } from "../collab/store-document-content";
+import { createTestDocument } from "../collab/testing/start-collab-test-server";
+import { documentOf, judgementBlock } from "../judgements/judgement-test-helpers";
+import { reviewJudgement } from "../reviews/review-judgement";
+import { createTestTeam } from "../testing/factories";
+import { todayUtc } from "./forecast-rows";
+import { setForecast } from "./set-forecast";
+
+/** The UTC date `days` from today, YYYY-MM-DD. */
+export function daysFromToday(days: number): string {
+  return todayUtc(new Date(Date.now() + days * 86_400_000));
+}
+
+/** A forecast on the rail-car count set by `actor`, resolving a year from today unless `resolveBy` says otherwise. */
+export function setTestForecast(
+  actor: Actor,
+  assessmentId: string,
+  options: { judgementId?: string; pointEstimate?: number; resolveBy?: string } = {},
+) {
+  return setForecast({
+    actor,
+    assessmentId,
+    judgementId: options.judgementId ?? "jdg_key",
+    input: {
+      resolveBy: options.resolveBy ?? daysFromToday(365),
+      criterion: "Imagery shows at least 40 rail cars at the Tikhoretsk depot by the resolve-by day.",
+      pointEstimate: options.pointEstimate,
+    },
+  });
+}
+
+/** One judgement of a test assessment: its id, band and who wrote it. */
+export interface TestJudgement {
+  id: string;
+  likelihood: JudgementAttributes["likelihood"];
+  statement?: string;
+}
+
+/**
+ * A team and a helper that writes an assessment holding `judgements`, as if `author` had typed
+ * them, optionally approved by the reviewer. Returns the assessment id.
+ */
+export async function forecastingTeam() {
+  const team = await createTestTeam();
+  const workspaceId = team.workspace.id;
+  /** Stores `judgements` as the assessment's text, as if `author` had typed them. */
+  const writeText = (assessmentId: string, judgements: readonly TestJudgement[], author: Actor = team.analyst) => {
+    const blocks: JSONContent[] = judgements.map((judgement) =>
+      judgementBlock(judgement.statement ?? `The depot stays in use (${judgement.id}).`, {
+        id: judgement.id,
+        likelihood: judgement.likelihood,
+        confidence: "moderate",
+      }),
+    );
+    return storeDocumentContent(assessmentId, documentOf(blocks), [author.id]);
+  };
+  const writeAssessment = async (
+    judgements: readonly TestJudgement[],
+    options: { author?: Actor; approvedBy?: Actor } = {},
+  ): Promise<string> => {
+    const assessmentId = await createTestDocument(workspaceId);
+    await writeText(assessmentId, judgements, options.author);
+    for (const judgement of options.approvedBy ? judgements : []) {
+      await reviewJudgement({
+        actor: options.approvedBy as Actor,
+        assessmentId,
+        judgementId: judgement.id,
+        verdict: "approved",
+      });
+    }
+    return assessmentId;
+  };
+  return { ...team, workspaceId, writeText, writeAssessment };
+}

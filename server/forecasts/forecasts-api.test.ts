@@ -1,0 +1,196 @@
+import { and, eq, like } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import * as outcomeRoute from "@/app/api/v1/assessments/[assessmentId]/judgements/[judgementId]/forecast/outcome/route";
+import { DELETE, GET, PUT } from "@/app/api/v1/assessments/[assessmentId]/judgements/[judgementId]/forecast/route";
+import { getDatabase } from "@/db/client";
+import { auditEvents, judgementForecasts } from "@/db/schema";
+import { forecastDto } from "@/lib/schemas/forecasts";
+import type { Actor } from "../auth/actor";
+import { createTestUser, createTestWorkspace } from "../testing/factories";
+import { callRoute, createTestBearer } from "../testing/route-test-helpers";
+import { forecastingTeam } from "./forecast-test-helpers";
+
+type Method = "GET" | "PUT" | "DELETE";
+
+async function forecast(method: Method, actor: Actor, assessmentId: string, body?: unknown, judgementId = "jdg_key") {
+  const handler = { GET, PUT, DELETE }[method];
+  return callRoute(handler, {
+    method,
+    path: `/api/v1/assessments/${assessmentId}/judgements/${judgementId}/forecast`,
+    params: { assessmentId, judgementId },
+    body,
+    token: await createTestBearer(actor),
+  });
+}
+
+async function outcome(actor: Actor, assessmentId: string, body: unknown, judgementId = "jdg_key") {
+  return callRoute(outcomeRoute.POST, {
+    method: "POST",
+    path: `/api/v1/assessments/${assessmentId}/judgements/${judgementId}/forecast/outcome`,
+    params: { assessmentId, judgementId },
+    body,
+    token: await createTestBearer(actor),
+  });
+}
+
+const CRITERION = "Imagery shows at least 40 rail cars at Tikhoretsk on 31 December 2026.";
+
+/** The stored forecast rows and forecast audit events of an assessment. */
+async function storedFor(assessmentId: string) {
+  const db = getDatabase();
+  const rows = await db.select().from(judgementForecasts).where(eq(judgementForecasts.assessmentId, assessmentId));
+  const events = await db
+    .select({ action: auditEvents.action, data: auditEvents.data })
+    .from(auditEvents)
+    .where(and(like(auditEvents.action, "forecast.%"), eq(auditEvents.targetId, "jdg_key")))
+    .orderBy(auditEvents.id);
+  return { rows, events: events.filter((event) => event.data.assessmentId === assessmentId) };
+}
+
+describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
+  it("sets and updates a forecast that every member then reads, audited each time", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    const set = await forecast("PUT", f.analyst, assessmentId, {
+      resolveBy: "2026-12-31",
+      criterion: CRITERION,
+      pointEstimate: 0.7,
+    });
+    expect(set.status).toBe(200);
+    expect(forecastDto.parse(set.body)).toMatchObject({
+      resolveBy: "2026-12-31",
+      criterion: CRITERION,
+      pointEstimate: expect.closeTo(0.7, 6),
+      likelihood: "likely",
+      probability: expect.closeTo(0.7, 6),
+      outcome: null,
+      setBy: f.analyst.id,
+    });
+    const updated = await forecast("PUT", f.owner, assessmentId, { resolveBy: "2027-01-31", criterion: "Revised." });
+    expect(updated.status).toBe(200);
+    const read = await forecast("GET", f.viewer, assessmentId);
+    expect(read.status).toBe(200);
+    // No point estimate any more: the midpoint of likely (55–80%) is scored, (55 + 80) / 200 = 0.675.
+    expect(read.body).toMatchObject({ resolveBy: "2027-01-31", criterion: "Revised.", pointEstimate: null });
+    expect(read.body.probability).toBeCloseTo(0.675, 9);
+    expect((await storedFor(assessmentId)).events.map((event) => event.action)).toEqual([
+      "forecast.set",
+      "forecast.set",
+    ]);
+  });
+
+  it("refuses a point estimate outside the band (422, field message) and stores nothing", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    const refused = await forecast("PUT", f.analyst, assessmentId, {
+      resolveBy: "2026-12-31",
+      criterion: CRITERION,
+      pointEstimate: 0.5,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("unprocessable:point_estimate");
+    expect(refused.body.error.fields.pointEstimate[0]).toContain("from 0.55 to 0.8");
+    expect(await storedFor(assessmentId)).toEqual({ rows: [], events: [] });
+    expect((await forecast("GET", f.analyst, assessmentId)).status).toBe(404);
+  });
+
+  it("refuses judgements without likelihood (422), bad fields (400) and unknown judgements (404)", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: null }]);
+    const body = { resolveBy: "2026-12-31", criterion: CRITERION };
+    const noBand = await forecast("PUT", f.analyst, assessmentId, body);
+    expect([noBand.status, noBand.body.error.code]).toEqual([422, "unprocessable:likelihood"]);
+    const bad = await forecast("PUT", f.analyst, assessmentId, {
+      resolveBy: "2026-02-30",
+      criterion: " ",
+      pointEstimate: 2,
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["criterion", "pointEstimate", "resolveBy"]);
+    expect((await forecast("PUT", f.analyst, assessmentId, body, "jdg_missing")).status).toBe(404);
+    expect((await storedFor(assessmentId)).rows).toEqual([]);
+  });
+
+  it("lets only owners and analysts write, and hides it from other teams", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    const body = { resolveBy: "2026-12-31", criterion: CRITERION };
+    for (const actor of [f.reviewer, f.viewer]) {
+      const refused = await forecast("PUT", actor, assessmentId, body);
+      expect([refused.status, refused.body.error.code]).toEqual([403, "forbidden:forecast"]);
+    }
+    const stranger = await createTestUser();
+    await createTestWorkspace(stranger);
+    expect((await forecast("PUT", stranger, assessmentId, body)).status).toBe(404);
+    expect((await forecast("PUT", f.analyst, assessmentId, body)).status).toBe(200);
+    expect((await forecast("GET", stranger, assessmentId)).status).toBe(404);
+    expect((await forecast("DELETE", f.reviewer, assessmentId)).status).toBe(403);
+    expect((await forecast("DELETE", f.analyst, assessmentId)).status).toBe(204);
+    expect((await forecast("GET", f.analyst, assessmentId)).status).toBe(404);
+    expect((await forecast("DELETE", f.analyst, assessmentId)).status).toBe(404);
+  });
+});
+
+describe("POST …/forecast/outcome", () => {
+  it("resolves once (owners and reviewers), freezing the score; every later change is refused", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }], { approvedBy: f.reviewer });
+    expect((await outcome(f.reviewer, assessmentId, { outcome: "happened" })).status).toBe(404);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: "2026-12-31", criterion: CRITERION });
+    for (const actor of [f.analyst, f.viewer]) {
+      const refused = await outcome(actor, assessmentId, { outcome: "happened" });
+      expect([refused.status, refused.body.error.code]).toEqual([403, "forbidden:forecast_outcome"]);
+    }
+    const resolved = await outcome(f.reviewer, assessmentId, { outcome: "did_not_happen", note: "42 cars" });
+    expect(resolved.status).toBe(200);
+    expect(forecastDto.parse(resolved.body)).toMatchObject({
+      outcome: "did_not_happen",
+      scoredLikelihood: "likely",
+      analystIds: [f.analyst.id],
+      reviewerIds: [f.reviewer.id],
+      resolvedBy: f.reviewer.id,
+      outcomeNote: "42 cars",
+    });
+    expect(resolved.body.scoredProbability).toBeCloseTo(0.675, 6); // the midpoint of 55–80%
+    expect(resolved.body.brierScore).toBeCloseTo(0.455625, 6); // (0.675 − 0)² = 0.455625
+    const before = await storedFor(assessmentId);
+
+    const again = await outcome(f.owner, assessmentId, { outcome: "happened" });
+    expect([again.status, again.body.error.code]).toEqual([409, "conflict:forecast_resolved"]);
+    const body = { resolveBy: "2027-12-31", criterion: CRITERION };
+    expect((await forecast("PUT", f.analyst, assessmentId, body)).status).toBe(409);
+    expect((await forecast("DELETE", f.analyst, assessmentId)).status).toBe(409);
+    expect(await storedFor(assessmentId)).toEqual(before);
+    expect(before.events.map((event) => event.action)).toEqual(["forecast.set", "forecast.resolved"]);
+  });
+
+  it("annuls without a Brier score and refuses a bad outcome with a field message", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "unlikely" }]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: "2026-12-31", criterion: CRITERION });
+    const bad = await outcome(f.owner, assessmentId, { outcome: "maybe" });
+    expect([bad.status, Object.keys(bad.body.error.fields)]).toEqual([400, ["outcome"]]);
+    const annulled = await outcome(f.owner, assessmentId, { outcome: "annulled" });
+    expect(annulled.status).toBe(200);
+    expect(annulled.body).toMatchObject({ outcome: "annulled", brierScore: null, reviewerIds: [] });
+  });
+
+  it("refuses to score a judgement whose band no longer holds the point estimate, or that has no band (422)", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    await forecast("PUT", f.analyst, assessmentId, {
+      resolveBy: "2026-12-31",
+      criterion: CRITERION,
+      pointEstimate: 0.7,
+    });
+    await f.writeText(assessmentId, [{ id: "jdg_key", likelihood: "unlikely" }]);
+    const moved = await outcome(f.reviewer, assessmentId, { outcome: "happened" });
+    expect([moved.status, moved.body.error.code]).toEqual([422, "unprocessable:point_estimate"]);
+    await f.writeText(assessmentId, [{ id: "jdg_key", likelihood: null }]);
+    const none = await outcome(f.reviewer, assessmentId, { outcome: "happened" });
+    expect([none.status, none.body.error.code]).toEqual([422, "unprocessable:likelihood"]);
+    const stored = await storedFor(assessmentId);
+    expect(stored.rows.map((row) => [row.outcome, row.brierScore, row.resolvedAt])).toEqual([[null, null, null]]);
+    expect(stored.events.map((event) => event.action)).toEqual(["forecast.set"]);
+  });
+});
