@@ -1,15 +1,15 @@
 import type { JSONContent } from "@tiptap/core";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type Assessment, assessmentAuthors, observations, users } from "@/db/schema";
+import { type Assessment, assessmentAuthors, observations, sources, users } from "@/db/schema";
 import { inlineCitationsOf } from "@/lib/editor/citation-node";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
-import type { ObservationDto } from "@/lib/schemas/evidence";
+import type { ObservationDto, SourceDto } from "@/lib/schemas/evidence";
 import type { VersionCitationDto, VersionContentDto, VersionJudgementDto } from "@/lib/schemas/lifecycle";
 import { CONFIDENCE_DEFINITIONS } from "@/lib/standards/confidence";
 import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
-import { loadObservationDtos, loadPeople } from "../evidence/evidence-dtos";
+import { loadObservationDtos, loadPeople, loadSourceDtos } from "../evidence/evidence-dtos";
 import { isUuid } from "../policies/require-membership";
 import type { FrozenDocument } from "./read-frozen-document";
 import type { JudgementTally } from "./tally-judgement-approvals";
@@ -105,10 +105,23 @@ async function loadReferences(
   const found = new Map(
     (await loadObservationDtos(db, workspaceId, inArray(observations.id, wanted))).map((dto) => [dto.id, dto]),
   );
-  return wanted.flatMap((id) => found.get(id) ?? []).map((observation, index) => toCitation(observation, index + 1));
+  const sourceIds = [...new Set([...found.values()].flatMap((observation) => observation.sources.map((s) => s.id)))];
+  // The bibliographic fields (URL, dates, type) the exports' ICD 206 endnotes need.
+  const sourcesById = new Map(
+    sourceIds.length === 0
+      ? []
+      : (await loadSourceDtos(db, workspaceId, inArray(sources.id, sourceIds))).map((dto) => [dto.id, dto]),
+  );
+  return wanted
+    .flatMap((id) => found.get(id) ?? [])
+    .map((observation, index) => toCitation(observation, index + 1, sourcesById));
 }
 
-function toCitation(observation: ObservationDto, number: number): VersionCitationDto {
+function toCitation(
+  observation: ObservationDto,
+  number: number,
+  sourcesById: ReadonlyMap<string, SourceDto>,
+): VersionCitationDto {
   return {
     number,
     observationId: observation.id,
@@ -123,14 +136,28 @@ function toCitation(observation: ObservationDto, number: number): VersionCitatio
     credibility: observation.credibility,
     revision: observation.revision,
     retracted: observation.retraction !== null,
-    sources: observation.sources.map((source) => ({
-      id: source.id,
-      externalId: source.externalId,
-      publisher: source.publisher,
-      title: source.title,
-      reliability: source.reliability,
-      attributedTo: source.attributedTo,
+    kind: observation.kind,
+    quantities: observation.quantities.map(({ metric, value, unit, approximate }) => ({
+      metric,
+      value,
+      unit,
+      approximate,
     })),
+    sources: observation.sources.map((source) => {
+      const full = sourcesById.get(source.id);
+      return {
+        id: source.id,
+        externalId: source.externalId,
+        publisher: source.publisher,
+        title: source.title,
+        reliability: source.reliability,
+        attributedTo: source.attributedTo,
+        url: full?.url ?? null,
+        publishedOn: full?.publishedOn ?? null,
+        retrievedOn: full?.retrievedOn ?? null,
+        ...(full ? { type: full.type, authors: full.authors } : {}),
+      };
+    }),
   };
 }
 

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { inlineText } from "./export-body";
+import { exportFileName } from "./export-formats";
+import { buildExportModel } from "./export-model";
+import { sampleVersionContent } from "./testing/sample-version-content";
+
+describe("buildExportModel", () => {
+  it("lists key judgements first, then the others, each with likelihood, range and confidence", () => {
+    const model = buildExportModel(sampleVersionContent());
+    expect(model.judgements.map((j) => [j.label, j.id, j.endnotes])).toEqual([
+      ["Key judgement 1", "jdg_key1", [1, 2]],
+      ["Key judgement 2", "jdg_key2", [2]],
+      ["Judgement 1", "jdg_other", [2]],
+    ]);
+    expect(model.judgements[0]?.facts).toBe("Likelihood: likely (55–80%). Confidence: moderate confidence.");
+    expect(model.judgements[2]?.facts).toBe("Likelihood: likely (55–80%). Confidence: not set.");
+    expect(model.judgements[1]?.unresolvedCount).toBe(1);
+    expect(model.marking).toMatchObject({ tlp: "AMBER", label: "TLP:AMBER" });
+  });
+
+  it("has a legend with every ICD 203 band and confidence level", () => {
+    const { legend } = buildExportModel(sampleVersionContent());
+    expect(legend.likelihood.map((row) => `${row.term} ${row.range}`)).toEqual([
+      "almost no chance 1–5%",
+      "very unlikely 5–20%",
+      "unlikely 20–45%",
+      "roughly even chance 45–55%",
+      "likely 55–80%",
+      "very likely 80–95%",
+      "almost certain 95–99%",
+    ]);
+    expect(legend.confidence.map((row) => row.label)).toEqual([
+      "High confidence",
+      "Moderate confidence",
+      "Low confidence",
+    ]);
+    expect(legend.reliability).toHaveLength(6);
+  });
+
+  it("writes ICD 206 endnotes with originator, title, date, identifier, URL, grades and retrieval date", () => {
+    const { endnotes } = buildExportModel(sampleVersionContent());
+    expect(endnotes.map((note) => note.number)).toEqual([1, 2, 3]);
+    expect(endnotes[0]?.sources[0]?.citation).toBe(
+      "Maxar Technologies, “Tikhoretsk depot, 12 Feb 2024”, 12 Feb 2024, S01, https://example.org/maxar/tikhoretsk; " +
+        "reliability A (completely reliable), grade A2; retrieved 1 Mar 2024.",
+    );
+    expect(endnotes[0]?.sources[1]?.citation).toBe(
+      "Reuters (J. Doe), “Rail cars seen at Russian depot”, Feb 2024, S03; reliability B (usually reliable), grade B2; " +
+        "retrieval date not recorded.",
+    );
+    // Frozen before exports: missing fields read as unknown, not as errors.
+    expect(endnotes[1]?.text).toBe(
+      "OBS-27: About 40 rail cars at the Tikhoretsk depot (observed Feb 2024, at Tikhoretsk depot). " +
+        "Information credibility 4 (doubtful). Source: TASS, untitled, n.d.; attributed to Russian Ministry of Defence; " +
+        "reliability D (not usually reliable), grade D4; retrieval date not recorded.",
+    );
+    expect(endnotes[2]?.text).toContain("Retracted");
+  });
+
+  it("summarises sources: kinds, grades, what key judgements rest on, single sources, corroboration, conflicts", () => {
+    const { sourceSummary: summary } = buildExportModel(sampleVersionContent());
+    expect(summary).toMatchObject({
+      observationCount: 3,
+      sourceCount: 3,
+      sourceKinds: [
+        { kind: "Imagery", count: 1 },
+        { kind: "Kind not recorded", count: 1 },
+        { kind: "Media", count: 1 },
+      ],
+      reliability: [
+        { grade: "A", count: 1 },
+        { grade: "B", count: 1 },
+        { grade: "D", count: 1 },
+      ],
+      credibility: [
+        { grade: 2, count: 2 },
+        { grade: 4, count: 1 },
+      ],
+      singleSourceKeyJudgements: ["Key judgement 2"],
+      retracted: ["observation 33333333"],
+    });
+    expect(summary.keyJudgements[0]?.originators).toEqual([
+      "Maxar Technologies",
+      "Reuters",
+      "Russian Ministry of Defence",
+    ]);
+    expect(summary.corroborated.map((entry) => entry.subject)).toEqual(["OBS-26", "Key judgement 1"]);
+    expect(summary.conflicts).toHaveLength(1);
+    expect(summary.conflicts[0]?.explanation).toContain("≈60 in OBS-26");
+    expect(summary.paragraphs.join("\n")).toContain("Key judgement 2 rests on TASS (D).");
+    expect(summary.paragraphs[2]).toBe(
+      "Strengths: 2 of 3 sources graded A or B; 2 of 3 observations graded 1 or 2. " +
+        "Weaknesses: no source graded E or F and no information graded 5 or 6.",
+    );
+    expect(summary.paragraphs.join("\n")).toContain(
+      "Single-source key judgements (one originator or none): Key judgement 2.",
+    );
+  });
+
+  it("names key judgements resting only on weak grades (E, F, 5, 6) among the weaknesses", () => {
+    const content = sampleVersionContent();
+    content.references = content.references.map((r) => (r.number === 2 ? { ...r, credibility: 5 } : r));
+    content.judgements = content.judgements.map((j) => ({
+      ...j,
+      citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
+    }));
+    const { sourceSummary: summary } = buildExportModel(content);
+    expect(summary.weakKeyJudgements).toEqual(["Key judgement 2"]);
+    expect(summary.paragraphs[2]).toContain(
+      "Weaknesses: 1 observation graded 5 or 6; Key judgement 2 resting only on such weak evidence.",
+    );
+  });
+
+  it("turns the text into blocks with citations mapped to endnote numbers", () => {
+    const { blocks } = buildExportModel(sampleVersionContent());
+    expect(blocks.map((block) => block.kind)).toEqual([
+      "heading",
+      "paragraph",
+      "list-item",
+      "list-item",
+      "judgement",
+      "judgement",
+      "judgement",
+    ]);
+    const paragraph = blocks[1];
+    expect(paragraph?.kind === "paragraph" && inlineText(paragraph.inlines)).toBe("Imagery shows many cars.[1][?]");
+    expect(blocks[3]).toMatchObject({ kind: "list-item", marker: "2.", depth: 0 });
+    expect(blocks[4]).toMatchObject({ kind: "judgement", judgementId: "jdg_other", chips: [2] });
+  });
+
+  it("names files by title slug and version number", () => {
+    expect(exportFileName("Rail logistics: Tikhoretsk", 3, "docx")).toBe("rail-logistics-tikhoretsk-v3.docx");
+    expect(exportFileName("Зима", 1, "pdf")).toBe("assessment-v1.pdf");
+  });
+});

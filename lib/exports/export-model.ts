@@ -1,0 +1,125 @@
+import type { VersionContentDto } from "../schemas/lifecycle";
+import {
+  INFORMATION_CREDIBILITY,
+  INFORMATION_CREDIBILITY_GRADES,
+  SOURCE_RELIABILITY,
+  SOURCE_RELIABILITY_GRADES,
+} from "../standards/admiralty";
+import { CONFIDENCE_DEFINITIONS, CONFIDENCE_LEVELS } from "../standards/confidence";
+import { formatLikelihoodRange, LIKELIHOOD_SCALE } from "../standards/icd203";
+import { TLP_DEFINITIONS, type TlpMarking } from "../tlp";
+import { type ExportBlock, exportBlocksOf } from "./export-body";
+import { buildEndnotes, type ExportEndnote } from "./export-endnotes";
+import { buildSourceSummary, type SourceSummary } from "./source-summary";
+
+/** A judgement as exports list it. */
+export interface ExportJudgement {
+  id: string;
+  /** "Key judgement 1" or "Judgement 2": key and other judgements are numbered apart. */
+  label: string;
+  isKey: boolean;
+  statement: string;
+  likelihood: { band: string; term: string; range: string } | null;
+  confidence: { level: string; label: string } | null;
+  /** Endnote numbers of its citations, in its citation order. */
+  endnotes: number[];
+  /** Citations naming no observation of the workspace. */
+  unresolvedCount: number;
+  /** "Likelihood: likely (55–80%). Confidence: moderate confidence." — likelihood and confidence kept apart (ICD 203). */
+  facts: string;
+}
+
+/** The scales a reader needs to read the grades, worded as the standards word them. */
+export interface ExportLegend {
+  likelihood: { term: string; equivalent: string; range: string }[];
+  confidence: { label: string; definition: string }[];
+  reliability: { grade: string; wording: string }[];
+  credibility: { grade: string; wording: string }[];
+}
+
+/** Everything an export shows, in the order renderers lay it out. */
+export interface ExportModel {
+  title: string;
+  keyQuestion: string;
+  number: number;
+  publishedAt: string;
+  publishedBy: string | null;
+  authors: string[];
+  marking: { tlp: TlpMarking; label: string; audience: string };
+  /** Key judgements first, then the others, each group in document order. */
+  judgements: ExportJudgement[];
+  blocks: ExportBlock[];
+  endnotes: ExportEndnote[];
+  sourceSummary: SourceSummary;
+  legend: ExportLegend;
+}
+
+/** The legend: all ICD 203 likelihood bands, the confidence levels and the Admiralty scales. */
+export function buildLegend(): ExportLegend {
+  return {
+    likelihood: LIKELIHOOD_SCALE.map((entry) => ({
+      term: entry.term,
+      equivalent: entry.equivalent,
+      range: formatLikelihoodRange(entry.band),
+    })),
+    confidence: [...CONFIDENCE_LEVELS].reverse().map((level) => CONFIDENCE_DEFINITIONS[level]),
+    reliability: SOURCE_RELIABILITY_GRADES.map((grade) => ({ grade, wording: SOURCE_RELIABILITY[grade] })),
+    credibility: INFORMATION_CREDIBILITY_GRADES.map((grade) => ({
+      grade: String(grade),
+      wording: INFORMATION_CREDIBILITY[grade],
+    })),
+  };
+}
+
+function orderJudgements(content: VersionContentDto): ExportJudgement[] {
+  const inOrder = [...content.judgements].sort((a, b) => a.position - b.position);
+  const key = inOrder.filter((judgement) => judgement.isKey);
+  const other = inOrder.filter((judgement) => !judgement.isKey);
+  return [...key, ...other].map((judgement) => {
+    const group = judgement.isKey ? key : other;
+    const label = `${judgement.isKey ? "Key judgement" : "Judgement"} ${group.indexOf(judgement) + 1}`;
+    const likelihood = judgement.likelihood
+      ? `Likelihood: ${judgement.likelihood.term} (${judgement.likelihood.range}).`
+      : "Likelihood: not set.";
+    const confidence = judgement.confidence
+      ? `Confidence: ${judgement.confidence.label.toLowerCase()}.`
+      : "Confidence: not set.";
+    return {
+      id: judgement.id,
+      label,
+      isKey: judgement.isKey,
+      statement: judgement.statement,
+      likelihood: judgement.likelihood,
+      confidence: judgement.confidence,
+      endnotes: judgement.citations.map((citation) => citation.number),
+      unresolvedCount: judgement.unresolvedCitations.length,
+      facts: `${likelihood} ${confidence}`,
+    };
+  });
+}
+
+/**
+ * The export model of a frozen version: pure, from its content alone, so every format (and a
+ * version frozen before exports existed) shows the same judgements, endnotes and summary.
+ */
+export function buildExportModel(content: VersionContentDto): ExportModel {
+  const numbers = new Map(
+    content.references.map((reference) => [reference.observationId.toLowerCase(), reference.number]),
+  );
+  const judgements = orderJudgements(content);
+  const marking = TLP_DEFINITIONS[content.assessment.tlp];
+  return {
+    title: content.assessment.title,
+    keyQuestion: content.assessment.keyQuestion,
+    number: content.number,
+    publishedAt: content.publishedAt,
+    publishedBy: content.publishedBy?.name ?? null,
+    authors: content.authors.map((author) => author.name),
+    marking: { tlp: content.assessment.tlp, label: marking.label, audience: marking.audience },
+    judgements,
+    blocks: exportBlocksOf(content.document, (id) => numbers.get(id.toLowerCase()) ?? null),
+    endnotes: buildEndnotes(content.references),
+    sourceSummary: buildSourceSummary(content.references, judgements),
+    legend: buildLegend(),
+  };
+}

@@ -1,0 +1,69 @@
+import type { SourceSummary } from "./source-summary";
+
+/** "a", "a and b", "a, b and c". */
+export function listing(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** Strengths (A/B sources, 1/2 information) and weaknesses (E/F sources, 5/6 information, weak key judgements). */
+function strengthsAndWeaknesses(summary: Omit<SourceSummary, "paragraphs">): string {
+  const count = <T extends { count: number }>(rows: readonly T[], keep: (row: T) => boolean) =>
+    rows.filter(keep).reduce((total, row) => total + row.count, 0);
+  const strongSources = count(summary.reliability, (row) => row.grade === "A" || row.grade === "B");
+  const strongInformation = count(summary.credibility, (row) => row.grade <= 2);
+  const weakSources = count(summary.reliability, (row) => row.grade === "E" || row.grade === "F");
+  const weakInformation = count(summary.credibility, (row) => row.grade >= 5);
+  const strengths =
+    `Strengths: ${strongSources} of ${plural(summary.sourceCount, "source")} graded A or B; ` +
+    `${strongInformation} of ${plural(summary.observationCount, "observation")} graded 1 or 2.`;
+  const weaknesses = [
+    ...(weakSources > 0 ? [`${plural(weakSources, "source")} graded E or F`] : []),
+    ...(weakInformation > 0 ? [`${plural(weakInformation, "observation")} graded 5 or 6`] : []),
+    ...(summary.weakKeyJudgements.length > 0
+      ? [`${listing(summary.weakKeyJudgements)} resting only on such weak evidence`]
+      : []),
+  ];
+  return `${strengths} Weaknesses: ${weaknesses.length > 0 ? `${weaknesses.join("; ")}.` : "no source graded E or F and no information graded 5 or 6."}`;
+}
+
+/** The statement in prose, one paragraph per question a reader of ICD 206 asks. */
+export function summaryParagraphs(summary: Omit<SourceSummary, "paragraphs">): string[] {
+  if (summary.observationCount === 0) {
+    return ["This assessment cites no observations: its judgements rest on no recorded source."];
+  }
+  const kinds = listing(summary.sourceKinds.map(({ kind, count }) => `${count} ${kind.toLowerCase()}`));
+  const paragraphs = [
+    `This assessment cites ${plural(summary.observationCount, "observation")} drawn from ${plural(summary.sourceCount, "source")} (${kinds}).`,
+    `Source reliability: ${summary.reliability.map((r) => `${r.count} graded ${r.grade} (${r.wording.toLowerCase()})`).join("; ")}. ` +
+      `Information credibility of the observations: ${summary.credibility.map((c) => `${c.count} graded ${c.grade} (${c.wording.toLowerCase()})`).join("; ")}.`,
+    strengthsAndWeaknesses(summary),
+  ];
+  for (const basis of summary.keyJudgements) {
+    paragraphs.push(
+      basis.sources.length === 0
+        ? `${basis.label} cites no source.`
+        : `${basis.label} rests on ${listing(basis.sources.map((s) => `${s.publisher} (${s.reliability})`))}.`,
+    );
+  }
+  paragraphs.push(
+    summary.singleSourceKeyJudgements.length > 0
+      ? `Single-source key judgements (one originator or none): ${listing(summary.singleSourceKeyJudgements)}.`
+      : "No key judgement rests on a single source.",
+  );
+  paragraphs.push(
+    summary.corroborated.length > 0
+      ? `Corroborated by independent originators: ${summary.corroborated.map((c) => `${c.subject} (${listing(c.originators)})`).join("; ")}.`
+      : "No cited observation or key judgement is corroborated by more than one independent originator.",
+  );
+  paragraphs.push(
+    summary.conflicts.length > 0
+      ? `Conflicting observations: ${summary.conflicts.map((c) => c.explanation).join(" ")}`
+      : "No conflicting observations were found among the cited evidence.",
+  );
+  if (summary.retracted.length > 0) {
+    paragraphs.push(`Retracted when this version was frozen: ${listing(summary.retracted)}.`);
+  }
+  return paragraphs;
+}
