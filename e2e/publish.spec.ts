@@ -108,21 +108,22 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     await reyCard.getByRole("button", { name: "Mark approved" }).click();
     await expect(reyCard.locator('[aria-current="step"]')).toHaveText("Approved");
     await expect(averyCard.locator('[aria-current="step"]')).toHaveText("Approved");
-    await averyCard.getByRole("button", { name: "Publish version 1" }).click();
-    const confirm = avery.page.getByRole("dialog", { name: "Publish version 1?" });
+    // Sending for review and marking it approved froze automatic versions 1 and 2 (see docs/history.md).
+    await averyCard.getByRole("button", { name: "Publish version 3" }).click();
+    const confirm = avery.page.getByRole("dialog", { name: "Publish version 3?" });
     await confirm.getByRole("button", { name: "Publish" }).click();
-    await expect(averyCard.getByText("Published as version 1.")).toBeVisible();
-    await expect(reyCard.getByText("Published as version 1.")).toBeVisible();
+    await expect(averyCard.getByText("Published as version 3.")).toBeVisible();
+    await expect(reyCard.getByText("Published as version 3.")).toBeVisible();
     await expect(
       avery.page.getByText("Read only — this assessment is published; start a new draft to edit it"),
     ).toBeVisible();
     await expect(editorOf(avery.page)).toHaveAttribute("contenteditable", "false");
 
     // The version reads at its own address, with the marking at the top and the bottom.
-    await averyCard.getByRole("link", { name: "Version 1" }).click();
-    await expect(avery.page).toHaveURL(new RegExp(`${assessmentPath}/versions/1$`));
+    await averyCard.getByRole("link", { name: "Version 3" }).click();
+    await expect(avery.page).toHaveURL(new RegExp(`${assessmentPath}/versions/3$`));
     await expect(avery.page.getByRole("heading", { level: 1, name: `Rail logistics ${run}` })).toBeVisible();
-    const article = avery.page.getByRole("article", { name: `Version 1 of Rail logistics ${run}` });
+    const article = avery.page.getByRole("article", { name: `Version 3 of Rail logistics ${run}` });
     await expect(article).toContainText(STATEMENT);
     await expect(article).toContainText("Likelihood: likely (55–80%)");
     await expect(article).toContainText("About 50 rail cars at the Tikhoretsk depot.");

@@ -92,6 +92,8 @@ const schema = z
       .default(512 * 1024),
     /** With REDIS_URL: how often processes re-read the update log to catch messages pub/sub dropped. */
     COLLAB_RECONCILE_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+    /** Quiet time after a burst of edits before an automatic version is frozen (seconds); 0 turns it off. */
+    AUTO_VERSION_IDLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   })
   .superRefine((value, ctx) => {
     const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];

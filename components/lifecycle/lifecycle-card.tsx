@@ -85,6 +85,8 @@ export function LifecycleCard({
   const allowed = new Set(lifecycle.allowedActions);
   const base = `/w/${workspaceId}/a/${lifecycle.assessmentId}`;
   const nextNumber = (lifecycle.versions[0]?.number ?? 0) + 1;
+  // Named and automatic versions are listed on the History page; this card shows publications.
+  const published = lifecycle.versions.filter((version) => version.kind === "published");
   const isInReview = lifecycle.status === "in_review";
   return (
     <Card aria-labelledby="lifecycle-heading">
@@ -96,7 +98,7 @@ export function LifecycleCard({
       <div className="space-y-5 p-5">
         {lifecycle.status === "published" ? (
           <p className="text-sm text-slate-700">
-            Published as version {lifecycle.versions[0]?.number}. The text is locked; start a new draft to change it.
+            Published as version {published[0]?.number}. The text is locked; start a new draft to change it.
           </p>
         ) : (
           <GateChecklist gate={lifecycle.gate} />
@@ -145,13 +147,13 @@ export function LifecycleCard({
           ) : null}
         </div>
 
-        {lifecycle.versions.length > 0 ? (
+        {published.length > 0 ? (
           <section aria-labelledby="versions-heading">
             <h3 id="versions-heading" className="text-sm font-semibold text-slate-900">
               Published versions
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
-              {lifecycle.versions.map((version) => (
+              {published.map((version) => (
                 <li key={version.id}>
                   <Link
                     href={`${base}/versions/${version.number}`}

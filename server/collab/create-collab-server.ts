@@ -15,7 +15,7 @@ import { type InsertUpdateRows, insertUpdateRows } from "./insert-update-rows";
 import { leaveAllDocuments, leaveDocument } from "./leave-document";
 import { LiveDocument, type LiveDocumentContext } from "./live-document";
 import { readDocumentLog } from "./read-document-log";
-import { startReconciler } from "./reconcile-documents";
+import { reconcileDocuments, startReconciler } from "./reconcile-documents";
 import { createRedisRelay } from "./redis-relay";
 
 export interface CreateCollabServerOptions {
@@ -108,6 +108,11 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
   const unsubscribeAssessment = getEventBus().subscribe("assessment.changed", (event) =>
     applyAssessmentChange(ctx, event),
   );
+  // A restored version was appended to the log by a request, not a connection: read it like a dropped relay message.
+  const unsubscribeRestored = getEventBus().subscribe("document.restored", async (event) => {
+    const live = registry.get(event.assessmentId.toLowerCase());
+    if (live) await reconcileDocuments([live]);
+  });
   // Reviews, comments and judgements of an open assessment changed (on any process): tell this
   // process's connections that joined it. Each process gets the event, so emit locally only.
   const announce = (documentId: string, change: DocumentChange): void => {
@@ -135,6 +140,7 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
     for (const unsubscribeChange of unsubscribeChanges) unsubscribeChange();
     unsubscribeMembership();
     unsubscribeAssessment();
+    unsubscribeRestored();
     unsubscribeToken();
   };
   const reconciler = relay ? startReconciler(registry, config.reconcileMs) : undefined;

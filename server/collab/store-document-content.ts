@@ -5,6 +5,7 @@ import { assessments, documentContent } from "@/db/schema";
 // The one editor schema (lib/editor) decides what the derived copy contains.
 import { documentToContent as deriveDocumentContent } from "@/lib/editor/document-content";
 import { publishJudgementsChanged } from "../events/publish-judgements-changed";
+import { noteDocumentActivity } from "../history/idle-versions";
 import { projectJudgements } from "../judgements/project-judgements";
 import { logger } from "../logger";
 import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
@@ -130,6 +131,8 @@ export class ContentSaver {
     this.dirty = true;
     if (userId) this.editors.add(userId);
     this.timer ??= setTimeout(() => void this.save(), this.delayMs);
+    // An edit accepted here: the burst it belongs to gets an automatic version once it goes quiet.
+    noteDocumentActivity(this.documentId, userId ?? null);
   }
 
   /** Writes pending changes now (before unloading the document or shutting down). */

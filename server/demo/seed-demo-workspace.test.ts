@@ -14,6 +14,8 @@ import {
 } from "../collab/testing/start-collab-test-server";
 import { listObservations } from "../evidence/list-observations";
 import { listSources } from "../evidence/list-sources";
+import { getAssessmentVersion } from "../lifecycle/get-assessment-version";
+import { listAssessmentVersions } from "../lifecycle/list-assessment-versions";
 import { callRoute } from "../testing/call-route";
 import { verifyCredentials } from "../users/verify-credentials";
 import { DEMO_ACCOUNTS, DEMO_ASSESSMENT, type DemoSeedResult, seedDemoWorkspace } from "./seed-demo-workspace";
@@ -32,6 +34,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("demo workspace seed", () => {
+  it("freezes the seeded text as a named version whose key judgement is the demo's", async () => {
+    const analyst = await verifyCredentials(DEMO_ACCOUNTS.analyst);
+    const actor = { ...analyst, via: "session" as const };
+    const versions = await listAssessmentVersions({ actor, assessmentId: seeded.assessmentId });
+    expect(versions.map(({ number, kind, name }) => ({ number, kind, name }))).toEqual([
+      { number: 1, kind: "named", name: "Demo baseline" },
+    ]);
+    const version = await getAssessmentVersion({ actor, assessmentId: seeded.assessmentId, number: 1 });
+    const key = version.content.judgements.filter((judgement) => judgement.isKey);
+    expect(key).toHaveLength(1);
+    expect(key[0]?.citations.length).toBeGreaterThan(0);
+  });
+
   it("seeds an empty database once: accounts that sign in, the assessment and the example evidence", async () => {
     const analyst = await verifyCredentials(DEMO_ACCOUNTS.analyst);
     await verifyCredentials(DEMO_ACCOUNTS.reviewer);

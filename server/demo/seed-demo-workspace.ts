@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { createAssessment } from "../assessments/create-assessment";
 import type { Actor } from "../auth/actor";
 import { importEvidenceFile } from "../evidence/import-evidence-file";
+import { createNamedVersion } from "../history/create-named-version";
 import { addMember } from "../members/add-member";
 import { createUser } from "../users/create-user";
 import { createWorkspace } from "../workspaces/create-workspace";
@@ -62,6 +63,8 @@ export async function seedDemoWorkspace(): Promise<DemoSeedResult | null> {
       keyQuestion: DEMO_ASSESSMENT.keyQuestion,
       path: DEMO_EVIDENCE_FILE,
     });
+    // A named version, so History and exports have something to show on the first visit.
+    await createNamedVersion({ actor, assessmentId: assessment.id, input: { name: "Demo baseline" } });
     return {
       workspaceId: workspace.id,
       workspaceName: workspace.name,

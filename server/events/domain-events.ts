@@ -45,6 +45,11 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     userIds: z.array(z.uuid()).min(1).max(1000),
   }),
   z.object({
+    /** An update was appended to an assessment's log outside the collaboration server (a version restored); open documents read it. */
+    type: z.literal("document.restored"),
+    assessmentId: z.uuid(),
+  }),
+  z.object({
     /** A comment thread was started, replied to, edited, resolved or reopened; open documents refresh it. */
     type: z.literal("comments.changed"),
     assessmentId: z.uuid(),

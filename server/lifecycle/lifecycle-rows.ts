@@ -57,6 +57,7 @@ export async function loadVersionSummaries(db: Executor, assessmentId: string): 
       id: assessmentVersions.id,
       number: assessmentVersions.number,
       kind: assessmentVersions.kind,
+      name: assessmentVersions.name,
       title: assessmentVersions.title,
       createdAt: assessmentVersions.createdAt,
       creator: { id: users.id, name: users.name },
@@ -70,13 +71,14 @@ export async function loadVersionSummaries(db: Executor, assessmentId: string): 
 
 /** A version row as its summary. */
 export function toVersionSummary(
-  row: Pick<AssessmentVersion, "id" | "number" | "kind" | "title" | "createdAt">,
+  row: Pick<AssessmentVersion, "id" | "number" | "kind" | "name" | "title" | "createdAt">,
   creator: { id: string | null; name: string | null } | null,
 ): VersionSummaryDto {
   return {
     id: row.id,
     number: row.number,
     kind: row.kind,
+    name: row.name,
     title: row.title,
     createdAt: row.createdAt.toISOString(),
     createdBy: creator?.id && creator.name !== null ? { id: creator.id, name: creator.name } : null,

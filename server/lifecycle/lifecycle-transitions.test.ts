@@ -165,16 +165,25 @@ describe("status changes", () => {
     }
     expect(await f.statusOf()).toBe("approved");
     const published = await lifecycleApi.publish(f.assessmentId, f.owner);
-    expect(published).toMatchObject({ status: 201, body: { number: 1, kind: "published" } });
+    // Sending for review and approving froze automatic versions 1 and 2.
+    expect(published).toMatchObject({ status: 201, body: { number: 3, kind: "published" } });
     for (const actor of [f.reviewer, f.viewer]) {
       const refused = await lifecycleApi.changeStatus(f.assessmentId, actor, "draft");
       expect(refused).toMatchObject({ status: 403, body: { error: { code: "forbidden:start_draft" } } });
     }
     const draft = await lifecycleApi.changeStatus(f.assessmentId, f.analyst, "draft");
-    expect(draft.body).toMatchObject({ status: "draft", versions: [{ number: 1 }] });
+    expect(draft.body).toMatchObject({
+      status: "draft",
+      versions: [
+        { number: 4, kind: "automatic", name: "New draft started" },
+        { number: 3, kind: "published" },
+        { number: 2, kind: "automatic", name: "Approved" },
+        { number: 1, kind: "automatic", name: "Sent for review" },
+      ],
+    });
     expect((await f.auditActions("assessment.status_changed")).slice(-2).map((event) => event.data)).toEqual([
-      { from: "approved", to: "published", step: "publish", version: 1 },
-      { from: "published", to: "draft", step: "start_draft", onVersion: 1 },
+      { from: "approved", to: "published", step: "publish", version: 3 },
+      { from: "published", to: "draft", step: "start_draft", onVersion: 3 },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
@@ -22,11 +22,12 @@ async function approve(f: Fixture, approver = f.reviewer): Promise<void> {
   expect((await lifecycleApi.changeStatus(f.assessmentId, f.reviewer, "approved")).status).toBe(200);
 }
 
+/** The assessment's published versions (status changes also freeze automatic ones), oldest first. */
 async function versionsOf(assessmentId: string): Promise<AssessmentVersion[]> {
   return getDatabase()
     .select()
     .from(assessmentVersions)
-    .where(eq(assessmentVersions.assessmentId, assessmentId))
+    .where(and(eq(assessmentVersions.assessmentId, assessmentId), eq(assessmentVersions.kind, "published")))
     .orderBy(assessmentVersions.number);
 }
 
@@ -46,7 +47,8 @@ describe("publishing", () => {
     const published = await lifecycleApi.publish(f.assessmentId, f.owner);
     expect(published).toMatchObject({
       status: 201,
-      body: { number: 1, kind: "published", title: "Rail logistics", createdBy: { id: f.owner.id } },
+      // Sending for review and approving froze versions 1 and 2.
+      body: { number: 3, kind: "published", title: "Rail logistics", createdBy: { id: f.owner.id } },
     });
 
     const [version] = await versionsOf(f.assessmentId);
@@ -60,7 +62,7 @@ describe("publishing", () => {
         keyQuestion: "Will Tikhoretsk keep handling munitions?",
         tlp: "AMBER",
       },
-      number: 1,
+      number: 3,
       publishedBy: { id: f.owner.id, name: f.owner.name },
       authors: [{ id: f.analyst.id }],
       judgements: [
@@ -127,7 +129,7 @@ describe("publishing", () => {
       {
         action: "assessment.published",
         actorUserId: f.owner.id,
-        data: { version: 1, versionId: version.id, title: "Rail logistics", judgements: 1 },
+        data: { version: 3, versionId: version.id, title: "Rail logistics", judgements: 1 },
       },
     ]);
   });
@@ -143,7 +145,8 @@ describe("publishing", () => {
     const revised = "Tikhoretsk is very likely to remain the main transfer point for munitions.";
     await f.write(f.text({ statement: revised, likelihood: "very_likely" }));
     await approve(f);
-    expect((await lifecycleApi.publish(f.assessmentId, f.owner)).body.number).toBe(2);
+    // 4: new draft, 5: sent for review, 6: approved.
+    expect((await lifecycleApi.publish(f.assessmentId, f.owner)).body.number).toBe(7);
 
     const [v1After, v2] = await versionsOf(f.assessmentId);
     expect(v1After).toEqual(v1);
@@ -152,7 +155,8 @@ describe("publishing", () => {
     expect(v2?.html).not.toContain(KEY_STATEMENT);
     expect(versionContentDto.parse(v2?.content).judgements[0]?.likelihood?.band).toBe("very_likely");
     const listed = await lifecycleApi.status(f.assessmentId, f.viewer);
-    expect(listed.body.versions.map((version: { number: number }) => version.number)).toEqual([2, 1]);
+    const published = listed.body.versions.filter((version: { kind: string }) => version.kind === "published");
+    expect(published.map((version: { number: number }) => version.number)).toEqual([7, 3]);
   });
 
   it("refuses title, key question, marking and verdict changes on a published assessment until a new draft", async () => {

@@ -1,29 +1,21 @@
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type Executor, getDatabase } from "@/db/client";
-import {
-  type Assessment,
-  assessmentAuthors,
-  assessmentVersions,
-  judgementReviews,
-  memberships,
-  reviewRequests,
-} from "@/db/schema";
+import { type Assessment, assessmentAuthors, judgementReviews, memberships, reviewRequests } from "@/db/schema";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { publishAssessmentChanged } from "../events/publish-assessment-changed";
+import { freezeVersion } from "../history/freeze-version";
 import {
   announceNotifications,
   recordNotifications,
   recordNotificationsSafely,
 } from "../notifications/record-notifications";
-import { buildVersionContent } from "./build-version-content";
 import { gateRefusal } from "./change-assessment-status";
 import { evaluatePublishGate } from "./evaluate-publish-gate";
 import { toVersionSummary } from "./lifecycle-rows";
 import { readFrozenDocument } from "./read-frozen-document";
-import { renderVersionHtml } from "./render-version-html";
 import { changeStatus, requireLifecycleStep } from "./require-lifecycle-step";
 
 export interface PublishAssessmentOptions {
@@ -56,40 +48,18 @@ export async function publishAssessment(options: PublishAssessmentOptions): Prom
     const document = await readFrozenDocument(tx, assessment.id);
     const { gate, tallies } = await evaluatePublishGate({ db: tx, assessment, document });
     if (!gate.isMet) throw gateRefusal(gate, "published");
-    // The row lock taken above serialises publications of this assessment, so max + 1 is free.
-    const [last] = await tx
-      .select({ number: max(assessmentVersions.number) })
-      .from(assessmentVersions)
-      .where(eq(assessmentVersions.assessmentId, assessment.id));
-    const number = (last?.number ?? 0) + 1;
-    const publishedAt = new Date();
-    const publishedBy = actorUserId ? { id: actorUserId, name: options.actor.name } : null;
-    const content = await buildVersionContent({
-      db: tx,
+    // The row lock taken above serialises publications of this assessment, so the next number is free.
+    const { row } = await freezeVersion({
+      tx,
       assessment,
+      kind: "published",
+      name: assessment.title,
+      actorUserId,
       document,
       tallies,
-      number,
-      publishedAt,
-      publishedBy,
     });
-    const [row] = await tx
-      .insert(assessmentVersions)
-      .values({
-        workspaceId: assessment.workspaceId,
-        assessmentId: assessment.id,
-        number,
-        kind: "published",
-        name: assessment.title,
-        title: assessment.title,
-        ydocState: document.state,
-        html: renderVersionHtml(document.node, content.references),
-        content: content as unknown as Record<string, unknown>,
-        createdBy: actorUserId,
-        createdAt: publishedAt,
-      })
-      .returning();
-    if (!row) throw new Error("insert into assessment_versions returned no row");
+    const number = row.number;
+    const publishedBy = actorUserId ? { id: actorUserId, name: options.actor.name } : null;
     await changeStatus({ tx, assessment, to: "published", actorUserId, data: { step: "publish", version: number } });
     await recordAuditEvent({
       db: tx,

@@ -8,6 +8,7 @@ import type { WorkspaceRole } from "@/lib/roles";
 import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
+import { freezeStatusVersion } from "../history/freeze-status-version";
 
 const REFUSALS: Record<LifecycleAction, { code: ErrorCode; message: string; verb: string }> = {
   request_review: {
@@ -75,11 +76,12 @@ export async function requireLifecycleStep(options: {
 
 /**
  * Moves a locked assessment to `to` and records `assessment.status_changed` (`from`, `to` and
- * `data`) in the same transaction. Publish `assessment.changed` after the commit.
+ * `data`) in the same transaction, with an automatic version of the text at that moment (not
+ * for publication, which freezes its own). Publish `assessment.changed` after the commit.
  */
 export async function changeStatus(options: {
   tx: Executor;
-  assessment: Pick<Assessment, "id" | "workspaceId" | "status">;
+  assessment: Assessment;
   to: AssessmentStatus;
   actorUserId: string | null;
   data?: Record<string, unknown>;
@@ -98,4 +100,5 @@ export async function changeStatus(options: {
     targetId: assessment.id,
     data: { from: assessment.status, to: options.to, ...options.data },
   });
+  await freezeStatusVersion({ tx, assessment, to: options.to, actorUserId: options.actorUserId });
 }

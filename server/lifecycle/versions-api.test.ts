@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as versionRoute from "@/app/api/v1/assessments/[assessmentId]/versions/[number]/route";
 import * as versionsRoute from "@/app/api/v1/assessments/[assessmentId]/versions/route";
@@ -9,7 +9,7 @@ import { createTestUser, createTestWorkspace } from "../testing/factories";
 import { callRoute, createTestBearer } from "../testing/route-test-helpers";
 import { assessmentForLifecycle, KEY_STATEMENT, lifecycleApi } from "./lifecycle-test-helpers";
 
-/** An assessment published once (version 1) by the owner. */
+/** An assessment published once by the owner (version 3: sending for review and approving froze versions 1 and 2). */
 async function publishedAssessment() {
   const f = await assessmentForLifecycle();
   await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.reviewer.id]);
@@ -19,7 +19,7 @@ async function publishedAssessment() {
   const [version] = await getDatabase()
     .select()
     .from(assessmentVersions)
-    .where(eq(assessmentVersions.assessmentId, f.assessmentId));
+    .where(and(eq(assessmentVersions.assessmentId, f.assessmentId), eq(assessmentVersions.kind, "published")));
   if (!version) throw new Error("not published");
   return { ...f, version };
 }
@@ -50,27 +50,30 @@ describe("GET versions", () => {
     expect(listed.body.map((summary: unknown) => versionSummaryDto.parse(summary))).toEqual([
       {
         id: f.version.id,
-        number: 1,
+        number: 3,
         kind: "published",
+        name: "Rail logistics",
         title: "Rail logistics",
         createdAt: f.version.createdAt.toISOString(),
         createdBy: { id: f.owner.id, name: f.owner.name },
       },
+      expect.objectContaining({ number: 2, kind: "automatic", name: "Approved" }),
+      expect.objectContaining({ number: 1, kind: "automatic", name: "Sent for review" }),
     ]);
     const one = await callRoute(versionRoute.GET, {
-      path: versionPath(f.assessmentId, "1"),
-      params: { assessmentId: f.assessmentId, number: "1" },
+      path: versionPath(f.assessmentId, "3"),
+      params: { assessmentId: f.assessmentId, number: "3" },
       token,
     });
     expect(one.status).toBe(200);
-    expect(versionDto.parse(one.body)).toMatchObject({ number: 1, html: f.version.html, content: f.version.content });
+    expect(versionDto.parse(one.body)).toMatchObject({ number: 3, html: f.version.html, content: f.version.content });
 
     // Bearer authentication needs no request scope, so the raw response (not JSON) can be read.
     const response = await versionRoute.GET(
-      new Request(`http://localhost${versionPath(f.assessmentId, "1", "?format=html")}`, {
+      new Request(`http://localhost${versionPath(f.assessmentId, "3", "?format=html")}`, {
         headers: { authorization: `Bearer ${token}` },
       }),
-      { params: Promise.resolve({ assessmentId: f.assessmentId, number: "1" }) },
+      { params: Promise.resolve({ assessmentId: f.assessmentId, number: "3" }) },
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -85,7 +88,7 @@ describe("GET versions", () => {
   it("answers 404 for unknown or malformed numbers and to non-members, 400 for an unknown format", async () => {
     const f = await publishedAssessment();
     const token = await createTestBearer(f.viewer);
-    for (const number of ["2", "0", "01", "1.0", "abc"]) {
+    for (const number of ["4", "0", "01", "1.0", "abc"]) {
       const missing = await callRoute(versionRoute.GET, {
         path: versionPath(f.assessmentId, number),
         params: { assessmentId: f.assessmentId, number },
@@ -111,19 +114,19 @@ describe("GET versions", () => {
 });
 
 describe("published versions are immutable", () => {
-  it("answers 405 to POST, PUT, PATCH and DELETE on versions, even for the owner, and nothing changes", async () => {
+  it("answers 405 to PUT, PATCH and DELETE on versions and POST on one, even for the owner, and nothing changes", async () => {
     const f = await publishedAssessment();
     const token = await createTestBearer(f.owner);
-    const refusers: Record<string, [typeof versionRoute.PUT, typeof versionsRoute.PUT]> = {
-      POST: [versionRoute.POST, versionsRoute.POST],
+    const refusers: Record<string, [typeof versionRoute.PUT, typeof versionsRoute.PUT | null]> = {
+      POST: [versionRoute.POST, null],
       PUT: [versionRoute.PUT, versionsRoute.PUT],
       PATCH: [versionRoute.PATCH, versionsRoute.PATCH],
       DELETE: [versionRoute.DELETE, versionsRoute.DELETE],
     };
     for (const [method, [one, list]] of Object.entries(refusers)) {
       for (const [handler, path] of [
-        [one, versionPath(f.assessmentId, "1")],
-        [list, `/api/v1/assessments/${f.assessmentId}/versions`],
+        [one, versionPath(f.assessmentId, "3")],
+        ...(list ? [[list, `/api/v1/assessments/${f.assessmentId}/versions`] as const] : []),
       ] as const) {
         const response = await handler(
           new Request(`http://localhost${path}`, {
@@ -140,7 +143,7 @@ describe("published versions are immutable", () => {
     const [after] = await getDatabase()
       .select()
       .from(assessmentVersions)
-      .where(eq(assessmentVersions.assessmentId, f.assessmentId));
+      .where(eq(assessmentVersions.id, f.version.id));
     expect(after).toEqual(f.version);
   });
 

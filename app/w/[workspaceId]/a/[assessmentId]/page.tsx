@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssessmentDetailsForm } from "@/components/assessments/assessment-details-form";
 import { AssessmentFacts } from "@/components/assessments/assessment-facts";
@@ -10,6 +11,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { TlpBadge } from "@/components/tlp-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canWriteAssessments } from "@/lib/roles";
@@ -57,13 +59,18 @@ export default async function AssessmentPage({
           </span>
         }
         actions={
-          isWriter && !isArchived ? (
-            <ActionForm action={setArchivedAction.bind(null, workspaceId, assessmentId, true)}>
-              <SubmitButton variant="secondary" pendingLabel="Archiving…">
-                Archive
-              </SubmitButton>
-            </ActionForm>
-          ) : null
+          <>
+            <Link href={`/w/${workspaceId}/a/${assessmentId}/history`} className={buttonClasses({ variant: "ghost" })}>
+              History
+            </Link>
+            {isWriter && !isArchived ? (
+              <ActionForm action={setArchivedAction.bind(null, workspaceId, assessmentId, true)}>
+                <SubmitButton variant="secondary" pendingLabel="Archiving…">
+                  Archive
+                </SubmitButton>
+              </ActionForm>
+            ) : null}
+          </>
         }
       />
 

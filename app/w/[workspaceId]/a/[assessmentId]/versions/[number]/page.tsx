@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { PublishedVersion } from "@/components/lifecycle/published-version";
 import { TlpBanner } from "@/components/lifecycle/tlp-banner";
 import { VersionApprovals } from "@/components/lifecycle/version-approvals";
@@ -8,17 +9,18 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatExact } from "@/components/ui/relative-time";
+import { versionHeadline, versionVerb } from "@/lib/history/version-labels";
 import { getAssessment } from "@/server/assessments/get-assessment";
 import { requireSessionActor } from "@/server/auth/session";
 import { getAssessmentVersion } from "@/server/lifecycle/get-assessment-version";
 import { loadOrNotFound } from "../../../../../../_lib/load-or-not-found";
 
-export const metadata: Metadata = { title: "Published version" };
+export const metadata: Metadata = { title: "Version (read-only)" };
 
 /**
- * A published version at its stable address: the frozen text exactly as published, read-only,
- * between its TLP marking at the top and the bottom, with who published it and when, and who had
- * approved each judgement. Nothing here can change it.
+ * A version (published, named or automatic) at its stable address: the frozen text, read-only,
+ * between its TLP marking at the top and the bottom, with who froze it and when (labelled
+ * read-only), and who had approved each judgement then. Nothing here can change it.
  */
 export default async function VersionPage({
   params,
@@ -32,7 +34,8 @@ export default async function VersionPage({
   if (assessment.workspaceId !== workspaceId) notFound();
   const version = await loadOrNotFound(getAssessmentVersion({ actor, assessmentId, number }));
   const { content } = version;
-  const publishedAt = formatExact(new Date(version.createdAt));
+  const frozenAt = formatExact(new Date(version.createdAt));
+  const what = version.kind === "published" ? "" : ` · ${versionHeadline(version)}`;
 
   return (
     <>
@@ -40,13 +43,16 @@ export default async function VersionPage({
         <TlpBanner tlp={content.assessment.tlp} />
       </div>
       <PageHeader
-        eyebrow={`Version ${version.number} · published ${publishedAt}${version.createdBy ? ` by ${version.createdBy.name}` : ""}`}
+        eyebrow={`Version ${version.number}${what} · ${versionVerb(version.kind)} ${frozenAt}${version.createdBy ? ` by ${version.createdBy.name}` : ""} · read-only`}
         title={version.title}
         description={content.assessment.keyQuestion ? `Key question: ${content.assessment.keyQuestion}` : undefined}
         actions={
           <>
             <Link href={base} className={buttonClasses({ variant: "secondary" })}>
               Back to the assessment
+            </Link>
+            <Link href={`${base}/history`} className={buttonClasses({ variant: "ghost" })}>
+              Version history
             </Link>
             <a
               href={`/api/v1/assessments/${assessmentId}/versions/${version.number}?format=html`}
@@ -60,6 +66,7 @@ export default async function VersionPage({
             >
               JSON
             </a>
+            <ExportMenu assessmentId={assessmentId} number={version.number} />
           </>
         }
       />
@@ -70,7 +77,7 @@ export default async function VersionPage({
         <Card aria-labelledby="approvals-heading">
           <CardHeader
             id="approvals-heading"
-            title="Approvals at publication"
+            title={version.kind === "published" ? "Approvals at publication" : "Approvals at this version"}
             description={
               content.authors.length > 0
                 ? `Written by ${content.authors.map((author) => author.name).join(", ")}.`

@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+import { createAssessment, editorOf, signUp, unique } from "./support/people";
+
+// Version history in a real browser: an analyst writes a paragraph and a judgement, names a
+// version on the History page (open in a second tab), revises the judgement's statement and
+// likelihood, names another version, compares the two (word diff and likelihood change) and
+// opens the first one read-only. See docs/history.md.
+
+// Short enough to stay on one line, so End reaches the end of the statement.
+const STATEMENT = "Tikhoretsk is likely to stay the main transfer point";
+const ADDED = " for years";
+
+test("names two versions, compares them and opens one read-only", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-h-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath, assessmentId } = await createAssessment(avery.page, "History desk", run);
+    const editor = editorOf(avery.page);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await editor.click();
+    await avery.page.keyboard.type("Scope: rail logistics through April.");
+    await avery.page.keyboard.press("Enter");
+    await avery.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+    await avery.page.keyboard.type(STATEMENT);
+    const likelihood = editor.getByRole("combobox", { name: "Likelihood" });
+    await likelihood.selectOption("likely");
+    // A version freezes what the server stored: wait until the projection has the judgement.
+    const judgementNow = async () => {
+      const listed = await avery.page.request.get(`/api/v1/assessments/${assessmentId}/judgements`);
+      const [first] = (await listed.json()) as { statement: string; likelihood: string | null }[];
+      return `${first?.statement ?? ""} | ${first?.likelihood ?? ""}`;
+    };
+    await expect.poll(judgementNow).toBe(`${STATEMENT} | likely`);
+
+    // The History page, from the assessment's header, in a second tab: name the first version.
+    const history = await avery.context.newPage();
+    await history.goto(assessmentPath);
+    await history.getByRole("link", { name: "History", exact: true }).click();
+    await expect(history).toHaveURL(new RegExp(`${assessmentPath}/history$`));
+    await expect(history.getByRole("heading", { level: 1, name: "Version history" })).toBeVisible();
+    const nameForm = history.getByRole("form", { name: "Name this version" });
+    await nameForm.getByLabel("Name this version").fill("First draft");
+    await nameForm.getByRole("button", { name: "Save version" }).click();
+    await expect(history.getByText("Saved as version 1.")).toBeVisible();
+
+    // Back in the editor: the statement grows and the likelihood rises.
+    await editor.locator("[data-judgement-id]").getByText(STATEMENT).click();
+    await avery.page.keyboard.press("End");
+    await avery.page.keyboard.type(ADDED);
+    await likelihood.selectOption("very_likely");
+    await expect.poll(judgementNow).toBe(`${STATEMENT}${ADDED} | very_likely`);
+    await history.reload();
+    await nameForm.getByLabel("Name this version").fill("Revised");
+    await nameForm.getByRole("button", { name: "Save version" }).click();
+    await expect(history.getByText("Saved as version 2.")).toBeVisible();
+
+    // Both are listed, newest first; compare them.
+    await history.reload();
+    const versions = history.getByRole("table", { name: "Versions of this assessment, newest first" });
+    await expect(versions.getByRole("row")).toHaveCount(3);
+    await expect(versions.getByRole("row").nth(1)).toContainText("Revised");
+    await expect(versions.getByRole("row").nth(2)).toContainText("First draft");
+    const compareForm = history.getByRole("form", { name: "Compare two versions" });
+    await compareForm.getByLabel("From", { exact: true }).selectOption("1");
+    await compareForm.getByLabel("To", { exact: true }).selectOption("2");
+    await compareForm.getByRole("button", { name: "Compare" }).click();
+    await expect(history).toHaveURL(/\/history\?from=1&to=2$/);
+    const comparison = history.getByRole("region", {
+      name: "Changes from version 1 (First draft) to version 2 (Revised)",
+    });
+    const card = comparison.getByRole("article");
+    await expect(card).toHaveCount(1);
+    await expect(card.locator("ins").filter({ hasText: ADDED.trim() })).toBeVisible();
+    await expect(card.getByText("Changed", { exact: true })).toBeVisible();
+    const likelihoodFact = card.getByRole("definition").first();
+    await expect(likelihoodFact.locator("del")).toHaveText("likely (55–80%)");
+    await expect(likelihoodFact.locator("ins")).toHaveText("very likely (80–95%)");
+    await expect(comparison.getByText("No other text changed.")).toBeVisible();
+
+    // Version 1 opens read-only at its own address, without the later words.
+    await versions.getByRole("link", { name: "Open version 1" }).click();
+    await expect(history).toHaveURL(new RegExp(`${assessmentPath}/versions/1$`));
+    await expect(history.getByText(/^Version 1 · First draft · named .* · read-only$/)).toBeVisible();
+    const article = history.getByRole("article", { name: `Version 1 of Tikhoretsk ${run}` });
+    await expect(article).toContainText(STATEMENT);
+    await expect(article).not.toContainText(`${STATEMENT}${ADDED}`);
+    await expect(article).toContainText("Likelihood: likely (55–80%)");
+    await expect(history.getByRole("textbox", { name: "Assessment text" })).toHaveCount(0);
+  } finally {
+    await avery.context.close();
+  }
+});

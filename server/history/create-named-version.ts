@@ -1,0 +1,62 @@
+import { getDatabase } from "@/db/client";
+import { AppError, isAppError } from "@/lib/errors";
+import { WRITER_ROLES } from "@/lib/roles";
+import { createNamedVersionInput } from "@/lib/schemas/history";
+import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
+import { requireAssessment } from "../assessments/require-assessment";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor, auditActorId } from "../auth/actor";
+import { flushDocumentContent } from "../collab/store-document-content";
+import { parseInput } from "../http/parse-input";
+import { toVersionSummary } from "../lifecycle/lifecycle-rows";
+import { freezeVersion } from "./freeze-version";
+
+export interface CreateNamedVersionOptions {
+  /** An owner or analyst of the assessment's workspace. */
+  actor: Actor;
+  assessmentId: string;
+  /** The body sent: `{ name }`, 1–120 characters once trimmed. */
+  input: unknown;
+}
+
+/**
+ * Freezes the assessment's text as it is now (rebuilt from the durable log) as a named version,
+ * the next number, with `assessment.version_named` in the audit log. Owners and analysts; other
+ * members 403 `forbidden:version`, non-members 404. Any status: naming changes no text.
+ */
+export async function createNamedVersion(options: CreateNamedVersionOptions): Promise<VersionSummaryDto> {
+  const input = parseInput(createNamedVersionInput, options.input);
+  const actorUserId = auditActorId(options.actor);
+  await flushDocumentContent(options.assessmentId);
+  return getDatabase().transaction(async (tx) => {
+    const { assessment } = await requireAssessment({
+      db: tx,
+      actor: options.actor,
+      assessmentId: options.assessmentId,
+      roles: WRITER_ROLES,
+      forUpdate: true,
+    }).catch((error: unknown) => {
+      if (isAppError(error) && error.kind === "forbidden") {
+        throw new AppError("forbidden:version", "Only owners and analysts can name a version.");
+      }
+      throw error;
+    });
+    const { row, content } = await freezeVersion({
+      tx,
+      assessment,
+      kind: "named",
+      name: input.name,
+      actorUserId,
+    });
+    await recordAuditEvent({
+      db: tx,
+      workspaceId: assessment.workspaceId,
+      actorUserId,
+      action: "assessment.version_named",
+      targetType: "assessment",
+      targetId: assessment.id,
+      data: { number: row.number, versionId: row.id, name: input.name },
+    });
+    return toVersionSummary(row, content.publishedBy);
+  });
+}
