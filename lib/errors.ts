@@ -12,6 +12,8 @@ export const ERROR_KINDS = {
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  /** Well-formed, but not possible for this record as it is (e.g. a point estimate outside the judgement's band). */
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -84,6 +86,8 @@ function defaultMessage(code: ErrorCode): string {
       return `The ${noun} is no longer available.`;
     case "payload_too_large":
       return "The request body is too large.";
+    case "unprocessable":
+      return `The ${noun} cannot be processed as it is.`;
     case "rate_limited":
       return "Too many attempts. Try again later.";
     case "unavailable":

@@ -17,6 +17,8 @@ export function NavLinks({ workspaceId, role }: { workspaceId: string; role?: Wo
   const links = [
     { href: base, label: "Assessments", active: pathname === base || pathname.startsWith(`${base}/a/`) },
     { href: `${base}/library`, label: "Library", active: pathname.startsWith(`${base}/library`) },
+    { href: `${base}/search`, label: "Search", active: pathname.startsWith(`${base}/search`) },
+    { href: `${base}/forecasts`, label: "Forecasts", active: pathname.startsWith(`${base}/forecasts`) },
     { href: `${base}/members`, label: "Members", active: pathname.startsWith(`${base}/members`) },
     ...(role && canViewWorkspaceAudit(role)
       ? [{ href: `${base}/audit`, label: "Audit", active: pathname.startsWith(`${base}/audit`) }]

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSESSMENT_STATUSES } from "../assessment-status";
+import { SOURCE_TYPES } from "../evidence";
 import { LIFECYCLE_ACTIONS } from "../lifecycle/lifecycle-rules";
 import { SOURCE_RELIABILITY_GRADES } from "../standards/admiralty";
 import { CONFIDENCE_LEVELS } from "../standards/confidence";
@@ -96,6 +97,9 @@ export const versionSummaryDto = z
     id: z.uuid(),
     number: z.number().int().describe("Counts the assessment's versions from 1; part of the version's URL."),
     kind: z.enum(["published", "named", "automatic"]),
+    name: z
+      .string()
+      .describe("A named version's name, an automatic version's reason (e.g. Sent for review), a publication's title."),
     title: z.string().describe("The assessment's title when the version was frozen."),
     createdAt: z.iso.datetime(),
     createdBy: personRef.nullable(),
@@ -140,6 +144,12 @@ export const versionCitationDto = z.object({
   credibility: z.number().int().min(1).max(6),
   revision: z.number().int(),
   retracted: z.boolean(),
+  // Optional: versions frozen before exports existed lack them and must still read and export.
+  kind: z.string().optional().describe("The observation's kind (e.g. imagery_count)."),
+  quantities: z
+    .array(z.object({ metric: z.string(), value: z.number(), unit: z.string().nullable(), approximate: z.boolean() }))
+    .optional()
+    .describe("Measured values, so exports can tell conflicting observations apart."),
   sources: z.array(
     z.object({
       id: z.uuid(),
@@ -148,6 +158,11 @@ export const versionCitationDto = z.object({
       title: z.string().nullable(),
       reliability: z.enum(SOURCE_RELIABILITY_GRADES),
       attributedTo: z.string().nullable().describe("Who the source says the information came from (originator)."),
+      url: z.string().nullable().optional(),
+      publishedOn: z.string().nullable().optional().describe("YYYY, YYYY-MM or YYYY-MM-DD."),
+      retrievedOn: z.string().nullable().optional(),
+      type: z.enum(SOURCE_TYPES).optional(),
+      authors: z.array(z.string()).optional(),
     }),
   ),
 });

@@ -5,9 +5,13 @@ import { registerAttachmentPaths } from "./paths/attachments";
 import { registerAuditPaths } from "./paths/audit";
 import { registerCommentPaths } from "./paths/comments";
 import { registerEvidencePaths } from "./paths/evidence";
+import { registerExportPaths } from "./paths/exports";
+import { registerForecastPaths } from "./paths/forecasts";
+import { registerHistoryPaths } from "./paths/history";
 import { registerLifecyclePaths } from "./paths/lifecycle";
 import { registerNotificationPaths } from "./paths/notifications";
 import { registerReviewPaths } from "./paths/reviews";
+import { registerSearchPaths } from "./paths/search";
 import { registerSystemPaths } from "./paths/system";
 import { registerTokenPaths } from "./paths/tokens";
 import { registerWorkspacePaths } from "./paths/workspaces";
@@ -26,13 +30,17 @@ export function buildOpenApiDocument(): OpenApiDocument {
   registerWorkspacePaths(registry);
   registerAssessmentPaths(registry);
   registerReviewPaths(registry);
+  registerForecastPaths(registry);
   registerLifecyclePaths(registry);
+  registerHistoryPaths(registry);
+  registerExportPaths(registry);
   registerCommentPaths(registry);
   registerEvidencePaths(registry);
   registerAttachmentPaths(registry);
   registerTokenPaths(registry);
   registerAuditPaths(registry);
   registerNotificationPaths(registry);
+  registerSearchPaths(registry);
   registerSystemPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

@@ -45,6 +45,7 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorKind, string>> = {
   conflict: "The resource is in a state that does not allow this change.",
   gone: "The resource is no longer available.",
   payload_too_large: "The body is too large.",
+  unprocessable: "The body is well-formed but not possible for the record as it is; `error.fields` says why.",
   rate_limited: "Too many attempts; see the Retry-After header.",
 };
 

@@ -27,6 +27,7 @@ import { createMatrixWorld, type MatrixWorld } from "./testing/matrix-world";
 import { type CellRequest, fillPath } from "./testing/rest-case";
 import { ACCOUNT_CASES } from "./testing/rest-cases-account";
 import { ASSESSMENT_CASES } from "./testing/rest-cases-assessments";
+import { FORECAST_CASES } from "./testing/rest-cases-forecasts";
 import { LIBRARY_CASES } from "./testing/rest-cases-library";
 import { loadRouteModules, type RouteModule } from "./testing/route-modules";
 import { connectAs, observe, runSocketEvent, type SocketScene } from "./testing/socket-cells";
@@ -38,7 +39,7 @@ import { connectAs, observe, runSocketEvent, type SocketScene } from "./testing/
 
 type ProbeResult = { expected: CrossTeamProbe["expected"]; got: RestOutcome };
 
-const CASES = { ...ACCOUNT_CASES, ...LIBRARY_CASES, ...ASSESSMENT_CASES };
+const CASES = { ...ACCOUNT_CASES, ...LIBRARY_CASES, ...ASSESSMENT_CASES, ...FORECAST_CASES };
 const RESERVED_SOCKET_EVENTS = new Set(["connect", "connect_error", "disconnect", "disconnecting", "error"]);
 
 let world: MatrixWorld;

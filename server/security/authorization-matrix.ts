@@ -102,6 +102,8 @@ export const REST_AUTHORIZATION: readonly RestRule[] = [
   { method: "POST", path: "/api/v1/invitations/accept", case: "a pending link", outcomes: anyUser(ok(200)) },
   { method: "GET", path: "/api/v1/notifications", outcomes: anyUser(ok(200)) },
   { method: "GET", path: "/api/v1/notifications/unread-count", outcomes: anyUser(ok(200)) },
+  // Search: any signed-in user, hits only from their own workspaces (server/search/).
+  { method: "GET", path: "/api/v1/search", outcomes: anyUser(ok(200)) },
   { method: "POST", path: "/api/v1/notifications/read-all", outcomes: anyUser(ok(200)) },
   {
     method: "POST",
@@ -197,6 +199,25 @@ export const REST_AUTHORIZATION: readonly RestRule[] = [
     path: `${A}/judgements/{judgementId}/reviews`,
     outcomes: assessmentStep(["owner", "reviewer"], 201, "forbidden:review"),
   },
+  // Forecasts: writers set them, owners and reviewers record outcomes, every member reads them.
+  { method: "GET", path: `${A}/judgements/{judgementId}/forecast`, outcomes: assessmentMembers(200) },
+  {
+    method: "PUT",
+    path: `${A}/judgements/{judgementId}/forecast`,
+    outcomes: assessmentStep(WRITERS, 200, "forbidden:forecast"),
+  },
+  {
+    method: "DELETE",
+    path: `${A}/judgements/{judgementId}/forecast`,
+    outcomes: roles(WRITERS, 204, { forbidden: "forbidden:forecast", hidden: "not_found:assessment" }),
+  },
+  {
+    method: "POST",
+    path: `${A}/judgements/{judgementId}/forecast/outcome`,
+    outcomes: assessmentStep(["owner", "reviewer"], 200, "forbidden:forecast_outcome"),
+  },
+  { method: "GET", path: `${W}/forecasts`, outcomes: workspaceMembers(200) },
+  { method: "GET", path: `${W}/calibration`, outcomes: workspaceMembers(200) },
   { method: "GET", path: `${A}/review-requests`, outcomes: assessmentMembers(200) },
   { method: "POST", path: `${A}/review-requests`, outcomes: assessmentStep(WRITERS, 201, "forbidden:review_request") },
   { method: "GET", path: `${A}/status`, outcomes: assessmentMembers(200) },
@@ -221,10 +242,29 @@ export const REST_AUTHORIZATION: readonly RestRule[] = [
   { method: "POST", path: `${A}/publish`, outcomes: assessmentStep(["owner"], 201, "forbidden:publish") },
   { method: "GET", path: `${A}/versions`, outcomes: assessmentMembers(200) },
   { method: "GET", path: `${A}/versions/{number}`, outcomes: assessmentMembers(200) },
-  ...(["POST", "PUT", "PATCH", "DELETE"] as const).flatMap((method): RestRule[] => [
-    { method, path: `${A}/versions`, outcomes: immutable },
-    { method, path: `${A}/versions/{number}`, outcomes: immutable },
-  ]),
+  { method: "GET", path: `${A}/versions/{number}/export`, outcomes: assessmentMembers(200) },
+  // Version history (server/history/*): naming and restoring are writing; comparing is reading.
+  { method: "POST", path: `${A}/versions`, outcomes: assessmentStep(WRITERS, 201, "forbidden:version") },
+  { method: "GET", path: `${A}/versions/compare`, outcomes: assessmentMembers(200) },
+  {
+    method: "POST",
+    path: `${A}/versions/{number}/restore`,
+    outcomes: assessmentStep(WRITERS, 201, "forbidden:version"),
+  },
+  ...(["PUT", "PATCH", "DELETE"] as const).map(
+    (method): RestRule => ({
+      method,
+      path: `${A}/versions`,
+      outcomes: immutable,
+    }),
+  ),
+  ...(["POST", "PUT", "PATCH", "DELETE"] as const).map(
+    (method): RestRule => ({
+      method,
+      path: `${A}/versions/{number}`,
+      outcomes: immutable,
+    }),
+  ),
 ];
 
 const connected = socket({

@@ -98,7 +98,7 @@ export function registerLifecyclePaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/api/v1/assessments/{assessmentId}/versions",
     tags: ["Lifecycle"],
-    summary: "List published versions",
+    summary: "List versions (published, named and automatic)",
     request: { params: assessmentParams },
     responses: {
       200: jsonResponse("Versions, newest first, without contents.", z.array(versionSummaryDto)),
@@ -109,7 +109,7 @@ export function registerLifecyclePaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/api/v1/assessments/{assessmentId}/versions/{number}",
     tags: ["Lifecycle"],
-    summary: "Get one published version",
+    summary: "Get one version",
     description:
       "Any member. JSON with the rendered `html` and the structured `content`; `?format=html` answers a standalone " +
       "HTML page (TLP marking at top and bottom, no scripts allowed by its Content-Security-Policy).",
@@ -122,19 +122,20 @@ export function registerLifecyclePaths(registry: OpenAPIRegistry): void {
       ...errorResponses("bad_request", "unauthorized", "not_found"),
     },
   });
-  for (const [path, params] of [
-    ["/api/v1/assessments/{assessmentId}/versions", assessmentParams],
-    ["/api/v1/assessments/{assessmentId}/versions/{number}", versionParams],
+  for (const [path, params, methods] of [
+    // POST …/versions names a version (server/openapi/paths/history.ts).
+    ["/api/v1/assessments/{assessmentId}/versions", assessmentParams, ["put", "patch", "delete"]],
+    ["/api/v1/assessments/{assessmentId}/versions/{number}", versionParams, ["post", "put", "patch", "delete"]],
   ] as const) {
-    for (const method of ["post", "put", "patch", "delete"] as const) {
+    for (const method of methods) {
       registry.registerPath({
         method,
         path,
         tags: ["Lifecycle"],
         summary: "Refused: published versions are immutable",
         description:
-          "Always 405 `method_not_allowed:version` with `Allow: GET`, for every role. Versions are created only by " +
-          "`POST …/publish`; the database also refuses any UPDATE or DELETE of a version.",
+          "Always 405 `method_not_allowed:version` with `Allow: GET`, for every role. Versions are created by " +
+          "publishing, status changes, naming and restoring; the database refuses any UPDATE or DELETE of a version.",
         request: { params },
         responses: errorResponses("method_not_allowed"),
       });

@@ -3,6 +3,7 @@ import type { Actor } from "../../auth/actor";
 import { sessionCookieName } from "../../auth/session";
 import { createTestDocument } from "../../collab/testing/start-collab-test-server";
 import { env } from "../../env";
+import { setTestForecast } from "../../forecasts/forecast-test-helpers";
 import { createTestTeam, createTestUser, createTestWorkspace } from "../../testing/factories";
 import { createTestSessionCookie } from "../../testing/route-test-helpers";
 import { authenticateApiToken } from "../../tokens/authenticate-api-token";
@@ -85,6 +86,8 @@ export async function createMatrixWorld() {
     assessmentId,
     thread,
     comment: await fresh.comment(assessmentId, thread.id),
+    // An unresolved forecast on the key judgement: what forecast reads, changes and outcomes address.
+    forecast: await setTestForecast(team.analyst, assessmentId),
     resolvedThread: await fresh.thread(assessmentId, { resolved: true }),
     reviewerThread: await fresh.thread(assessmentId, { author: team.reviewer }),
     reviewerResolvedThread: await fresh.thread(assessmentId, { author: team.reviewer, resolved: true }),

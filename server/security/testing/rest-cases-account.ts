@@ -33,6 +33,7 @@ export const ACCOUNT_CASES: Record<string, RestCase> = {
   }),
   "GET /api/v1/notifications": none,
   "GET /api/v1/notifications/unread-count": none,
+  "GET /api/v1/search": () => ({ query: "?q=tikhoretsk" }),
   "POST /api/v1/notifications/read-all": none,
   "POST /api/v1/notifications/{notificationId}/read (the analyst's notification)": async ({ world, allowed }) => ({
     params: { notificationId: allowed ? await world.fresh.analystNotification() : world.shared.analystNotificationId },

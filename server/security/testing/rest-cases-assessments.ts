@@ -125,7 +125,25 @@ export const ASSESSMENT_CASES: Record<string, RestCase> = {
   [`POST ${A}/status (start a new draft)`]: step("published", () => ({ status: "draft" })),
   [`POST ${A}/publish`]: step("approved", () => undefined),
   ...Object.fromEntries([onPublished("GET", ""), onPublished("GET", "/{number}")]),
-  ...Object.fromEntries(
-    ["POST", "PUT", "PATCH", "DELETE"].flatMap((method) => [onPublished(method, ""), onPublished(method, "/{number}")]),
-  ),
+  ...Object.fromEntries(["PUT", "PATCH", "DELETE"].map((method) => onPublished(method, ""))),
+  ...Object.fromEntries(["POST", "PUT", "PATCH", "DELETE"].map((method) => onPublished(method, "/{number}"))),
+  [`POST ${A}/versions`]: ({ world }) => ({
+    params: { assessmentId: world.shared.assessmentId },
+    body: { name: `Before the April imagery (${unique()})` },
+  }),
+  [`GET ${A}/versions/{number}/export`]: ({ world }) => ({
+    params: { assessmentId: world.shared.publishedId, number: "1" },
+    query: "?format=md",
+  }),
+  [`GET ${A}/versions/compare`]: ({ world }) => ({
+    params: { assessmentId: world.shared.publishedId },
+    query: "?from=1&to=current",
+  }),
+  [`POST ${A}/versions/{number}/restore`]: async ({ world, allowed }) => ({
+    // Sending for review froze version 1: refused callers try the shared one, allowed ones a fresh one.
+    params: {
+      assessmentId: allowed ? await world.fresh.assessment("in_review") : world.shared.inReviewId,
+      number: "1",
+    },
+  }),
 };
