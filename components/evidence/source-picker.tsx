@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import { useId, useState } from "react";
 import type { SourceReliability } from "@/lib/standards/admiralty";
-import { CONTROL_CLASSES } from "../forms/field";
+import { CONTROL_CLASSES } from "../forms/control-classes";
 import { FieldMessage, useHasFieldMessage } from "./field-message";
 import { reliabilityText } from "./grade-badge";
 

@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import { type ReactNode, useId } from "react";
-import { CONTROL_CLASSES } from "@/components/forms/field";
+import { CONTROL_CLASSES } from "@/components/forms/control-classes";
 
 /** Props a control receives to be named and described by its field. */
 export interface SmallControlProps {

@@ -2,15 +2,8 @@
 
 import clsx from "clsx";
 import { type ReactNode, useId } from "react";
-import { FOCUS_RING } from "../ui/button";
+import { CONTROL_CLASSES } from "./control-classes";
 import { useFieldErrors } from "./form-context";
-
-/** Input styling shared by text inputs, text areas and selects. */
-export const CONTROL_CLASSES = clsx(
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
-  "disabled:bg-slate-50 disabled:text-slate-500 read-only:bg-slate-50",
-  FOCUS_RING,
-);
 
 export interface FieldRenderProps {
   id: string;

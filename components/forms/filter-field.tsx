@@ -2,7 +2,7 @@ import clsx from "clsx";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "../ui/button";
-import { CONTROL_CLASSES } from "./field";
+import { CONTROL_CLASSES } from "./control-classes";
 
 /** The input and select style of filter forms (plain GET forms whose values live in the URL). */
 export const FILTER_CONTROL = clsx(CONTROL_CLASSES, "border-slate-300");

@@ -2,7 +2,7 @@
 
 import clsx from "clsx";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { CONTROL_CLASSES } from "@/components/forms/field";
+import { CONTROL_CLASSES } from "@/components/forms/control-classes";
 import { Button } from "@/components/ui/button";
 import type { ReviewJudgementInput } from "@/lib/schemas/reviews";
 import { type SubmitReviewResult, submitReview } from "./submit-review";

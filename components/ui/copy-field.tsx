@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId, useRef, useState } from "react";
-import { CONTROL_CLASSES } from "../forms/field";
+import { CONTROL_CLASSES } from "../forms/control-classes";
 import { Button } from "./button";
 
 /**

@@ -60,12 +60,6 @@ export default async function VersionPage({
             >
               HTML
             </a>
-            <a
-              href={`/api/v1/assessments/${assessmentId}/versions/${version.number}`}
-              className={buttonClasses({ variant: "ghost" })}
-            >
-              JSON
-            </a>
             <ExportMenu assessmentId={assessmentId} number={version.number} />
           </>
         }
