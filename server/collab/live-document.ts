@@ -48,7 +48,12 @@ export class LiveDocument {
   destroyed = false;
   private readonly content: ContentSaver;
   private lastPersist: Promise<void> = Promise.resolve();
-  private capture: { origin: UpdateOrigin; update: Uint8Array | null; userId: string } | null = null;
+  /**
+   * The client update being applied: its effective part, its sender, and the changes Yjs made
+   * on its own while integrating it (`tidied`), stored right after it.
+   */
+  private capture: { origin: UpdateOrigin; update: Uint8Array | null; userId: string; tidied: Uint8Array[] } | null =
+    null;
 
   constructor(
     readonly id: string,
@@ -94,26 +99,26 @@ export class LiveDocument {
     const origin: UpdateOrigin = { kind: "client", socketId };
     const { store } = this.doc;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
-    this.capture = { origin, update: null, userId };
-    let effective: Uint8Array | null;
+    const capture = { origin, update: null as Uint8Array | null, userId, tidied: [] as Uint8Array[] };
+    this.capture = capture;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
       // Yjs may have integrated part of the update before throwing, and peers were sent that part:
       // store exactly that part so the database stays equal to what everyone has.
       logger().warn({ err: error, documentId: this.id }, "update failed to apply");
-      const partial = this.capture.update;
-      if (partial) void this.persist(partial, userId).catch(() => {});
+      if (capture.update) void this.persist(capture.update, userId).catch(() => {});
+      this.persistTidied(capture.tidied);
       throw new CollabFault("invalid_message");
     } finally {
-      effective = this.capture?.update ?? null;
       this.capture = null;
     }
     // Updates whose dependencies are missing wait in the store's pending sets; they must be
     // stored too, or they would be lost when a relayed update later completes them.
     const pendingChanged = store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
-    if (effective === null && !pendingChanged) return this.lastPersist;
-    return this.persist(update, userId);
+    const saved = capture.update === null && !pendingChanged ? this.lastPersist : this.persist(update, userId);
+    this.persistTidied(capture.tidied);
+    return saved;
   }
 
   /** Applies an update that another process accepted (relay) or stored (reconciliation). */
@@ -180,20 +185,45 @@ export class LiveDocument {
     this.doc.destroy();
   }
 
-  private persist(update: Uint8Array, userId: string): Promise<void> {
+  /** Stores changes Yjs made on its own (after the update that caused them, with no sender). */
+  private persistTidied(changes: Uint8Array[]): void {
+    for (const change of changes) void this.persist(change, null).catch(() => {});
+  }
+
+  private persist(update: Uint8Array, userId: string | null): Promise<void> {
     const saved = this.context.append({ documentId: this.id, update, userId });
     const previous = this.lastPersist;
     this.lastPersist = previous.then(() => saved.catch(() => {}));
     return saved;
   }
 
-  private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin): void => {
+  private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
+    // A throw here would stop Yjs's cleanup of the transaction half way, and the document would
+    // emit no update again: nothing broadcast or stored, while senders are still acked.
+    try {
+      this.routeUpdate(update, origin);
+    } catch (error) {
+      logger().error({ err: error, documentId: this.id }, "broadcasting or storing an update failed");
+    }
+  };
+
+  private routeUpdate(update: Uint8Array, origin: UpdateOrigin | null): void {
     if (this.capture && origin === this.capture.origin) this.capture.update = update;
-    if (origin.kind === "load") return;
+    if (origin?.kind === "load") return;
     const message = toWireBytes(encodeUpdateMessage(update));
     const { namespace, relay } = this.context;
     const recipients = namespace.adapter.rooms.get(this.room)?.size ?? 0;
-    if (origin.kind === "client") {
+    if (origin === null) {
+      // Yjs changed the document on its own, in a transaction without origin: it deletes
+      // redundant format marks after a remote update (two people bolding the same words). Every
+      // copy must get the change, and the log too, or live and stored documents differ.
+      namespace.local.to(this.room).emit("doc:sync", this.id, message);
+      relay?.publish(this.id, "update", update);
+      collabMetrics().updatesOut.inc(recipients);
+      this.content.changed(null);
+      if (this.capture) this.capture.tidied.push(update);
+      else this.persistTidied([update]);
+    } else if (origin.kind === "client") {
       namespace.local.to(this.room).except(origin.socketId).emit("doc:sync", this.id, message);
       relay?.publish(this.id, "update", update);
       collabMetrics().updatesOut.inc(Math.max(0, recipients - 1));
@@ -204,5 +234,5 @@ export class LiveDocument {
       namespace.local.to(this.room).emit("doc:sync", this.id, message);
       collabMetrics().updatesOut.inc(recipients);
     }
-  };
+  }
 }
