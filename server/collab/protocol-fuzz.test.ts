@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeAwarenessUpdate } from "./awareness-messages";
 import { collabMetrics } from "./collab-metrics";
 import { type FuzzFrame, fuzzFrame } from "./testing/fuzz-frames";
@@ -41,6 +41,15 @@ describe("collaboration protocol fuzzing", () => {
       }),
       FUZZ_OPTIONS,
     );
+
+    // A new cast takes over, as in every epoch of the long run: the first cast's final checks ran,
+    // its documents are let go once everyone left, and the counts go on in the new one.
+    const firstSandbox = session.targets.sandbox;
+    await session.finish();
+    expect(session.failures).toEqual([]);
+    session = await startFuzzSession(server, { maxMessageBytes: MAX_MESSAGE_BYTES, after: session });
+    expect(session.targets.sandbox).not.toBe(firstSandbox);
+    await vi.waitFor(() => expect(server.sockets.collab.registry.get(firstSandbox)).toBeUndefined());
 
     // A flood: everything at once, every ack still answered.
     const flood = fc.sample(fuzzFrame(session.targets), { seed: SEED + 1, numRuns: 1200 });
@@ -109,6 +118,29 @@ describe("collaboration protocol fuzzing", () => {
     await fresh.finish();
     expect(fresh.failures).toEqual([]);
     expect((await collabMetrics().connections.get()).values[0]?.value).toBe(connectionsBefore);
+  });
+
+  it("refuses an update whose items point at later changes of their own client, and changes nothing", async () => {
+    const fresh = await startFuzzSession(server, { maxMessageBytes: MAX_MESSAGE_BYTES });
+    // Found by `npm run chaos:fuzz` (seed 1, frame 705 250): item 1:1 has parent 1:2, whose parent
+    // is 1:1. Yjs integrated 1:0 (a new root type), then threw looking up 1:2; the sandbox changed
+    // although the frame was refused.
+    const forged = Buffer.from(
+      "01440105010007010764656661756c7c0309706172616772617068070001020601000101018401020277772801046d6574610466757a7a017b7feffffffffffff80101010201",
+      "hex",
+    );
+    await fresh.send({
+      via: "joined",
+      send: "emit",
+      event: "doc:sync",
+      args: [fresh.targets.sandbox, forged],
+      ack: true,
+      mustRefuse: false,
+      kind: "forged-order",
+    });
+    expect(fresh.stats.answers).toEqual({ invalid_message: 1 });
+    await fresh.finish();
+    expect(fresh.failures).toEqual([]);
   });
 
   it("answers unknown events and acked awareness, and caps the awareness clients of one connection", async () => {

@@ -58,6 +58,16 @@ export interface FuzzSession {
   finish: () => Promise<void>;
 }
 
+export interface FuzzSessionOptions {
+  /** Largest message the server accepts (frames just above it must be `message_too_large`). */
+  maxMessageBytes: number;
+  /**
+   * The session this one takes over from (after its `finish()`): its counts and failures go on
+   * in this one, so a long run can start over with fresh documents and still report one total.
+   */
+  after?: Pick<FuzzSession, "stats" | "failures">;
+}
+
 /**
  * Sets up the cast on `server` (which runs on the current database): workspace A holds the shared
  * document, edited by an honest analyst and readable by the fuzzing user (a reviewer there);
@@ -65,10 +75,7 @@ export interface FuzzSession {
  * foreign to the fuzzing user. The fuzzing user has two connections: one joined to the sandbox
  * and the shared document, and a stranger that joined nothing.
  */
-export async function startFuzzSession(
-  server: CollabTestServer,
-  options: { maxMessageBytes: number },
-): Promise<FuzzSession> {
+export async function startFuzzSession(server: CollabTestServer, options: FuzzSessionOptions): Promise<FuzzSession> {
   const home = await createTestTeam();
   const foreignTeam = await createTestTeam();
   const fuzzer: Actor = home.reviewer;
@@ -96,8 +103,8 @@ export async function startFuzzSession(
     honestClientId: honestEntry.awareness.clientID,
     maxMessageBytes: options.maxMessageBytes,
   };
-  const stats: FuzzStats = { frames: 0, answers: {}, kinds: {}, dropped: {}, errorEvents: {} };
-  const failures: FuzzFailure[] = [];
+  const stats: FuzzStats = options.after?.stats ?? { frames: 0, answers: {}, kinds: {}, dropped: {}, errorEvents: {} };
+  const failures: FuzzFailure[] = options.after?.failures ?? [];
   const fail = (check: string, detail: string) => {
     if (failures.length < 50) failures.push({ check, detail });
   };
@@ -171,28 +178,28 @@ export async function startFuzzSession(
     ).catch(() => "timeout" as const);
   }
 
-  /** Checks one answer; returns whether the frame was refused. */
-  function check(frame: FuzzFrame, answer: AckResult | "timeout" | null): boolean {
+  /** Checks one answer; returns the error code when the frame was refused, else null. */
+  function check(frame: FuzzFrame, answer: AckResult | "timeout" | null): string | null {
     if (answer === null) {
       bump(stats.answers, "no-ack");
-      return false;
+      return null;
     }
     if (answer === "timeout") {
       bump(stats.answers, "timeout");
       fail("every ack is answered", `${frame.kind} ${String(frame.event)} got no answer in ${ACK_TIMEOUT_MS} ms`);
-      return false;
+      return null;
     }
     if (answer.ok === true) {
       bump(stats.answers, "ok");
       if (frame.mustRefuse) fail("foreign frames are refused", `${frame.kind} ${describeFrame(frame)} was accepted`);
-      return false;
+      return null;
     }
     const code = String(answer.error?.code);
     bump(stats.answers, code);
     if (answer.ok !== false || !KNOWN_CODES.has(code)) {
       fail("error acks carry a known code", `${frame.kind} answered ${JSON.stringify(answer).slice(0, 200)}`);
     }
-    return true;
+    return code;
   }
 
   return {
@@ -203,10 +210,10 @@ export async function startFuzzSession(
       const socket = await socketFor(frame);
       const before = sandboxState();
       const refused = check(frame, await emit(socket, frame));
-      if (refused && before && !before.equals(sandboxState() ?? Buffer.alloc(0))) {
+      if (refused !== null && before && !before.equals(sandboxState() ?? Buffer.alloc(0))) {
         fail(
           "refused input changes nothing",
-          `${frame.kind} ${describeFrame(frame)} was refused but changed the document`,
+          `${frame.kind} ${describeFrame(frame)} was refused (${refused}) but changed the document`,
         );
       }
     },
