@@ -1,11 +1,10 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { documentSnapshots, documentUpdates } from "@/db/schema";
-import { logger } from "../logger";
 import { logWeight } from "./collab-config";
 import { collabMetrics } from "./collab-metrics";
 import { withDocumentLock } from "./document-lock";
-import { readDocumentLog } from "./read-document-log";
+import { documentFromLog, readDocumentLog } from "./read-document-log";
 
 export interface CompactDocumentOptions {
   documentId: string;
@@ -38,19 +37,8 @@ export async function compactDocument(options: CompactDocumentOptions): Promise<
     const log = await readDocumentLog(tx, documentId);
     if (log.updates.length === 0) return null;
     options.afterRead?.();
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (log.snapshot) Y.applyUpdate(doc, log.snapshot.state);
-      for (const row of log.updates) {
-        try {
-          Y.applyUpdate(doc, row.update);
-        } catch (error) {
-          // Rows passed the validity gate before they were written; one failing now is logged
-          // and folded as far as Yjs got, rather than blocking compaction forever.
-          logger().error({ err: error, documentId, rowId: row.id }, "stored update failed to apply");
-        }
-      }
-    });
+    // A row failing to apply now is folded as far as Yjs got, rather than blocking compaction forever.
+    const doc = documentFromLog(log, documentId);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const version = (log.snapshot?.version ?? 0) + 1;

@@ -1,6 +1,8 @@
 import { asc, eq } from "drizzle-orm";
+import * as Y from "yjs";
 import type { Executor } from "@/db/client";
 import { documentSnapshots, documentUpdates } from "@/db/schema";
+import { logger } from "../logger";
 
 /** A document as stored: its snapshot (if it was ever compacted) and every update row after it. */
 export interface DocumentLog {
@@ -25,4 +27,29 @@ export async function readDocumentLog(db: Executor, documentId: string): Promise
     .from(documentSnapshots)
     .where(eq(documentSnapshots.documentId, documentId));
   return { snapshot: snapshot ?? null, updates };
+}
+
+/**
+ * A Y.Doc holding a read log: the snapshot, then every row. A stored row that fails to apply is
+ * logged and skipped, as the live document does: rows passed the validity gate when written, and
+ * one failing now must not block reading, freezing or compacting the rest. The caller destroys it.
+ */
+export function documentFromLog(log: DocumentLog, documentId: string): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (log.snapshot) Y.applyUpdate(doc, log.snapshot.state);
+    for (const row of log.updates) {
+      try {
+        Y.applyUpdate(doc, row.update);
+      } catch (error) {
+        logger().error({ err: error, documentId, rowId: row.id }, "stored update failed to apply");
+      }
+    }
+  });
+  return doc;
+}
+
+/** A document's Y.Doc rebuilt from its snapshot and update log (the source of truth). The caller destroys it. */
+export async function rebuildDocument(db: Executor, documentId: string): Promise<Y.Doc> {
+  return documentFromLog(await readDocumentLog(db, documentId), documentId);
 }

@@ -14,6 +14,7 @@ import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { toFieldErrors } from "../http/parse-input";
+import { parseVersionNumber } from "../lifecycle/parse-version-number";
 import { renderDocx } from "./render-docx";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
@@ -55,10 +56,7 @@ function parseFormat(format: unknown): ExportFormat {
  */
 export async function exportAssessmentVersion(options: ExportAssessmentVersionOptions): Promise<ExportedFile> {
   const format = parseFormat(options.format);
-  const number = Number(options.number);
-  if (!Number.isSafeInteger(number) || number < 1 || String(number) !== String(options.number)) {
-    throw new AppError("not_found:version");
-  }
+  const number = parseVersionNumber(options.number);
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
   const [row] = await db

@@ -1,18 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { getDatabase } from "@/db/client";
 import { judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { brierScore, forecastProbability, isInBand } from "@/lib/forecasts/forecast-scoring";
 import type { WorkspaceRole } from "@/lib/roles";
 import { type ForecastDto, type RecordForecastOutcomeInput, recordForecastOutcomeInput } from "@/lib/schemas/forecasts";
 import { formatLikelihoodRange } from "@/lib/standards/icd203";
-import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
-import { flushDocumentContent } from "../collab/store-document-content";
 import { parseInput } from "../http/parse-input";
 import { currentApproverIds } from "./current-approvers";
 import { refuseResolved, requireForecast, requireJudgementRow, toForecastDto } from "./forecast-rows";
+import { withLockedAssessment } from "./with-locked-assessment";
 
 /** Roles that may say how a forecast turned out: the ones who vouch for judgements, not the ones who write them. */
 export const RESOLVER_ROLES: readonly WorkspaceRole[] = ["owner", "reviewer"];
@@ -35,74 +33,71 @@ export interface RecordForecastOutcomeOptions {
 export async function recordForecastOutcome(options: RecordForecastOutcomeOptions): Promise<ForecastDto> {
   const input = parseInput(recordForecastOutcomeInput, options.input);
   const { actor } = options;
-  const db = getDatabase();
-  const { assessment } = await requireAssessment({ db, actor, assessmentId: options.assessmentId });
-  // The judgement scored is the one on screen, including edits typed a moment ago.
-  await flushDocumentContent(assessment.id);
-  return db.transaction(async (tx) => {
-    const { assessment: locked, role } = await requireAssessment({
-      db: tx,
-      actor,
-      assessmentId: assessment.id,
-      forUpdate: true,
-    });
-    if (!RESOLVER_ROLES.includes(role)) {
-      throw new AppError(
-        "forbidden:forecast_outcome",
-        "Only reviewers and owners can record how a forecast turned out.",
-      );
-    }
-    const forecast = await requireForecast(tx, locked.id, options.judgementId, { forUpdate: true });
-    refuseResolved(forecast);
-    const judgement = await requireJudgementRow(tx, locked.id, forecast.judgementId);
-    const band = judgement.likelihood;
-    if (!band) {
-      throw new AppError("unprocessable:likelihood", "The judgement has no likelihood, so there is nothing to score.", {
-        fields: { "": ["Give the judgement a likelihood, or remove its forecast."] },
-      });
-    }
-    if (forecast.pointEstimate !== null && !isInBand(forecast.pointEstimate, band)) {
-      throw new AppError("unprocessable:point_estimate", "The point estimate lies outside the judgement's band now.", {
-        fields: {
-          pointEstimate: [
-            `The judgement's band changed to ${formatLikelihoodRange(band)} since the point estimate ${forecast.pointEstimate} was set: update the forecast first.`,
-          ],
+  const refusal = () =>
+    new AppError("forbidden:forecast_outcome", "Only reviewers and owners can record how a forecast turned out.");
+  return withLockedAssessment(
+    { actor, assessmentId: options.assessmentId, roles: RESOLVER_ROLES, refusal },
+    async (tx, locked) => {
+      const forecast = await requireForecast(tx, locked.id, options.judgementId, { forUpdate: true });
+      refuseResolved(forecast);
+      const judgement = await requireJudgementRow(tx, locked.id, forecast.judgementId);
+      const band = judgement.likelihood;
+      if (!band) {
+        throw new AppError(
+          "unprocessable:likelihood",
+          "The judgement has no likelihood, so there is nothing to score.",
+          {
+            fields: { "": ["Give the judgement a likelihood, or remove its forecast."] },
+          },
+        );
+      }
+      if (forecast.pointEstimate !== null && !isInBand(forecast.pointEstimate, band)) {
+        throw new AppError(
+          "unprocessable:point_estimate",
+          "The point estimate lies outside the judgement's band now.",
+          {
+            fields: {
+              pointEstimate: [
+                `The judgement's band changed to ${formatLikelihoodRange(band)} since the point estimate ${forecast.pointEstimate} was set: update the forecast first.`,
+              ],
+            },
+          },
+        );
+      }
+      const probability = forecastProbability(band, forecast.pointEstimate);
+      const [row] = await tx
+        .update(judgementForecasts)
+        .set({
+          outcome: input.outcome,
+          scoredLikelihood: band,
+          scoredProbability: probability,
+          brierScore: brierScore(probability, input.outcome),
+          analystIds: judgement.authorIds,
+          reviewerIds: await currentApproverIds(tx, locked.workspaceId, judgement),
+          resolvedBy: auditActorId(actor),
+          resolvedAt: new Date(),
+          outcomeNote: input.note ?? "",
+        })
+        .where(and(eq(judgementForecasts.assessmentId, locked.id), eq(judgementForecasts.judgementId, judgement.id)))
+        .returning();
+      if (!row) throw new Error("update of judgement_forecasts returned no row");
+      await recordAuditEvent({
+        db: tx,
+        workspaceId: locked.workspaceId,
+        actorUserId: auditActorId(actor),
+        action: "forecast.resolved",
+        targetType: "judgement",
+        targetId: judgement.id,
+        data: {
+          assessmentId: locked.id,
+          outcome: row.outcome,
+          scoredLikelihood: band,
+          scoredProbability: probability,
+          brierScore: row.brierScore,
+          note: row.outcomeNote,
         },
       });
-    }
-    const probability = forecastProbability(band, forecast.pointEstimate);
-    const [row] = await tx
-      .update(judgementForecasts)
-      .set({
-        outcome: input.outcome,
-        scoredLikelihood: band,
-        scoredProbability: probability,
-        brierScore: brierScore(probability, input.outcome),
-        analystIds: judgement.authorIds,
-        reviewerIds: await currentApproverIds(tx, locked.workspaceId, judgement),
-        resolvedBy: auditActorId(actor),
-        resolvedAt: new Date(),
-        outcomeNote: input.note ?? "",
-      })
-      .where(and(eq(judgementForecasts.assessmentId, locked.id), eq(judgementForecasts.judgementId, judgement.id)))
-      .returning();
-    if (!row) throw new Error("update of judgement_forecasts returned no row");
-    await recordAuditEvent({
-      db: tx,
-      workspaceId: locked.workspaceId,
-      actorUserId: auditActorId(actor),
-      action: "forecast.resolved",
-      targetType: "judgement",
-      targetId: judgement.id,
-      data: {
-        assessmentId: locked.id,
-        outcome: row.outcome,
-        scoredLikelihood: band,
-        scoredProbability: probability,
-        brierScore: row.brierScore,
-        note: row.outcomeNote,
-      },
-    });
-    return toForecastDto(row, judgement);
-  });
+      return toForecastDto(row, judgement);
+    },
+  );
 }

@@ -1,16 +1,14 @@
-import { getDatabase } from "@/db/client";
 import { judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { bandRange, isInBand } from "@/lib/forecasts/forecast-scoring";
 import { WRITER_ROLES } from "@/lib/roles";
 import { type ForecastDto, type SetForecastInput, setForecastInput } from "@/lib/schemas/forecasts";
 import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
-import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
-import { flushDocumentContent } from "../collab/store-document-content";
 import { parseInput } from "../http/parse-input";
 import { findForecast, refuseResolved, requireJudgementRow, toForecastDto } from "./forecast-rows";
+import { withLockedAssessment } from "./with-locked-assessment";
 
 export interface SetForecastOptions {
   /** An owner or analyst of the assessment's workspace. */
@@ -30,61 +28,53 @@ export interface SetForecastOptions {
 export async function setForecast(options: SetForecastOptions): Promise<ForecastDto> {
   const input = parseInput(setForecastInput, options.input);
   const { actor } = options;
-  const db = getDatabase();
-  const { assessment } = await requireAssessment({ db, actor, assessmentId: options.assessmentId });
-  // The band checked must be the one the writer sees, including edits typed a moment ago.
-  await flushDocumentContent(assessment.id);
-  return db.transaction(async (tx) => {
-    const { assessment: locked, role } = await requireAssessment({
-      db: tx,
-      actor,
-      assessmentId: assessment.id,
-      forUpdate: true,
-    });
-    if (!WRITER_ROLES.includes(role))
-      throw new AppError("forbidden:forecast", "Only owners and analysts can set forecasts.");
-    const judgement = await requireJudgementRow(tx, locked.id, options.judgementId);
-    const existing = await findForecast(tx, locked.id, judgement.id, { forUpdate: true });
-    if (existing) refuseResolved(existing);
-    if (!judgement.likelihood) {
-      throw new AppError("unprocessable:likelihood", "Give the judgement a likelihood before making it a forecast.", {
-        fields: { "": ["The judgement has no likelihood, so it predicts nothing that could be scored."] },
+  const refusal = () => new AppError("forbidden:forecast", "Only owners and analysts can set forecasts.");
+  return withLockedAssessment(
+    { actor, assessmentId: options.assessmentId, roles: WRITER_ROLES, refusal },
+    async (tx, locked) => {
+      const judgement = await requireJudgementRow(tx, locked.id, options.judgementId);
+      const existing = await findForecast(tx, locked.id, judgement.id, { forUpdate: true });
+      if (existing) refuseResolved(existing);
+      if (!judgement.likelihood) {
+        throw new AppError("unprocessable:likelihood", "Give the judgement a likelihood before making it a forecast.", {
+          fields: { "": ["The judgement has no likelihood, so it predicts nothing that could be scored."] },
+        });
+      }
+      const pointEstimate = input.pointEstimate ?? null;
+      if (pointEstimate !== null && !isInBand(pointEstimate, judgement.likelihood)) {
+        const { min, max } = bandRange(judgement.likelihood);
+        throw new AppError("unprocessable:point_estimate", "The point estimate lies outside the judgement's band.", {
+          fields: {
+            pointEstimate: [
+              `The judgement is “${likelihoodOf(judgement.likelihood).term}” (${formatLikelihoodRange(judgement.likelihood)}): ` +
+                `give a point estimate from ${min} to ${max}, or none to score the band's midpoint.`,
+            ],
+          },
+        });
+      }
+      const values = {
+        resolveBy: input.resolveBy,
+        criterion: input.criterion,
+        pointEstimate,
+        setBy: auditActorId(actor),
+        updatedAt: new Date(),
+      };
+      const [row] = await tx
+        .insert(judgementForecasts)
+        .values({ assessmentId: locked.id, judgementId: judgement.id, workspaceId: locked.workspaceId, ...values })
+        .onConflictDoUpdate({ target: [judgementForecasts.assessmentId, judgementForecasts.judgementId], set: values })
+        .returning();
+      if (!row) throw new Error("upsert into judgement_forecasts returned no row");
+      await recordAuditEvent({
+        db: tx,
+        workspaceId: locked.workspaceId,
+        actorUserId: auditActorId(actor),
+        action: "forecast.set",
+        targetType: "judgement",
+        targetId: judgement.id,
+        data: { assessmentId: locked.id, resolveBy: row.resolveBy, criterion: row.criterion, pointEstimate },
       });
-    }
-    const pointEstimate = input.pointEstimate ?? null;
-    if (pointEstimate !== null && !isInBand(pointEstimate, judgement.likelihood)) {
-      const { min, max } = bandRange(judgement.likelihood);
-      throw new AppError("unprocessable:point_estimate", "The point estimate lies outside the judgement's band.", {
-        fields: {
-          pointEstimate: [
-            `The judgement is “${likelihoodOf(judgement.likelihood).term}” (${formatLikelihoodRange(judgement.likelihood)}): ` +
-              `give a point estimate from ${min} to ${max}, or none to score the band's midpoint.`,
-          ],
-        },
-      });
-    }
-    const values = {
-      resolveBy: input.resolveBy,
-      criterion: input.criterion,
-      pointEstimate,
-      setBy: auditActorId(actor),
-      updatedAt: new Date(),
-    };
-    const [row] = await tx
-      .insert(judgementForecasts)
-      .values({ assessmentId: locked.id, judgementId: judgement.id, workspaceId: locked.workspaceId, ...values })
-      .onConflictDoUpdate({ target: [judgementForecasts.assessmentId, judgementForecasts.judgementId], set: values })
-      .returning();
-    if (!row) throw new Error("upsert into judgement_forecasts returned no row");
-    await recordAuditEvent({
-      db: tx,
-      workspaceId: locked.workspaceId,
-      actorUserId: auditActorId(actor),
-      action: "forecast.set",
-      targetType: "judgement",
-      targetId: judgement.id,
-      data: { assessmentId: locked.id, resolveBy: row.resolveBy, criterion: row.criterion, pointEstimate },
-    });
-    return toForecastDto(row, judgement);
-  });
+      return toForecastDto(row, judgement);
+    },
+  );
 }

@@ -5,7 +5,7 @@ import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import { toVersionSummary } from "../lifecycle/lifecycle-rows";
 import { readFrozenDocument } from "../lifecycle/read-frozen-document";
 import { freezeVersion } from "./freeze-version";
-import { versionNode } from "./rebuild-document";
+import { versionNode } from "./version-node";
 
 /** The name of a version frozen after a burst of editing. */
 export const IDLE_VERSION_NAME = "After a burst of editing";

@@ -10,13 +10,14 @@ import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { rebuildDocument } from "../collab/read-document-log";
 import { flushDocumentContent, storeDocumentContent } from "../collab/store-document-content";
 import { publishDocumentRestored } from "../events/publish-document-restored";
 import { toVersionSummary } from "../lifecycle/lifecycle-rows";
+import { parseVersionNumber } from "../lifecycle/parse-version-number";
 import { logger } from "../logger";
 import { freezeVersion } from "./freeze-version";
-import { parseVersionNumber } from "./parse-version-number";
-import { rebuildDocument, versionNode } from "./rebuild-document";
+import { versionNode } from "./version-node";
 
 export interface RestoreVersionOptions {
   /** An owner or analyst of the assessment's workspace. */

@@ -6,6 +6,7 @@ import type { VersionContentDto, VersionDto } from "@/lib/schemas/lifecycle";
 import { requireAssessment } from "../assessments/require-assessment";
 import type { Actor } from "../auth/actor";
 import { toVersionSummary } from "./lifecycle-rows";
+import { parseVersionNumber } from "./parse-version-number";
 
 export interface GetAssessmentVersionOptions {
   /** Any member of the assessment's workspace. */
@@ -20,10 +21,7 @@ export interface GetAssessmentVersionOptions {
  * was published. Unknown numbers, malformed ones and other workspaces' assessments are all 404.
  */
 export async function getAssessmentVersion(options: GetAssessmentVersionOptions): Promise<VersionDto> {
-  const number = Number(options.number);
-  if (!Number.isSafeInteger(number) || number < 1 || String(number) !== String(options.number)) {
-    throw new AppError("not_found:version");
-  }
+  const number = parseVersionNumber(options.number);
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
   const [row] = await db

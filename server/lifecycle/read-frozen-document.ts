@@ -5,8 +5,7 @@ import { fragmentToNode } from "@/lib/editor/document-content";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { editorSchema } from "@/lib/editor/editor-schema";
 import { type JudgementContent, readJudgements } from "@/lib/editor/judgement-content";
-import { readDocumentLog } from "../collab/read-document-log";
-import { logger } from "../logger";
+import { rebuildDocument } from "../collab/read-document-log";
 
 /** An assessment's text exactly as the durable log holds it. */
 export interface FrozenDocument {
@@ -25,20 +24,8 @@ export interface FrozenDocument {
  * another process holds the document: what is checked is then exactly what is frozen.
  */
 export async function readFrozenDocument(db: Executor, assessmentId: string): Promise<FrozenDocument> {
-  const log = await readDocumentLog(db, assessmentId);
-  const doc = new Y.Doc();
+  const doc = await rebuildDocument(db, assessmentId);
   try {
-    doc.transact(() => {
-      if (log.snapshot) Y.applyUpdate(doc, log.snapshot.state);
-      for (const row of log.updates) {
-        try {
-          Y.applyUpdate(doc, row.update);
-        } catch (error) {
-          // Rows passed the validity gate when written; the live document skips a failing one the same way.
-          logger().error({ err: error, documentId: assessmentId, rowId: row.id }, "stored update failed to apply");
-        }
-      }
-    });
     const node = fragmentToNode(doc.getXmlFragment(EDITOR_FIELD), editorSchema());
     return { state: Y.encodeStateAsUpdate(doc), node, judgements: readJudgements(node) };
   } finally {
