@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { INFORMATION_CREDIBILITY_GRADES, SOURCE_RELIABILITY_GRADES } from "@/lib/standards/admiralty";
-import { FILTER_CONTROL, FilterActions, FilterField } from "../forms/filter-field";
+import { FILTER_CONTROL, FilterActions, FilterField, FilterSelect } from "../forms/filter-field";
 import { credibilityText, reliabilityText } from "./grade-badge";
 
 /** The filters as they appear in the URL (`?q=…&from=…`); absent ones are undefined. */
@@ -64,16 +64,14 @@ export function ObservationSearchForm({
             />
           </FilterField>
         </div>
-        <FilterField label="Site" htmlFor="search-site">
-          <select id="search-site" name="siteId" defaultValue={values.siteId ?? ""} className={FILTER_CONTROL}>
-            <option value="">Any site</option>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          label="Site"
+          id="search-site"
+          name="siteId"
+          value={values.siteId}
+          anyLabel="Any site"
+          options={sites.map((site) => ({ value: site.id, label: site.name }))}
+        />
         <FilterField label="Status" htmlFor="search-status">
           <select id="search-status" name="status" defaultValue={values.status ?? "all"} className={FILTER_CONTROL}>
             <option value="all">All (retracted marked)</option>
@@ -87,36 +85,25 @@ export function ObservationSearchForm({
         <FilterField label="Observed to" htmlFor="search-to">
           <input id="search-to" name="to" type="date" defaultValue={values.to} className={FILTER_CONTROL} />
         </FilterField>
-        <FilterField label="Source reliability" htmlFor="search-reliability">
-          <select
-            id="search-reliability"
-            name="reliability"
-            defaultValue={values.reliability ?? ""}
-            className={FILTER_CONTROL}
-          >
-            <option value="">Any reliability</option>
-            {SOURCE_RELIABILITY_GRADES.map((grade) => (
-              <option key={grade} value={grade}>
-                {reliabilityText(grade)}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Information credibility" htmlFor="search-credibility">
-          <select
-            id="search-credibility"
-            name="credibility"
-            defaultValue={values.credibility ?? ""}
-            className={FILTER_CONTROL}
-          >
-            <option value="">Any credibility</option>
-            {INFORMATION_CREDIBILITY_GRADES.map((grade) => (
-              <option key={grade} value={grade}>
-                {credibilityText(grade)}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          label="Source reliability"
+          id="search-reliability"
+          name="reliability"
+          value={values.reliability}
+          anyLabel="Any reliability"
+          options={SOURCE_RELIABILITY_GRADES.map((grade) => ({ value: grade, label: reliabilityText(grade) }))}
+        />
+        <FilterSelect
+          label="Information credibility"
+          id="search-credibility"
+          name="credibility"
+          value={values.credibility}
+          anyLabel="Any credibility"
+          options={INFORMATION_CREDIBILITY_GRADES.map((grade) => ({
+            value: String(grade),
+            label: credibilityText(grade),
+          }))}
+        />
         <FilterActions submitLabel="Search" clearHref={action} className="sm:col-span-2 lg:col-span-4" />
       </form>
     </search>

@@ -42,3 +42,36 @@ export function FilterActions({
     </div>
   );
 }
+
+/** A labelled select of a filter form whose first option ("Any …") means no filter. */
+export function FilterSelect({
+  label,
+  id,
+  name,
+  value,
+  anyLabel,
+  options,
+}: {
+  label: string;
+  id: string;
+  /** The URL parameter. */
+  name: string;
+  /** The current value; undefined shows the first option. */
+  value: string | undefined;
+  /** The first option's text; its value is empty (no filter). */
+  anyLabel: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <FilterField label={label} htmlFor={id}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={FILTER_CONTROL}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}

@@ -1,7 +1,7 @@
 import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES } from "@/lib/assessment-status";
 import { SEARCH_QUERY_MAX, SEARCH_TYPE_LABELS, SEARCH_TYPES, type SearchType } from "@/lib/schemas/search";
 import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from "@/lib/standards/admiralty";
-import { FILTER_CONTROL, FilterActions, FilterField } from "../forms/filter-field";
+import { FILTER_CONTROL, FilterActions, FilterField, FilterSelect } from "../forms/filter-field";
 
 /** The search as it appears in the URL; absent fields are undefined. */
 export interface SearchFormValues {
@@ -64,31 +64,22 @@ export function SearchForm({
             ))}
           </div>
         </fieldset>
-        <FilterField label="Site (observations, citing judgements)" htmlFor="search-everything-site">
-          <select id="search-everything-site" name="site" defaultValue={values.site ?? ""} className={FILTER_CONTROL}>
-            <option value="">Any site</option>
-            {sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Assessment status" htmlFor="search-everything-status">
-          <select
-            id="search-everything-status"
-            name="status"
-            defaultValue={values.status ?? ""}
-            className={FILTER_CONTROL}
-          >
-            <option value="">Any status</option>
-            {ASSESSMENT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {ASSESSMENT_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          label="Site (observations, citing judgements)"
+          id="search-everything-site"
+          name="site"
+          value={values.site}
+          anyLabel="Any site"
+          options={sites.map((site) => ({ value: site.id, label: site.name }))}
+        />
+        <FilterSelect
+          label="Assessment status"
+          id="search-everything-status"
+          name="status"
+          value={values.status}
+          anyLabel="Any status"
+          options={ASSESSMENT_STATUSES.map((status) => ({ value: status, label: ASSESSMENT_STATUS_LABELS[status] }))}
+        />
         <FilterField label="From (observed or changed)" htmlFor="search-everything-from">
           <input
             id="search-everything-from"
@@ -101,36 +92,28 @@ export function SearchForm({
         <FilterField label="To" htmlFor="search-everything-to">
           <input id="search-everything-to" name="to" type="date" defaultValue={values.to} className={FILTER_CONTROL} />
         </FilterField>
-        <FilterField label="Source reliability at least" htmlFor="search-everything-reliability">
-          <select
-            id="search-everything-reliability"
-            name="minReliability"
-            defaultValue={values.minReliability ?? ""}
-            className={FILTER_CONTROL}
-          >
-            <option value="">Any reliability</option>
-            {RELIABILITY_MINIMUMS.map((grade) => (
-              <option key={grade} value={grade}>
-                {grade} – {SOURCE_RELIABILITY[grade]}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField label="Information credibility at least" htmlFor="search-everything-credibility">
-          <select
-            id="search-everything-credibility"
-            name="minCredibility"
-            defaultValue={values.minCredibility ?? ""}
-            className={FILTER_CONTROL}
-          >
-            <option value="">Any credibility</option>
-            {CREDIBILITY_MINIMUMS.map((grade) => (
-              <option key={grade} value={grade}>
-                {grade} – {INFORMATION_CREDIBILITY[grade]}
-              </option>
-            ))}
-          </select>
-        </FilterField>
+        <FilterSelect
+          label="Source reliability at least"
+          id="search-everything-reliability"
+          name="minReliability"
+          value={values.minReliability}
+          anyLabel="Any reliability"
+          options={RELIABILITY_MINIMUMS.map((grade) => ({
+            value: grade,
+            label: `${grade} – ${SOURCE_RELIABILITY[grade]}`,
+          }))}
+        />
+        <FilterSelect
+          label="Information credibility at least"
+          id="search-everything-credibility"
+          name="minCredibility"
+          value={values.minCredibility}
+          anyLabel="Any credibility"
+          options={CREDIBILITY_MINIMUMS.map((grade) => ({
+            value: String(grade),
+            label: `${grade} – ${INFORMATION_CREDIBILITY[grade]}`,
+          }))}
+        />
         <FilterActions submitLabel="Search" clearHref={action} className="sm:col-span-2 lg:col-span-2" />
       </form>
     </search>
