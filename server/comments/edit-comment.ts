@@ -6,6 +6,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishCommentsChanged } from "../events/publish-comments-changed";
 import { parseInput } from "../http/parse-input";
+import { recordMentions } from "../notifications/record-mentions";
+import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { loadCommentDto } from "./load-comment-threads";
 import { requireMentionable } from "./require-mentionable";
 import { requireOwnComment } from "./require-own-comment";
@@ -21,12 +23,15 @@ export interface EditCommentOptions {
 }
 
 /**
- * Rewrites one's own comment; it is marked edited. The audit event does not copy the text: a
- * comment its author deletes later must not live on in the trail every member can read.
+ * Rewrites one's own comment; it is marked edited. Members the edit @mentions for the first time
+ * are notified (those already told about this comment are not told twice). The audit event does
+ * not copy the text: a comment its author deletes later must not live on in the trail every
+ * member can read.
  */
 export async function editComment(options: EditCommentOptions): Promise<CommentDto> {
   const input = parseInput(commentInput, options.input);
   const actorUserId = auditActorId(options.actor);
+  let mentioned: string[] = [];
   const comment = await getDatabase().transaction(async (tx) => {
     const { assessment, thread, comment: before } = await requireOwnComment({ db: tx, ...options });
     const mentionIds = await requireMentionable({
@@ -49,8 +54,20 @@ export async function editComment(options: EditCommentOptions): Promise<CommentD
       targetId: row.id,
       data: { assessmentId: assessment.id, threadId: thread.id, mentionIds },
     });
+    // Notifications are keyed by comment and person, so only newly mentioned members are recorded.
+    mentioned = await recordNotificationsSafely(tx, "mentions", (savepoint) =>
+      recordMentions(savepoint, {
+        actor: options.actor,
+        assessment,
+        threadId: thread.id,
+        judgementId: thread.judgementId,
+        commentId: row.id,
+        mentionIds,
+      }),
+    );
     return loadCommentDto(tx, row);
   });
   await publishCommentsChanged({ assessmentId: options.assessmentId, threadId: options.threadId });
+  await announceNotifications(mentioned);
   return comment;
 }

@@ -4,6 +4,7 @@ import { getDatabase } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import { addComment } from "../comments/add-comment";
 import { createCommentThread } from "../comments/create-comment-thread";
+import { editComment } from "../comments/edit-comment";
 import { reviewJudgement } from "../reviews/review-judgement";
 import { assessmentUnderReview, KEY_STATEMENT } from "../reviews/review-test-helpers";
 import { inbox, inboxOf } from "./notification-test-helpers";
@@ -58,6 +59,28 @@ describe("mention notifications", () => {
     });
     expect(await inbox(f.reviewer)).toHaveLength(1);
     expect(await inbox(f.owner)).toHaveLength(1);
+  });
+
+  it("tells members an edit mentions for the first time, and nobody twice", async () => {
+    const f = await assessmentUnderReview();
+    const thread = await createCommentThread({
+      actor: f.analyst,
+      assessmentId: f.assessmentId,
+      input: { judgementId: "jdg_key", body: "@Rey does this hold?", mentionIds: [f.reviewer.id] },
+    });
+    const [first] = thread.comments;
+    if (!first) throw new Error("the thread has no comment");
+    await editComment({
+      actor: f.analyst,
+      assessmentId: f.assessmentId,
+      threadId: thread.id,
+      commentId: first.id,
+      input: { body: "@Rey @Olivia does this hold?", mentionIds: [f.reviewer.id, f.owner.id] },
+    });
+    expect(await inboxOf(f.owner, "mentioned")).toEqual([
+      expect.objectContaining({ summary: 'Ana Analyst mentioned you on "Collaboration test"', threadId: thread.id }),
+    ]);
+    expect(await inboxOf(f.reviewer, "mentioned")).toHaveLength(1);
   });
 });
 
