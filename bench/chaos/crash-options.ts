@@ -1,5 +1,14 @@
+/**
+ * The process that gets killed: `full` is the production entry point `server/index.ts` (Next,
+ * REST, Socket.io; needs `npm run build`), `collab` is bench/chaos/crash-server.ts (the same
+ * `attachSocketServer` without Next, restarting faster).
+ */
+export type CrashServerKind = "full" | "collab";
+
 /** Settings of `npm run chaos:crash`. */
 export interface CrashOptions {
+  /** Which server is killed and restarted; `full` unless `--server collab`. */
+  server: CrashServerKind;
   kills: number;
   clients: number;
   /** Seeds the kill schedule and every client's choice of pauses and places to type. */
@@ -8,25 +17,37 @@ export interface CrashOptions {
   killAfterMs: { min: number; max: number };
   /** Random pause between two edits of one client, in milliseconds. */
   editEveryMs: { min: number; max: number };
-  /** PostgreSQL when set (the database must exist); PGlite in a temporary directory otherwise. */
+  /**
+   * PostgreSQL when set: a connection string to an existing database on the server, used only to
+   * create (and at the end drop) a private database for the run. PGlite in a temporary directory otherwise.
+   */
   databaseUrl?: string;
   /** The compaction threshold of the server, lowered so compactions happen (and get killed). */
   compactBytes: number;
 }
 
-const USAGE = "usage: npm run chaos:crash -- [--kills N] [--clients N] [--seed N]";
+const USAGE = "usage: npm run chaos:crash -- [--server full|collab] [--kills N] [--clients N] [--seed N]";
 
-/** Parses `--kills N --clients N --seed N` (also `--kills=N`); throws with the usage on anything else. */
+/**
+ * Parses `--server full|collab --kills N --clients N --seed N` (also `--kills=N`); throws with the
+ * usage on anything else.
+ */
 export function parseCrashOptions(argv: string[], environment: NodeJS.ProcessEnv): CrashOptions {
   const values = new Map<string, number>();
+  let server: CrashServerKind = "full";
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? "";
-    const match = /^--(kills|clients|seed)(?:=(.*))?$/.exec(arg);
+    const match = /^--(kills|clients|seed|server)(?:=(.*))?$/.exec(arg);
     if (!match?.[1]) throw new Error(`unknown argument ${arg}\n${USAGE}`);
     let raw = match[2];
     if (raw === undefined) {
       index += 1;
       raw = argv[index];
+    }
+    if (match[1] === "server") {
+      if (raw !== "full" && raw !== "collab") throw new Error(`--server is full or collab, got ${raw}\n${USAGE}`);
+      server = raw;
+      continue;
     }
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 0)
@@ -36,6 +57,7 @@ export function parseCrashOptions(argv: string[], environment: NodeJS.ProcessEnv
   const clients = values.get("clients") ?? 20;
   if (clients < 1) throw new Error(`--clients must be at least 1\n${USAGE}`);
   return {
+    server,
     kills: values.get("kills") ?? 20,
     clients,
     seed: values.get("seed") ?? Math.floor(Math.random() * 2 ** 31),

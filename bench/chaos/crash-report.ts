@@ -142,6 +142,7 @@ export function renderSummary(summary: CrashSummary): string {
     ),
     "",
     `store: ${summary.store}; server: ${summary.server}`,
+    `restart after a kill (spawn to ready): ${formatRestarts(summary.kills)}`,
     `seed ${summary.options.seed}; ${summary.totals.unackedAtKill} edits were unacknowledged at a kill, ` +
       `${summary.totals.unackedAtKillMerged} of them are stored (re-sent on rejoin); ` +
       `${summary.totals.ackedDuringKills} acknowledged before the final settle (${summary.settleSeconds.toFixed(1)} s); ` +
@@ -171,6 +172,13 @@ function table(header: string[], rows: (string | number)[][]): string {
   return [format(header), widths.map((width) => "-".repeat(width)).join("  "), ...cells.slice(1).map(format)].join(
     "\n",
   );
+}
+
+function formatRestarts(kills: KillRecord[]): string {
+  if (kills.length === 0) return "none";
+  const times = kills.map((kill) => kill.restartMs);
+  const mean = times.reduce((total, ms) => total + ms, 0) / times.length;
+  return `mean ${(mean / 1000).toFixed(1)} s, ${(Math.min(...times) / 1000).toFixed(1)}–${(Math.max(...times) / 1000).toFixed(1)} s`;
 }
 
 function formatCounts(counts: Record<string, number>): string {

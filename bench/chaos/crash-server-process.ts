@@ -5,7 +5,7 @@ import type { CrashSeed } from "./crash-server";
 const REPOSITORY = path.join(import.meta.dirname, "..", "..");
 const START_TIMEOUT_MS = 120_000;
 
-/** A running bench/chaos/crash-server.ts. */
+/** A running crash-test server: bench/chaos/crash-server.ts, or server/index.ts with `--server full`. */
 export interface CrashServerProcess {
   child: ChildProcess;
   port: number;
@@ -95,7 +95,8 @@ export function killCrashServer(server: CrashServerProcess): Promise<void> {
   });
 }
 
-function parseLine(line: string): Record<string, unknown> | null {
+/** One stdout line as JSON (pino lines, the ready line), or null. */
+export function parseLine(line: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(line);
     return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
@@ -104,7 +105,8 @@ function parseLine(line: string): Record<string, unknown> | null {
   }
 }
 
-function noteLog(log: ServerLog, level: number, line: string): void {
+/** Counts a pino line at warn level or above and keeps the last few. */
+export function noteLog(log: ServerLog, level: number, line: string): void {
   // pino levels: 40 warn, 50 error, 60 fatal.
   if (level >= 50) log.errors += 1;
   else if (level >= 40) log.warnings += 1;

@@ -5,14 +5,17 @@
  * and a production `server/index.ts` needs a `next build` and seconds per start; this restarts in
  * about a second and runs the same collaboration code on the same store.
  *
- * Usage: `crash-server.ts --port N [--seed-users N --seed-documents N]`. With `--seed-*` it first
- * creates a workspace, that many analysts with API tokens and that many assessments. Once it
- * listens it prints one JSON line, `{port, pid, tokens?, documents?}`, and runs until killed.
+ * Usage: `crash-server.ts --port N [--seed-users N --seed-documents N] [--seed-only]`. With
+ * `--seed-*` it first creates a workspace, that many analysts with API tokens and that many
+ * assessments. Once it listens it prints one JSON line, `{port, pid, tokens?, documents?}`, and
+ * runs until killed. With `--seed-only` it prints `{tokens, documents}` after seeding, closes the
+ * database (releasing the PGlite data directory) and exits: `--server full` seeds this way before
+ * starting server/index.ts, which seeds nothing of its own.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDocument } from "@/server/collab/testing/start-collab-test-server";
-import { startDatabase } from "@/server/database";
+import { startDatabase, stopDatabase } from "@/server/database";
 import { env } from "@/server/env";
 import { attachSocketServer } from "@/server/realtime/attach-socket-server";
 import { createTestApiToken, createTestUser, createTestWorkspace } from "@/server/testing/factories";
@@ -45,6 +48,12 @@ async function main(): Promise<void> {
   await startDatabase();
   const users = numberArg("seed-users");
   const seeded = users > 0 ? await seed(users, Math.max(1, numberArg("seed-documents"))) : undefined;
+  if (process.argv.includes("--seed-only")) {
+    await stopDatabase();
+    // Exit explicitly: nothing else may keep the process (and the data directory) alive.
+    process.stdout.write(`${JSON.stringify({ pid: process.pid, ...seeded })}\n`, () => process.exit(0));
+    return;
+  }
   const http = createServer();
   await attachSocketServer(http, env());
   await new Promise<void>((resolve, reject) => {

@@ -4,14 +4,15 @@
  * the server acknowledged must be stored, and every client's text must equal the stored one
  * (their unacknowledged edits merged).
  *
- *   npm run chaos:crash -- [--kills 20] [--clients 20] [--seed N]
+ *   npm run chaos:crash -- [--server full|collab] [--kills 20] [--clients 20] [--seed N]
  *   DATABASE_URL=postgres://…/<existing database> npm run chaos:crash
  *
- * The server is bench/chaos/crash-server.ts: the real attachSocketServer (Socket.io and the
- * collaboration server, production settings except a 64 KiB compaction threshold so compactions
- * happen and get killed too) without Next, which restarts in about a second; a production
- * server/index.ts would need a `next build` and serves the same /collab code. The store is PGlite
- * in a temporary directory, or the PostgreSQL database of DATABASE_URL (seeded rows stay there).
+ * `--server full` (the default) kills the production entry point, `node --import tsx
+ * server/index.ts` with Next from `.next` (crash-full-server.ts; run `npm run build` first).
+ * `--server collab` kills bench/chaos/crash-server.ts: the same attachSocketServer without Next,
+ * which restarts faster. Both run production settings except a 64 KiB compaction threshold so
+ * compactions happen and get killed too. The store is PGlite in a temporary directory, or a
+ * private database created on the PostgreSQL server of DATABASE_URL and dropped at the end.
  * Clients (crash-client.ts) live in this process: each keeps its Y.Doc across reconnections, types a
  * unique marker word every 50–400 ms, online or not (every fourth one also into a second
  * document), and counts an edit acknowledged once the server acked a message carrying it. After
@@ -29,59 +30,48 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { documentToContent } from "@/lib/editor/document-content";
 import { CollabTestClient } from "@/server/collab/testing/collab-test-client";
-import { createBenchDirectory } from "../bench-database";
+import { createBenchDirectory, createPostgresDatabase } from "../bench-database";
 import { ChaosClient } from "./crash-client";
-import { between, type CrashOptions, parseCrashOptions, seededRandom } from "./crash-options";
+import { fullServerEnv, requireProductionBuild } from "./crash-full-server";
+import { between, type CrashOptions, type CrashServerKind, parseCrashOptions, seededRandom } from "./crash-options";
 import { type CrashSummary, checkDocument, type KillRecord, renderSummary, writeCrashSummary } from "./crash-report";
-import {
-  type CrashServerProcess,
-  killCrashServer,
-  type ServerLog,
-  type StartCrashServerOptions,
-  startCrashServer,
-} from "./crash-server-process";
+import { Restarter } from "./crash-restarter";
+import type { CrashSeed } from "./crash-server";
+import { killCrashServer, type ServerLog } from "./crash-server-process";
 
-const SERVER = "bench/chaos/crash-server.ts: attachSocketServer (Socket.io + collaboration) without Next";
+const SERVERS: Record<CrashServerKind, string> = {
+  full: "server/index.ts (production: Next from .next, REST, Socket.io + collaboration)",
+  collab: "bench/chaos/crash-server.ts: attachSocketServer (Socket.io + collaboration) without Next",
+};
 const SETTLE_TIMEOUT_MS = 120_000;
 const REJOIN_TIMEOUT_MS = 30_000;
-
-/** The server, restarted in place after each kill. */
-class Restarter {
-  server!: CrashServerProcess;
-  constructor(private readonly options: Omit<StartCrashServerOptions, "port" | "seed">) {}
-
-  async start(port: number, seed?: StartCrashServerOptions["seed"]): Promise<CrashServerProcess> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        this.server = await startCrashServer({ ...this.options, port, seed });
-        return this.server;
-      } catch (error) {
-        // Only a port still held for a moment is worth a retry; a store that will not open is the finding.
-        if (attempt >= 3 || !String(error).includes("EADDRINUSE")) throw error;
-        await sleep(500);
-      }
-    }
-  }
-}
 
 async function run(options: CrashOptions, log: ServerLog): Promise<CrashSummary> {
   const started = performance.now();
   const directory = createBenchDirectory();
+  // Never the tables of DATABASE_URL's own database: a private one, dropped in `finally`.
+  const database = options.databaseUrl ? await createPostgresDatabase(options.databaseUrl, "chaos_crash") : undefined;
   const failures: string[] = [];
-  const restarter = new Restarter({
-    log,
-    env: {
-      ...process.env,
-      DATA_DIR: directory.path,
-      LOG_LEVEL: "warn",
-      COLLAB_COMPACT_BYTES: String(options.compactBytes),
-    },
-  });
-  const first = await restarter.start(0, { users: options.clients, documents: 2 });
-  const { port } = first;
+  const base = {
+    ...process.env,
+    DATA_DIR: directory.path,
+    DATABASE_URL: database?.url ?? "",
+    // One process: no Redis, whatever this shell has configured.
+    REDIS_URL: "",
+    LOG_LEVEL: "warn",
+    COLLAB_COMPACT_BYTES: String(options.compactBytes),
+  };
+  const restarter = new Restarter(options.server, { log, env: options.server === "full" ? fullServerEnv(base) : base });
+  let seeded: { port: number } & CrashSeed;
+  try {
+    seeded = await restarter.first({ users: options.clients, documents: 2 });
+  } catch (error) {
+    await database?.dispose();
+    directory.dispose();
+    throw error;
+  }
+  const { port, tokens, documents } = seeded;
   const url = `http://127.0.0.1:${port}`;
-  if (!first.seed) throw new Error("the first server start did not seed");
-  const { tokens, documents } = first.seed;
   // Every fourth client also types into a second document (the registry holds two live documents).
   const clients = tokens.map(
     (token, index) =>
@@ -165,8 +155,10 @@ async function run(options: CrashOptions, log: ServerLog): Promise<CrashSummary>
     const { databaseUrl, ...printable } = options;
     return {
       date: new Date().toISOString(),
-      store: databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${directory.path}`,
-      server: SERVER,
+      store: database
+        ? `PostgreSQL, private database ${new URL(database.url).pathname.slice(1)}`
+        : `PGlite in ${directory.path}`,
+      server: SERVERS[options.server],
       options: printable,
       kills,
       documents: checks.map(({ unackedAtKillMerged, ...check }) => check),
@@ -182,6 +174,7 @@ async function run(options: CrashOptions, log: ServerLog): Promise<CrashSummary>
   } finally {
     for (const client of clients) client.close();
     await killCrashServer(restarter.server);
+    await database?.dispose();
     directory.dispose();
   }
 }
@@ -271,8 +264,10 @@ async function main(): Promise<void> {
   const log: ServerLog = { warnings: 0, errors: 0, last: [] };
   process.stdout.write(
     `chaos:crash: ${options.kills} kills, ${options.clients} clients, seed ${options.seed}, ` +
-      `${options.databaseUrl ? "PostgreSQL (DATABASE_URL)" : "PGlite"}; server: ${SERVER}\n`,
+      `${options.databaseUrl ? "PostgreSQL (private database on DATABASE_URL's server)" : "PGlite"}; ` +
+      `server: ${SERVERS[options.server]}\n`,
   );
+  if (options.server === "full") requireProductionBuild();
   const summary = await run(options, log);
   const file = writeCrashSummary(summary);
   process.stdout.write(`${renderSummary(summary)}\n(written to ${file})\n`);
