@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import msgpackParser from "socket.io-msgpack-parser";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { flushDocumentContent } from "../../collab/store-document-content";
 import { appendParagraph, syncStep1, updateMessage } from "../../collab/testing/collab-test-helpers";
 import type { SocketRule } from "../authorization-matrix";
 import type { SocketOutcome } from "../matrix-outcomes";
@@ -100,7 +101,11 @@ export async function runSocketEvent(rule: SocketRule, socket: Socket, scene: So
       // An edit of a document of its own: it depends on nothing the server lacks.
       const doc = new Y.Doc();
       appendParagraph(doc, "Rail traffic resumed at Tumangang.");
-      return fromAck(await emit(socket, "doc:sync", documentId, updateMessage(Y.encodeStateAsUpdate(doc))));
+      const outcome = fromAck(await emit(socket, "doc:sync", documentId, updateMessage(Y.encodeStateAsUpdate(doc))));
+      // The derived copy is saved a moment after the ack: write it now, or it lands during the
+      // next row's refused calls and reads as a change they made.
+      await flushDocumentContent(documentId);
+      return outcome;
     }
     case "doc:awareness":
       await join(socket, documentId);
