@@ -5,17 +5,25 @@ import { freezeIdleVersion } from "./freeze-idle-version";
 export interface IdleVersionerOptions {
   /** Quiet time after the last edit before a version is frozen; 0 turns it off. */
   idleMs: number;
+  /**
+   * Longest a burst may run without a version: someone typing for hours with no quiet pause still
+   * gets one this long after the burst began. Default: six times `idleMs`.
+   */
+  maxBurstMs?: number;
   /** Freezes the version (tests count calls or await them). */
   freeze?: typeof freezeIdleVersion;
+  /** The clock, in milliseconds (tests). */
+  now?: () => number;
 }
 
 /**
- * Watches editing activity per document and, once a document has been quiet for `idleMs`,
- * freezes an automatic version of it (skipped when the text equals the latest version). Timers
+ * Watches editing activity per document and, once a document has been quiet for `idleMs` (or a
+ * burst has gone on for `maxBurstMs`), freezes an automatic version of it (skipped when the text
+ * equals the latest version). Timers
  * are per process and do not keep it alive; the database decides between processes.
  */
 export class IdleVersioner {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; userId: string | null }>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; userId: string | null; since: number }>();
   /** The freezes started and not yet settled, for tests and shutdown. */
   readonly running = new Set<Promise<unknown>>();
 
@@ -24,11 +32,15 @@ export class IdleVersioner {
   /** Notes an edit of `documentId` by `userId`: the quiet time starts again. */
   touch(documentId: string, userId: string | null): void {
     if (this.options.idleMs <= 0) return;
+    const now = this.options.now?.() ?? Date.now();
     const previous = this.timers.get(documentId);
     if (previous) clearTimeout(previous.timer);
-    const timer = setTimeout(() => this.fire(documentId), this.options.idleMs);
+    const since = previous?.since ?? now;
+    const maxBurstMs = this.options.maxBurstMs ?? this.options.idleMs * 6;
+    const delay = Math.max(0, Math.min(this.options.idleMs, since + maxBurstMs - now));
+    const timer = setTimeout(() => this.fire(documentId), delay);
     timer.unref?.();
-    this.timers.set(documentId, { timer, userId: userId ?? previous?.userId ?? null });
+    this.timers.set(documentId, { timer, userId: userId ?? previous?.userId ?? null, since });
   }
 
   /** Forgets every pending timer. */

@@ -142,6 +142,30 @@ describe("automatic versions after a burst of editing", () => {
     expect(off.running.size).toBe(0);
   });
 
+  it("freezes a burst that never goes quiet once it has lasted the longest burst", async () => {
+    const f = await assessmentForLifecycle();
+    let clock = 0;
+    const calls: string[] = [];
+    const versioner = new IdleVersioner({
+      idleMs: 60_000,
+      maxBurstMs: 40,
+      now: () => clock,
+      freeze: async (options) => {
+        calls.push(options.actorUserId ?? "");
+        return freezeIdleVersion(options);
+      },
+    });
+    // Edits every 30 ms of the clock: never a minute's quiet, but the burst passes 40 ms.
+    versioner.touch(f.assessmentId, f.analyst.id);
+    clock = 30;
+    versioner.touch(f.assessmentId, f.owner.id);
+    await expect.poll(() => versioner.running.size + calls.length).toBeGreaterThan(0);
+    await Promise.all(versioner.running);
+    expect(calls).toEqual([f.owner.id]);
+    expect(await versionLines(f.assessmentId)).toEqual([`1 automatic "${IDLE_VERSION_NAME}"`]);
+    versioner.clear();
+  });
+
   it("never versions a published assessment's text", async () => {
     const f = await assessmentForLifecycle();
     await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.reviewer.id]);
