@@ -1,15 +1,13 @@
 import { getDatabase } from "@/db/client";
-import { AppError, isAppError } from "@/lib/errors";
-import { WRITER_ROLES } from "@/lib/roles";
 import { createNamedVersionInput } from "@/lib/schemas/history";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
-import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { parseInput } from "../http/parse-input";
 import { toVersionSummary } from "../lifecycle/lifecycle-rows";
 import { freezeVersion } from "./freeze-version";
+import { requireVersionWriter } from "./require-version-writer";
 
 export interface CreateNamedVersionOptions {
   /** An owner or analyst of the assessment's workspace. */
@@ -29,17 +27,11 @@ export async function createNamedVersion(options: CreateNamedVersionOptions): Pr
   const actorUserId = auditActorId(options.actor);
   await flushDocumentContent(options.assessmentId);
   return getDatabase().transaction(async (tx) => {
-    const { assessment } = await requireAssessment({
-      db: tx,
+    const assessment = await requireVersionWriter({
+      tx,
       actor: options.actor,
       assessmentId: options.assessmentId,
-      roles: WRITER_ROLES,
-      forUpdate: true,
-    }).catch((error: unknown) => {
-      if (isAppError(error) && error.kind === "forbidden") {
-        throw new AppError("forbidden:version", "Only owners and analysts can name a version.");
-      }
-      throw error;
+      refusal: "Only owners and analysts can name a version.",
     });
     const { row, content } = await freezeVersion({
       tx,

@@ -4,10 +4,8 @@ import * as Y from "yjs";
 import { type Executor, getDatabase } from "@/db/client";
 import { assessmentAuthors, assessments, assessmentVersions, documentUpdates } from "@/db/schema";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
-import { AppError, isAppError } from "@/lib/errors";
-import { WRITER_ROLES } from "@/lib/roles";
+import { AppError } from "@/lib/errors";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
-import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { rebuildDocument } from "../collab/read-document-log";
@@ -17,6 +15,7 @@ import { toVersionSummary } from "../lifecycle/lifecycle-rows";
 import { parseVersionNumber } from "../lifecycle/parse-version-number";
 import { logger } from "../logger";
 import { freezeVersion } from "./freeze-version";
+import { requireVersionWriter } from "./require-version-writer";
 import { versionNode } from "./version-node";
 
 export interface RestoreVersionOptions {
@@ -41,17 +40,11 @@ export async function restoreVersion(options: RestoreVersionOptions): Promise<Ve
   // Edits typed a moment ago reach the log first, so the restore is computed on top of them.
   await flushDocumentContent(options.assessmentId);
   const summary = await getDatabase().transaction(async (tx) => {
-    const { assessment } = await requireAssessment({
-      db: tx,
+    const assessment = await requireVersionWriter({
+      tx,
       actor: options.actor,
       assessmentId: options.assessmentId,
-      roles: WRITER_ROLES,
-      forUpdate: true,
-    }).catch((error: unknown) => {
-      if (isAppError(error) && error.kind === "forbidden") {
-        throw new AppError("forbidden:version", "Only owners and analysts can restore a version.");
-      }
-      throw error;
+      refusal: "Only owners and analysts can restore a version.",
     });
     if (assessment.archivedAt) {
       throw new AppError("conflict:assessment_archived", "This assessment is archived. Restore it first.");
