@@ -16,14 +16,24 @@ export interface IdleVersionerOptions {
   now?: () => number;
 }
 
+/** One document's burst of editing: when it began, its last edit and last editor, its timer. */
+interface Burst {
+  since: number;
+  last: number;
+  userId: string | null;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * Watches editing activity per document and, once a document has been quiet for `idleMs` (or a
  * burst has gone on for `maxBurstMs`), freezes an automatic version of it (skipped when the text
- * equals the latest version). Timers
- * are per process and do not keep it alive; the database decides between processes.
+ * equals the latest version). An edit only records its time: called for every keystroke, it must
+ * not re-arm a timer; the burst's one timer checks when it fires whether the quiet time really
+ * passed and waits the rest if not. Timers are per process and do not keep it alive; the database
+ * decides between processes.
  */
 export class IdleVersioner {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; userId: string | null; since: number }>();
+  private readonly bursts = new Map<string, Burst>();
   /** The freezes started and not yet settled, for tests and shutdown. */
   readonly running = new Set<Promise<unknown>>();
 
@@ -32,28 +42,49 @@ export class IdleVersioner {
   /** Notes an edit of `documentId` by `userId`: the quiet time starts again. */
   touch(documentId: string, userId: string | null): void {
     if (this.options.idleMs <= 0) return;
-    const now = this.options.now?.() ?? Date.now();
-    const previous = this.timers.get(documentId);
-    if (previous) clearTimeout(previous.timer);
-    const since = previous?.since ?? now;
-    const maxBurstMs = this.options.maxBurstMs ?? this.options.idleMs * 6;
-    const delay = Math.max(0, Math.min(this.options.idleMs, since + maxBurstMs - now));
-    const timer = setTimeout(() => this.fire(documentId), delay);
-    timer.unref?.();
-    this.timers.set(documentId, { timer, userId: userId ?? previous?.userId ?? null, since });
+    const now = this.now();
+    const burst = this.bursts.get(documentId);
+    if (burst) {
+      burst.last = now;
+      if (userId) burst.userId = userId;
+      return;
+    }
+    const started: Burst = { since: now, last: now, userId, timer: this.arm(documentId, now, now) };
+    this.bursts.set(documentId, started);
   }
 
   /** Forgets every pending timer. */
   clear(): void {
-    for (const { timer } of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const { timer } of this.bursts.values()) clearTimeout(timer);
+    this.bursts.clear();
   }
 
-  private fire(documentId: string): void {
-    const entry = this.timers.get(documentId);
-    this.timers.delete(documentId);
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  /** When a burst that began at `since` and was last edited at `last` is due for a version. */
+  private dueAt(since: number, last: number): number {
+    const maxBurstMs = this.options.maxBurstMs ?? this.options.idleMs * 6;
+    return Math.min(last + this.options.idleMs, since + maxBurstMs);
+  }
+
+  private arm(documentId: string, since: number, last: number): NodeJS.Timeout {
+    const timer = setTimeout(() => this.check(documentId), Math.max(0, this.dueAt(since, last) - this.now()));
+    timer.unref?.();
+    return timer;
+  }
+
+  private check(documentId: string): void {
+    const burst = this.bursts.get(documentId);
+    if (!burst) return;
+    if (this.now() < this.dueAt(burst.since, burst.last)) {
+      burst.timer = this.arm(documentId, burst.since, burst.last);
+      return;
+    }
+    this.bursts.delete(documentId);
     const freeze = this.options.freeze ?? freezeIdleVersion;
-    const run = freeze({ assessmentId: documentId, actorUserId: entry?.userId ?? null })
+    const run = freeze({ assessmentId: documentId, actorUserId: burst.userId })
       .catch((error: unknown) => logger().warn({ err: error, documentId }, "freezing an automatic version failed"))
       .finally(() => this.running.delete(run));
     this.running.add(run);
