@@ -6,7 +6,7 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { publishCommentsChanged } from "../events/publish-comments-changed";
 import { parseInput } from "../http/parse-input";
 import { recordMentions } from "../notifications/record-mentions";
-import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
+import { announceNotifications } from "../notifications/record-notifications";
 import { loadCommentDto } from "./load-comment-threads";
 import { requireCommentThread } from "./require-comment-thread";
 import { requireMentionable } from "./require-mentionable";
@@ -46,16 +46,14 @@ export async function addComment(options: AddCommentOptions): Promise<CommentDto
       targetId: row.id,
       data: { assessmentId: assessment.id, threadId: thread.id, mentionIds },
     });
-    mentioned = await recordNotificationsSafely(tx, "mentions", (savepoint) =>
-      recordMentions(savepoint, {
-        actor: options.actor,
-        assessment,
-        threadId: thread.id,
-        judgementId: thread.judgementId,
-        commentId: row.id,
-        mentionIds,
-      }),
-    );
+    mentioned = await recordMentions(tx, {
+      actor: options.actor,
+      assessment,
+      threadId: thread.id,
+      judgementId: thread.judgementId,
+      commentId: row.id,
+      mentionIds,
+    });
     return loadCommentDto(tx, row);
   });
   await publishCommentsChanged({ assessmentId: options.assessmentId, threadId: options.threadId });

@@ -11,7 +11,7 @@ import { flushDocumentContent } from "../collab/store-document-content";
 import { publishCommentsChanged } from "../events/publish-comments-changed";
 import { parseInput } from "../http/parse-input";
 import { recordMentions } from "../notifications/record-mentions";
-import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
+import { announceNotifications } from "../notifications/record-notifications";
 import { loadCommentThread } from "./load-comment-threads";
 import { assertCommentable } from "./require-comment-thread";
 import { requireMentionable } from "./require-mentionable";
@@ -104,16 +104,14 @@ export async function createCommentThread(options: CreateCommentThreadOptions): 
         mentionIds,
       },
     });
-    mentioned = await recordNotificationsSafely(tx, "mentions", (savepoint) =>
-      recordMentions(savepoint, {
-        actor: options.actor,
-        assessment,
-        threadId: row.id,
-        judgementId: row.judgementId,
-        commentId: comment.id,
-        mentionIds,
-      }),
-    );
+    mentioned = await recordMentions(tx, {
+      actor: options.actor,
+      assessment,
+      threadId: row.id,
+      judgementId: row.judgementId,
+      commentId: comment.id,
+      mentionIds,
+    });
     return loadCommentThread(tx, assessment.id, row.id);
   });
   await publishCommentsChanged({ assessmentId: thread.assessmentId, threadId: thread.id });

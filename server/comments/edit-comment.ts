@@ -7,7 +7,7 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { publishCommentsChanged } from "../events/publish-comments-changed";
 import { parseInput } from "../http/parse-input";
 import { recordMentions } from "../notifications/record-mentions";
-import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
+import { announceNotifications } from "../notifications/record-notifications";
 import { loadCommentDto } from "./load-comment-threads";
 import { requireMentionable } from "./require-mentionable";
 import { requireOwnComment } from "./require-own-comment";
@@ -55,16 +55,14 @@ export async function editComment(options: EditCommentOptions): Promise<CommentD
       data: { assessmentId: assessment.id, threadId: thread.id, mentionIds },
     });
     // Notifications are keyed by comment and person, so only newly mentioned members are recorded.
-    mentioned = await recordNotificationsSafely(tx, "mentions", (savepoint) =>
-      recordMentions(savepoint, {
-        actor: options.actor,
-        assessment,
-        threadId: thread.id,
-        judgementId: thread.judgementId,
-        commentId: row.id,
-        mentionIds,
-      }),
-    );
+    mentioned = await recordMentions(tx, {
+      actor: options.actor,
+      assessment,
+      threadId: thread.id,
+      judgementId: thread.judgementId,
+      commentId: row.id,
+      mentionIds,
+    });
     return loadCommentDto(tx, row);
   });
   await publishCommentsChanged({ assessmentId: options.assessmentId, threadId: options.threadId });

@@ -2,7 +2,7 @@ import type { Executor } from "@/db/client";
 import type { Assessment } from "@/db/schema";
 import { type Actor, auditActorId } from "../auth/actor";
 import { quoted } from "./notification-text";
-import { recordNotifications } from "./record-notifications";
+import { recordNotifications, recordNotificationsSafely } from "./record-notifications";
 
 export interface RecordMentionsOptions {
   /** Who wrote the comment; never notified of their own mention. */
@@ -18,24 +18,28 @@ export interface RecordMentionsOptions {
 }
 
 /**
- * Records a `mentioned` notification for each member @mentioned in a new comment, in the
- * comment's transaction. Resolves with the users to announce to after the commit.
+ * Records a `mentioned` notification for each member @mentioned in a comment (new or edited: one
+ * per comment and person, so an edit tells only the newly mentioned), in the comment's
+ * transaction but in a savepoint: the comment matters more than telling people, and a failure
+ * only logs. Resolves with the users to announce to after the commit.
  */
 export function recordMentions(db: Executor, options: RecordMentionsOptions): Promise<string[]> {
   const { actor, assessment } = options;
   const actorUserId = auditActorId(actor);
-  return recordNotifications(
-    db,
-    options.mentionIds.map((userId) => ({
-      userId,
-      workspaceId: assessment.workspaceId,
-      assessmentId: assessment.id,
-      kind: "mentioned" as const,
-      actorUserId,
-      judgementId: options.judgementId,
-      threadId: options.threadId,
-      summary: `${actor.name} mentioned you on ${quoted(assessment.title)}`,
-      subjectKey: options.commentId,
-    })),
+  return recordNotificationsSafely(db, "mentions", (savepoint) =>
+    recordNotifications(
+      savepoint,
+      options.mentionIds.map((userId) => ({
+        userId,
+        workspaceId: assessment.workspaceId,
+        assessmentId: assessment.id,
+        kind: "mentioned" as const,
+        actorUserId,
+        judgementId: options.judgementId,
+        threadId: options.threadId,
+        summary: `${actor.name} mentioned you on ${quoted(assessment.title)}`,
+        subjectKey: options.commentId,
+      })),
+    ),
   );
 }
