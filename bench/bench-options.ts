@@ -24,6 +24,8 @@ export type PeerId = (typeof PEER_IDS)[number];
 
 export interface BenchOptions {
   quick: boolean;
+  /** `--only` or `--peers` narrowed the run: its results never replace the latest full run. */
+  partial: boolean;
   workloads: Set<Workload>;
   peers: Set<PeerId>;
   /** Repetitions of each fan-out cell and join storm (medians are reported). */
@@ -71,6 +73,7 @@ export function parseBenchOptions(argv: string[], environment: NodeJS.ProcessEnv
   const repetitions = argv.find((value) => value.startsWith("--repetitions="));
   return {
     quick,
+    partial: argv.some((value) => value.startsWith("--only=") || value.startsWith("--peers=")),
     // The thousand-connection check of issue 3 is ours only and long: full runs, or on request.
     workloads: list("only", WORKLOADS, quick ? WORKLOADS.filter((name) => name !== "thousand") : WORKLOADS),
     peers: list("peers", PEER_IDS, PEER_IDS),

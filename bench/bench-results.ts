@@ -47,6 +47,8 @@ export interface JoinStormCell {
 export interface BenchResults {
   date: string;
   quick: boolean;
+  /** Only some workloads or peers (`--only`, `--peers`). */
+  partial?: boolean;
   durationSeconds?: number;
   /** Repetitions, sizes and what was selected. */
   options: Record<string, unknown>;

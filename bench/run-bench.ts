@@ -42,6 +42,7 @@ async function main(): Promise<number> {
   const results: BenchResults = {
     date: new Date().toISOString(),
     quick: options.quick,
+    partial: options.partial,
     options: { workloads: [...options.workloads], repetitions: options.repetitions, sizes },
     machine,
     versions: prepared.versions,

@@ -99,6 +99,29 @@ describe("collaboration sync", () => {
     late.close();
   });
 
+  it("gives each newcomer the document as it is now, though the whole state is encoded once and shared", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const token = await createTestToken(team.analyst);
+    const writer = await CollabTestClient.connect(server.url, { token });
+    const mine = await writer.join(documentId);
+    appendParagraph(mine.doc, "first");
+    await writer.settled(documentId);
+    const first = await CollabTestClient.connect(server.url, { token });
+    const second = await CollabTestClient.connect(server.url, { token });
+    const [a, b] = await Promise.all([first.join(documentId), second.join(documentId)]);
+    expect(documentText(a.doc)).toBe(documentText(mine.doc));
+    expect(documentText(b.doc)).toBe(documentText(mine.doc));
+
+    appendParagraph(mine.doc, "second");
+    await writer.settled(documentId);
+    const third = await CollabTestClient.connect(server.url, { token });
+    const c = await third.join(documentId);
+    expect(documentText(c.doc).split("\n")).toEqual(documentText(mine.doc).split("\n"));
+    expect(documentText(c.doc)).toContain("second");
+    for (const client of [writer, first, second, third]) client.close();
+  });
+
   it("makes whoever writes in the document an author of the assessment", async () => {
     const team = await createTestTeam();
     const documentId = await createTestDocument(team.workspace.id);

@@ -4,7 +4,6 @@ import { type AwarenessEntry, encodeAwarenessUpdate } from "./awareness-messages
 import { CollabFault } from "./collab-fault";
 import type { UpdateOrigin } from "./collab-types";
 import type { LiveDocument } from "./live-document";
-import { toWireBytes } from "./wire-bytes";
 
 /** A tab speaks for one awareness client per document; a few more leave room for odd clients. */
 const MAX_CLIENTS_PER_CONNECTION = 8;
@@ -88,16 +87,10 @@ export class DocumentPresence {
     const clients = [...changes.added, ...changes.updated, ...changes.removed];
     if (clients.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-    const { namespace, relay } = this.live.ctx;
     // Origins are ours (UpdateOrigin) or y-protocols' own strings ("timeout" for states not
     // renewed for 30 s, which every process expires by itself).
     const kind = (origin as Partial<UpdateOrigin> | null)?.kind;
-    if (kind === "client") {
-      const { socketId } = origin as { socketId: string };
-      namespace.local.to(this.live.room).except(socketId).emit("doc:awareness", this.live.id, toWireBytes(update));
-    } else {
-      namespace.local.to(this.live.room).emit("doc:awareness", this.live.id, toWireBytes(update));
-    }
-    if (kind === "client" || kind === "leave") relay?.publish(this.live.id, "awareness", update);
+    const sender = kind === "client" ? (origin as { socketId: string }).socketId : null;
+    this.live.broadcast.presence(update, sender, kind === "client" || kind === "leave");
   };
 }

@@ -4,7 +4,7 @@ import { CollabFault, refuse } from "./collab-fault";
 import type { CollabContext, CollabSocket, ConnectionState, JoinedDocument } from "./collab-types";
 import { parseJoinPayload, takeAck } from "./inbound-args";
 import type { LiveDocument } from "./live-document";
-import { checkStateVector, encodeSyncStep1, encodeSyncStep2, sendSync } from "./sync-messages";
+import { checkStateVector, encodeSyncStep1, sendSync } from "./sync-messages";
 import { toWireBytes } from "./wire-bytes";
 
 /**
@@ -76,7 +76,7 @@ function sendInitialState(
   live: LiveDocument,
   stateVector: Uint8Array | undefined,
 ): void {
-  sendSync(socket, live.id, encodeSyncStep2(live.doc, stateVector), ctx.config.syncChunkBytes);
+  sendSync(socket, live.id, live.syncStep2(stateVector), ctx.config.syncChunkBytes);
   // Step 1 to every role, so every client sees the same sequence; a read-only client's answer is
   // accepted only when it is empty (see handle-sync.ts).
   socket.emit("doc:sync", live.id, toWireBytes(encodeSyncStep1(live.doc)));

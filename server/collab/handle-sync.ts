@@ -2,7 +2,7 @@ import { CollabFault, refuse } from "./collab-fault";
 import { collabMetrics } from "./collab-metrics";
 import type { CollabContext, CollabSocket, JoinedDocument } from "./collab-types";
 import { readDocumentId, readMessageBytes, takeAck } from "./inbound-args";
-import { decodeSyncMessage, encodeSyncStep1, encodeSyncStep2, sendSync } from "./sync-messages";
+import { decodeSyncMessage, encodeSyncStep1, sendSync } from "./sync-messages";
 import { toWireBytes } from "./wire-bytes";
 
 /**
@@ -18,12 +18,7 @@ export function handleSync(ctx: CollabContext, socket: CollabSocket, args: unkno
     const joined = joinedDocument(socket, documentId);
     const message = decodeSyncMessage(readMessageBytes(args[1], ctx.config.maxMessageBytes));
     if (message.type === "step1") {
-      sendSync(
-        socket,
-        joined.documentId,
-        encodeSyncStep2(joined.live.doc, message.stateVector),
-        ctx.config.syncChunkBytes,
-      );
+      sendSync(socket, joined.documentId, joined.live.syncStep2(message.stateVector), ctx.config.syncChunkBytes);
       ack?.({ ok: true });
       return;
     }

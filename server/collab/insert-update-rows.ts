@@ -13,36 +13,59 @@ export interface UpdateRow {
 /** Writes a batch of updates; returns the new row ids with their documents. */
 export type InsertUpdateRows = (rows: UpdateRow[]) => Promise<{ id: number; documentId: string }[]>;
 
+/** Authors this process has recorded (`documentId:userId`), so a typing author costs no statement. */
+const recordedAuthors = new Set<string>();
+/** When this process last moved each document's "updated" time (no statement for a minute after). */
+const touchedAt = new Map<string, number>();
+const TOUCH_INTERVAL_MS = 60_000;
+/** Bounds both memory caches; past it they start again empty (one more statement each). */
+const CACHE_LIMIT = 50_000;
+
 /**
  * The production writer: one transaction per batch, so a burst of keystrokes from many
  * documents costs one commit (group commit). In the same transaction each sender becomes an
- * author of the assessment and its "updated" time moves (to the minute), so the list shows who wrote and when.
+ * author of the assessment and its "updated" time moves (to the minute), so the list shows who
+ * wrote and when. Both are remembered per process once committed: while people type, a batch is
+ * usually just the insert.
  */
-export const insertUpdateRows: InsertUpdateRows = async (rows) =>
-  getDatabase().transaction(async (tx) => {
-    const inserted = await tx
+export const insertUpdateRows: InsertUpdateRows = async (rows) => {
+  const now = Date.now();
+  const authors = new Map<string, { assessmentId: string; userId: string }>();
+  for (const row of rows) {
+    const key = `${row.documentId}:${row.userId}`;
+    if (row.userId && !recordedAuthors.has(key)) authors.set(key, { assessmentId: row.documentId, userId: row.userId });
+  }
+  const touched = [...new Set(rows.map((row) => row.documentId))].filter(
+    (documentId) => now - (touchedAt.get(documentId) ?? 0) >= TOUCH_INTERVAL_MS,
+  );
+  const inserted = await getDatabase().transaction(async (tx) => {
+    const ids = await tx
       .insert(documentUpdates)
       .values(rows)
       .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
-    const authors = new Map<string, { assessmentId: string; userId: string }>();
-    for (const row of rows) {
-      if (row.userId)
-        authors.set(`${row.documentId}:${row.userId}`, { assessmentId: row.documentId, userId: row.userId });
-    }
     if (authors.size > 0)
       await tx
         .insert(assessmentAuthors)
         .values([...authors.values()])
         .onConflictDoNothing();
-    const documentIds = [...new Set(rows.map((row) => row.documentId))];
     // At most once a minute per document: a batch commits every few milliseconds while people
     // type, and rewriting the assessment row each time would add a row write to every commit.
-    await tx
-      .update(assessments)
-      .set({ updatedAt: sql`now()` })
-      .where(and(inArray(assessments.id, documentIds), lt(assessments.updatedAt, sql`now() - interval '1 minute'`)));
-    return inserted;
+    const moved =
+      touched.length === 0
+        ? []
+        : await tx
+            .update(assessments)
+            .set({ updatedAt: sql`now()` })
+            .where(and(inArray(assessments.id, touched), lt(assessments.updatedAt, sql`now() - interval '1 minute'`)))
+            .returning({ id: assessments.id });
+    return { ids, moved };
   });
+  if (recordedAuthors.size + authors.size > CACHE_LIMIT) recordedAuthors.clear();
+  for (const key of authors.keys()) recordedAuthors.add(key);
+  if (touchedAt.size + inserted.moved.length > CACHE_LIMIT) touchedAt.clear();
+  for (const { id } of inserted.moved) touchedAt.set(id, now);
+  return inserted.ids;
+};
 
 /**
  * Whether an error means "these rows can never be written" (SQLSTATE class 22 data exception or

@@ -3,16 +3,15 @@ import { documentRoom } from "@/lib/collab/protocol";
 import { logger } from "../logger";
 import { hasMissingDependencies } from "./check-dependencies";
 import { CollabFault } from "./collab-fault";
-import { collabMetrics } from "./collab-metrics";
 import type { CollabNamespace, UpdateOrigin } from "./collab-types";
+import { DocumentBroadcast } from "./document-broadcast";
 import { DocumentPresence } from "./document-presence";
 import type { UpdateRow } from "./insert-update-rows";
 import { LogCursor } from "./log-cursor";
 import type { DocumentLog } from "./read-document-log";
 import type { DocumentRelay, RelayKind } from "./redis-relay";
 import { ContentSaver } from "./store-document-content";
-import { encodeUpdateMessage } from "./sync-messages";
-import { toWireBytes } from "./wire-bytes";
+import { encodeSyncStep2 } from "./sync-messages";
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
@@ -37,6 +36,8 @@ export class LiveDocument {
   readonly doc = new Y.Doc();
   readonly room: string;
   readonly presence: DocumentPresence;
+  /** What this document sends its connections and the other processes, batched per turn. */
+  readonly broadcast: DocumentBroadcast;
   readonly cursor = new LogCursor();
   /** False while saves of this document are failing; clients are told through `doc:saved-state`. */
   durable = true;
@@ -48,6 +49,8 @@ export class LiveDocument {
   destroyed = false;
   private readonly content: ContentSaver;
   private lastPersist: Promise<void> = Promise.resolve();
+  /** Sync step 2 holding the whole document, kept until the next change (see `syncStep2`). */
+  private wholeState: { message: Uint8Array; pending: readonly unknown[] } | null = null;
   /**
    * The client update being applied: its effective part, its sender, and the changes Yjs made
    * on its own while integrating it (`tidied`), stored right after it.
@@ -62,13 +65,9 @@ export class LiveDocument {
   ) {
     this.room = documentRoom(id);
     this.content = new ContentSaver(id, this.doc, context.contentDelayMs);
+    this.broadcast = new DocumentBroadcast(id, this.room, context.namespace, context.relay);
     this.presence = new DocumentPresence(this);
     this.doc.on("update", this.handleUpdate);
-  }
-
-  /** The namespace and relay, for the presence half of the document. */
-  get ctx(): LiveDocumentContext {
-    return this.context;
   }
 
   /** Applies the stored snapshot and log rows (at load; no client is connected yet). */
@@ -150,6 +149,24 @@ export class LiveDocument {
     }
   }
 
+  /**
+   * Sync step 2 for a client holding `stateVector`: what it lacks. A client that has nothing (no
+   * state vector, or an empty one) gets the whole document, encoded once per version and shared:
+   * when fifty people open a large document at once, the server encodes it once, not fifty times.
+   */
+  syncStep2(stateVector?: Uint8Array): Uint8Array {
+    const knowsNothing = !stateVector || (stateVector.byteLength === 1 && stateVector[0] === 0);
+    if (!knowsNothing) return encodeSyncStep2(this.doc, stateVector);
+    // Yjs includes parked updates (missing dependencies) in the encoding; parking one emits no
+    // update event, so a changed parking lot also makes the kept message stale.
+    const { pendingStructs, pendingDs } = this.doc.store;
+    const cached = this.wholeState;
+    if (cached && cached.pending[0] === pendingStructs && cached.pending[1] === pendingDs) return cached.message;
+    const message = encodeSyncStep2(this.doc);
+    this.wholeState = { message, pending: [pendingStructs, pendingDs] };
+    return message;
+  }
+
   /** Routes relay messages of this document. */
   readonly handleRelay = (kind: RelayKind, payload: Uint8Array): void => {
     if (kind === "update") this.applyRemoteUpdate(payload, "relay");
@@ -178,6 +195,8 @@ export class LiveDocument {
 
   /** Releases memory and timers; the document must not be used afterwards. */
   destroy(): void {
+    // What is still queued goes out (the other processes' copies need it), then nothing more.
+    this.broadcast.flush();
     this.destroyed = true;
     this.content.cancel();
     this.presence.destroy();
@@ -198,6 +217,7 @@ export class LiveDocument {
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
+    this.wholeState = null;
     // A throw here would stop Yjs's cleanup of the transaction half way, and the document would
     // emit no update again: nothing broadcast or stored, while senders are still acked.
     try {
@@ -210,29 +230,21 @@ export class LiveDocument {
   private routeUpdate(update: Uint8Array, origin: UpdateOrigin | null): void {
     if (this.capture && origin === this.capture.origin) this.capture.update = update;
     if (origin?.kind === "load") return;
-    const message = toWireBytes(encodeUpdateMessage(update));
-    const { namespace, relay } = this.context;
-    const recipients = namespace.adapter.rooms.get(this.room)?.size ?? 0;
     if (origin === null) {
       // Yjs changed the document on its own, in a transaction without origin: it deletes
       // redundant format marks after a remote update (two people bolding the same words). Every
       // copy must get the change, and the log too, or live and stored documents differ.
-      namespace.local.to(this.room).emit("doc:sync", this.id, message);
-      relay?.publish(this.id, "update", update);
-      collabMetrics().updatesOut.inc(recipients);
+      this.broadcast.update(update, null, true);
       this.content.changed(null);
       if (this.capture) this.capture.tidied.push(update);
       else this.persistTidied([update]);
     } else if (origin.kind === "client") {
-      namespace.local.to(this.room).except(origin.socketId).emit("doc:sync", this.id, message);
-      relay?.publish(this.id, "update", update);
-      collabMetrics().updatesOut.inc(Math.max(0, recipients - 1));
+      this.broadcast.update(update, origin.socketId, true);
       // The process that accepted an edit refreshes the derived copy (crediting its sender on the
       // judgements it changed); the others need not.
       this.content.changed(this.capture?.origin === origin ? this.capture.userId : null);
     } else {
-      namespace.local.to(this.room).emit("doc:sync", this.id, message);
-      collabMetrics().updatesOut.inc(recipients);
+      this.broadcast.update(update, null, false);
     }
   }
 }

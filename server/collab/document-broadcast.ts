@@ -1,0 +1,122 @@
+import * as Y from "yjs";
+import { logger } from "../logger";
+import { collabMetrics } from "./collab-metrics";
+import type { CollabNamespace } from "./collab-types";
+import type { DocumentRelay } from "./redis-relay";
+import { encodeUpdateMessage } from "./sync-messages";
+import { toWireBytes } from "./wire-bytes";
+
+/** Above this many pending bytes the batch goes out at once rather than at the end of the turn. */
+const MAX_PENDING_BYTES = 512 * 1024;
+
+interface PendingAwareness {
+  update: Uint8Array;
+  /** The connection it came from, which does not get it back; null: every connection. */
+  exceptSocketId: string | null;
+  relay: boolean;
+}
+
+/**
+ * What one document sends its connections, batched per event-loop turn. Every document update
+ * applied in one turn (the socket reads Node handled together) goes out as one merged Yjs update:
+ * one message per connection instead of one per update per connection, and one relay message.
+ * When nobody else is writing a turn holds one update and the batch adds no wait: it is sent
+ * right after the poll phase that read it (`setImmediate`), before any timer. Under load the
+ * batches grow by themselves, which is what keeps many writers from drowning every reader.
+ *
+ * Presence queued in the same turn is sent after the content, in order, so a caret never
+ * arrives before the text it points at. A batch holding one sender's updates skips that sender
+ * (it has them); a batch mixing senders goes to everyone, as merging a copy per sender would cost
+ * more than a writer ignoring its own changes (Yjs skips what a document already holds).
+ */
+export class DocumentBroadcast {
+  private updates: Uint8Array[] = [];
+  private bytes = 0;
+  /** Connections whose updates are pending; null stands for changes with no sender here. */
+  private readonly senders = new Set<string | null>();
+  private relayUpdates: Uint8Array[] = [];
+  private awareness: PendingAwareness[] = [];
+  private scheduled: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly documentId: string,
+    private readonly room: string,
+    private readonly namespace: CollabNamespace,
+    private readonly relay: DocumentRelay | undefined,
+  ) {}
+
+  /**
+   * Queues a document update for this process's connections (except `senderSocketId`, when
+   * given) and, with `relay`, for the other processes.
+   */
+  update(update: Uint8Array, senderSocketId: string | null, relay: boolean): void {
+    this.updates.push(update);
+    this.bytes += update.byteLength;
+    this.senders.add(senderSocketId);
+    if (relay && this.relay) this.relayUpdates.push(update);
+    if (this.bytes >= MAX_PENDING_BYTES) this.flush();
+    else this.schedule();
+  }
+
+  /** Queues a presence update, sent after the content queued before it. */
+  presence(update: Uint8Array, exceptSocketId: string | null, relay: boolean): void {
+    this.awareness.push({ update, exceptSocketId, relay });
+    this.schedule();
+  }
+
+  /** Sends everything pending now. */
+  flush(): void {
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = null;
+    }
+    try {
+      this.sendUpdates();
+    } catch (error) {
+      logger().error({ err: error, documentId: this.documentId }, "broadcasting document updates failed");
+    }
+    const awareness = this.awareness;
+    this.awareness = [];
+    for (const entry of awareness) {
+      const target = this.namespace.local.to(this.room);
+      (entry.exceptSocketId ? target.except(entry.exceptSocketId) : target).emit(
+        "doc:awareness",
+        this.documentId,
+        toWireBytes(entry.update),
+      );
+      if (entry.relay) this.relay?.publish(this.documentId, "awareness", entry.update);
+    }
+  }
+
+  private schedule(): void {
+    this.scheduled ??= setImmediate(() => {
+      this.scheduled = null;
+      this.flush();
+    });
+  }
+
+  private sendUpdates(): void {
+    const { updates, relayUpdates } = this;
+    if (updates.length === 0) return;
+    const senders = [...this.senders];
+    this.updates = [];
+    this.relayUpdates = [];
+    this.bytes = 0;
+    this.senders.clear();
+    const merged = merge(updates);
+    const sender = senders.length === 1 ? senders[0] : null;
+    const recipients = this.namespace.adapter.rooms.get(this.room)?.size ?? 0;
+    const target = this.namespace.local.to(this.room);
+    (sender ? target.except(sender) : target).emit(
+      "doc:sync",
+      this.documentId,
+      toWireBytes(encodeUpdateMessage(merged)),
+    );
+    collabMetrics().updatesOut.inc(sender ? Math.max(0, recipients - 1) : recipients);
+    if (relayUpdates.length > 0) this.relay?.publish(this.documentId, "update", merge(relayUpdates));
+  }
+}
+
+function merge(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+}
