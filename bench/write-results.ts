@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchResults } from "./bench-results";
 import { renderChart } from "./render-chart";
@@ -15,7 +15,11 @@ export function writeResults(results: BenchResults): string[] {
   mkdirSync(directory, { recursive: true });
   const kind = results.quick ? "-quick" : "";
   const part = results.partial ? `-partial-${results.date.slice(11, 16).replace(":", "")}` : "";
-  const name = `${results.date.slice(0, 10)}${kind}${part}`;
+  const day = `${results.date.slice(0, 10)}${kind}${part}`;
+  // A second full run on one day keeps the first one's files: it is named with its start time.
+  const name = existsSync(path.join(directory, `${day}.json`))
+    ? `${day}-${results.date.slice(11, 16).replace(":", "")}`
+    : day;
   const json = path.join(directory, `${name}.json`);
   const markdown = path.join(directory, `${name}.md`);
   const svg = path.join(directory, `${name}.svg`);
