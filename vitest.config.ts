@@ -38,11 +38,12 @@ export default defineConfig({
           name: "server",
           include: ["{server,db}/**/*.test.ts"],
           setupFiles: ["server/testing/setup-database.ts"],
-          // Files still get a fresh database each (setupFiles), but share their worker's module
-          // cache: PGlite's WebAssembly and the app's modules load once per worker instead of
-          // once per file, seconds per file on two cores. Nothing mocks modules or stubs env here.
+          // Files still get a fresh database each (setupFiles: the worker's database, emptied), but
+          // share their worker's module cache: PGlite's WebAssembly and the app's modules load
+          // once per worker instead of once per file, seconds per file on two cores. Nothing mocks
+          // modules or stubs env here.
           isolate: false,
-          globalSetup: ["server/testing/pglite-template.ts"],
+          globalSetup: ["server/testing/test-templates.ts"],
         },
       },
     ],

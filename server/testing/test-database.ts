@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase, setDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { readPgliteTemplate } from "./pglite-template";
+import { readPgliteTemplate } from "./test-templates";
 
 /** The PostgreSQL server tests use when set; otherwise each test file gets an in-memory PGlite. */
 export function testPostgresUrl(): string | undefined {
@@ -19,51 +19,64 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL/DATABASE_URL (dropped afterwards).
+ * A fresh, migrated database: an in-memory PGlite, or a new database on the PostgreSQL server
+ * named by TEST_DATABASE_URL/DATABASE_URL (dropped by `dispose`). Inside vitest both start from
+ * the run's migrated template (see test-templates.ts) rather than running every migration again.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testPostgresUrl();
+  const templates = inject("testTemplates");
   if (!serverUrl) {
-    // Inside vitest the global setup made a migrated template; elsewhere start empty.
-    const template = inject("pgliteTemplate");
-    const handle = await openDatabase(template ? { loadDataDir: readPgliteTemplate(template) } : {});
+    const handle = await openDatabase(templates?.pglite ? { loadDataDir: readPgliteTemplate(templates.pglite) } : {});
     await migrateDatabase(handle);
     return { handle, dispose: () => handle.close() };
   }
-  const name = `parallax_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const name = `${templates?.postgresPrefix ?? "parallax_test_"}${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-  await admin.db.execute(`create database "${name}"`);
+  try {
+    await admin.db.execute(
+      templates?.postgres ? `create database "${name}" template "${templates.postgres}"` : `create database "${name}"`,
+    );
+  } finally {
+    await admin.close();
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  // Nothing to do when the template was migrated; the check keeps a stale template honest.
   await migrateDatabase(handle);
   return {
     handle,
     dispose: async () => {
       await handle.close();
-      await admin.db.execute(`drop database if exists "${name}" with (force)`);
-      await admin.close();
+      await dropPostgresDatabase(serverUrl, name);
     },
   };
 }
 
-// On PGlite one worker keeps one database for all its files (vitest runs them one after another
-// with `isolate: false`) and empties it between files: starting a PGlite from the template costs
-// seconds of WebAssembly start-up per file, emptying every table a few milliseconds.
+/** Drops a database of the PostgreSQL test server, closing whatever still connects to it. */
+export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
+  try {
+    await admin.db.execute(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await admin.close();
+  }
+}
+
+// One worker keeps one database for all its files (vitest runs them one after another with
+// `isolate: false`) and empties it between files: starting a PGlite costs seconds of WebAssembly
+// start-up per file, and creating a PostgreSQL database about a second; emptying every table
+// costs a few milliseconds. A database that cannot be emptied is replaced by a new one.
 const globalForTests = globalThis as typeof globalThis & { __parallaxWorkerDatabase?: DatabaseHandle };
 
 /**
- * Installs a fresh database as the process-wide one for the current test file: a new PostgreSQL
- * database, or on PGlite the worker's database with every table of the app emptied (schema,
- * migrations and their bookkeeping kept; identities restarted), as fresh as a new one to a test.
+ * Installs a fresh database as the process-wide one for the current test file: the worker's
+ * database with every table of the app emptied (schema, migrations and their bookkeeping kept;
+ * identities restarted), as fresh as a new one to a test. On PostgreSQL the worker's databases
+ * are dropped by the global teardown (test-templates.ts).
  */
 export async function useFreshDatabase(): Promise<TestDatabase> {
-  if (testPostgresUrl()) {
-    const test = await createTestDatabase();
-    setDatabase(test.handle);
-    return test;
-  }
   let handle = globalForTests.__parallaxWorkerDatabase;
   if (handle && !(await emptyDatabase(handle))) {
     await handle.close().catch(() => {});
@@ -87,7 +100,13 @@ async function emptyDatabase(handle: DatabaseHandle): Promise<boolean> {
     )) as unknown as { name: string }[] | { rows: { name: string }[] };
     const names = (Array.isArray(result) ? result : result.rows).map((row) => row.name);
     if (names.length > 0) {
-      await handle.db.execute(sql.raw(`truncate table ${names.join(", ")} restart identity cascade`));
+      const truncate = sql.raw(`truncate table ${names.join(", ")} restart identity cascade`);
+      // A connection a previous file left inside a transaction would make TRUNCATE wait for ever:
+      // give up after a while and take a new database instead.
+      await handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '10s'`);
+        await tx.execute(truncate);
+      });
     }
     return true;
   } catch {
