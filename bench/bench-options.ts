@@ -33,6 +33,8 @@ export interface BenchOptions {
   /** The local PostgreSQL server: bench databases are created on it and dropped afterwards. */
   postgresUrl: string;
   redisUrl: string;
+  /** `--fan-out-clients=a,b`: only these N in the fan-out (e.g. one size, to profile it). */
+  fanOutClients: number[] | null;
 }
 
 /** Workload sizes: the full run, and the few-minute `--quick` one. */
@@ -59,7 +61,10 @@ export function benchSizes(quick: boolean) {
 }
 export type BenchSizes = ReturnType<typeof benchSizes>;
 
-/** Parses `--quick`, `--only=a,b`, `--peers=a,b`, `--repetitions=n` and the environment. */
+/**
+ * Parses `--quick`, `--only=a,b`, `--peers=a,b`, `--repetitions=n`, `--fan-out-clients=a,b` and
+ * the environment.
+ */
 export function parseBenchOptions(argv: string[], environment: NodeJS.ProcessEnv): BenchOptions {
   const quick = argv.includes("--quick");
   const list = <T extends string>(flag: string, allowed: readonly T[], fallback: readonly T[]): Set<T> => {
@@ -71,14 +76,18 @@ export function parseBenchOptions(argv: string[], environment: NodeJS.ProcessEnv
     return new Set(names as T[]);
   };
   const repetitions = argv.find((value) => value.startsWith("--repetitions="));
+  const fanOutClients = argv.find((value) => value.startsWith("--fan-out-clients="));
+  const sizes = fanOutClients?.slice("--fan-out-clients=".length).split(",").map(Number);
+  if (sizes?.some((n) => !Number.isInteger(n) || n < 2)) throw new Error("--fan-out-clients: whole numbers ≥ 2");
   return {
     quick,
-    partial: argv.some((value) => value.startsWith("--only=") || value.startsWith("--peers=")),
+    partial: argv.some((value) => /^--(only|peers|fan-out-clients)=/.test(value)),
     // The thousand-connection check of issue 3 is ours only and long: full runs, or on request.
     workloads: list("only", WORKLOADS, quick ? WORKLOADS.filter((name) => name !== "thousand") : WORKLOADS),
     peers: list("peers", PEER_IDS, PEER_IDS),
     repetitions: repetitions ? Math.max(1, Number(repetitions.split("=")[1])) : quick ? 1 : 3,
     postgresUrl: environment.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
     redisUrl: environment.BENCH_REDIS_URL || "redis://127.0.0.1:6379",
+    fanOutClients: sizes ?? null,
   };
 }

@@ -34,6 +34,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const options = parseBenchOptions(process.argv.slice(2), process.env);
   const sizes = benchSizes(options.quick);
+  if (options.fanOutClients) sizes.fanOut.clients = options.fanOutClients;
   const machine = machineInfo();
   log(
     `${options.quick ? "quick" : "full"} run: ${[...options.workloads].join(", ")} on ${[...options.peers].join(", ")}`,
