@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
     // Library files are uploaded through a server action (up to MAX_IMPORT_BYTES, 5 MB, checked
     // there); Next's default limit of 1 MB would cut larger files off before the check could explain.
     serverActions: { bodySizeLimit: "10mb" },
+    // .ci/run builds once in a clean clone: writing Turbopack's build cache there only costs time
+    // (about 12 s on two cores). Everywhere else the cache speeds up the next build.
+    turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== "off",
   },
 };
 

@@ -84,6 +84,8 @@ const schema = z
       .default(256 * 1024),
     /** Group-commit window: how long the first queued update waits for others to share its insert. */
     COLLAB_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(20).default(5),
+    /** Debounce of the derived copy of a document's text (search, exports, judgement projection), in ms. */
+    COLLAB_CONTENT_DELAY_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
     /** Compact a document once its update log (bytes, plus 128 per row) exceeds this. */
     COLLAB_COMPACT_BYTES: z.coerce
       .number()

@@ -35,7 +35,7 @@ export function collabConfigFromEnv(config: Env, overrides: Partial<CollabConfig
     commitDelayMs: config.COLLAB_COMMIT_DELAY_MS,
     compactBytes: config.COLLAB_COMPACT_BYTES,
     reconcileMs: config.COLLAB_RECONCILE_MS,
-    contentDelayMs: 2000,
+    contentDelayMs: config.COLLAB_CONTENT_DELAY_MS,
     redisUrl: config.REDIS_URL,
     processId: randomUUID(),
     ...overrides,
