@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { listAssessments } from "../assessments/list-assessments";
 import { env } from "../env";
 import { createTestTeam, createTestUser } from "../testing/factories";
+import { compactDocument } from "./compact-document";
 import type { InsertUpdateRows } from "./insert-update-rows";
 import { insertUpdateRows } from "./insert-update-rows";
 import { CollabTestClient } from "./testing/collab-test-client";
@@ -120,6 +121,35 @@ describe("collaboration sync", () => {
     expect(documentText(c.doc).split("\n")).toEqual(documentText(mine.doc).split("\n"));
     expect(documentText(c.doc)).toContain("second");
     for (const client of [writer, first, second, third]) client.close();
+  });
+
+  it("opens a compacted document from its snapshot, and newcomers after an edit get the edit too", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const token = await createTestToken(team.analyst);
+    const writer = await CollabTestClient.connect(server.url, { token });
+    const mine = await writer.join(documentId);
+    for (let index = 0; index < 5; index += 1) appendParagraph(mine.doc, `before compaction ${index}`);
+    await writer.settled(documentId);
+    await compactDocument({ documentId });
+    writer.close();
+    // A process that never held the document reads it from the database: a snapshot, no rows.
+    const fresh = await startCollabTestServer();
+    try {
+      const first = await CollabTestClient.connect(fresh.url, { token });
+      const opened = await first.join(documentId);
+      expect(documentText(opened.doc)).toBe(documentText(mine.doc));
+      appendParagraph(opened.doc, "after compaction");
+      await first.settled(documentId);
+      const second = await CollabTestClient.connect(fresh.url, { token });
+      const later = await second.join(documentId);
+      expect(documentText(later.doc)).toBe(documentText(opened.doc));
+      expect(documentText(later.doc)).toContain("after compaction");
+      first.close();
+      second.close();
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("makes whoever writes in the document an author of the assessment", async () => {
