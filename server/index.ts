@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   // Idle keep-alive connections stay open longer than the clients and proxies reusing them wait
   // (load balancers commonly keep theirs 60 s): with Node's 5 s default, a request sent just as
   // the server closes the idle socket fails with ECONNRESET, which is never retried for a POST
-  // (seen once in the e2e suite, a reviewer's POST after a pause of a few seconds).
+  // (the likely cause of one ECONNRESET in the e2e suite, a POST with no server error logged).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const sockets = await attachSocketServer(server, config);

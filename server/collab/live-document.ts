@@ -51,8 +51,6 @@ export class LiveDocument {
   private lastPersist: Promise<void> = Promise.resolve();
   /** Sync step 2 holding the whole document, kept until the next change (see `syncStep2`). */
   private wholeState: { message: Uint8Array; pending: readonly unknown[] } | null = null;
-  /** Changes to the document not read from the database (see `loadLog`). */
-  private changes = 0;
   /**
    * The client update being applied: its effective part, its sender, and the changes Yjs made
    * on its own while integrating it (`tidied`), stored right after it.
@@ -75,7 +73,14 @@ export class LiveDocument {
   /** Applies the stored snapshot and log rows (at load; no client is connected yet). */
   loadLog(log: DocumentLog): void {
     const origin: UpdateOrigin = { kind: "load" };
-    const changesBefore = this.changes;
+    // A compacted document is its snapshot: the first joiners get those very bytes instead of an
+    // encoding of the document just built from them (tens of milliseconds for a long document in
+    // a process that has not warmed up). Loading does not drop it; any other change does, e.g.
+    // Yjs tidying formatting marks right after the load, and so does a snapshot whose updates Yjs
+    // parks for missing dependencies (see `syncStep2`).
+    if (log.snapshot && log.updates.length === 0) {
+      this.wholeState = { message: encodeSyncStep2FromUpdate(log.snapshot.state), pending: [null, null] };
+    }
     this.doc.transact(() => {
       if (log.snapshot) Y.applyUpdate(this.doc, log.snapshot.state, origin);
       for (const row of log.updates) {
@@ -87,17 +92,6 @@ export class LiveDocument {
       }
     }, origin);
     this.snapshotVersion = log.snapshot?.version ?? 0;
-    // A compacted document is its snapshot: the first joiners get those very bytes instead of an
-    // encoding of the document just built from them (tens of milliseconds for a long document in
-    // a process that has not warmed up). Not when loading changed something on its own (Yjs
-    // tidying formatting marks): the document then holds more than the snapshot.
-    if (log.snapshot && log.updates.length === 0 && this.changes === changesBefore) {
-      const { pendingStructs, pendingDs } = this.doc.store;
-      this.wholeState = {
-        message: encodeSyncStep2FromUpdate(log.snapshot.state),
-        pending: [pendingStructs, pendingDs],
-      };
-    }
     this.cursor.note(log.updates.map((row) => row.id));
     this.logWeight = log.updates.reduce((sum, row) => sum + row.update.byteLength + 128, 0);
   }
@@ -231,8 +225,7 @@ export class LiveDocument {
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
-    this.wholeState = null;
-    if (origin?.kind !== "load") this.changes += 1;
+    if (origin?.kind !== "load") this.wholeState = null;
     // A throw here would stop Yjs's cleanup of the transaction half way, and the document would
     // emit no update again: nothing broadcast or stored, while senders are still acked.
     try {

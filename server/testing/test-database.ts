@@ -55,7 +55,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Drops a database of the PostgreSQL test server, closing whatever still connects to it. */
-export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
   try {
     await admin.db.execute(`drop database if exists "${name}" with (force)`);
