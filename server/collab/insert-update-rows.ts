@@ -38,6 +38,14 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) => {
   const touched = [...new Set(rows.map((row) => row.documentId))].filter(
     (documentId) => now - (touchedAt.get(documentId) ?? 0) >= TOUCH_INTERVAL_MS,
   );
+  if (authors.size === 0 && touched.length === 0) {
+    // The usual batch while people type: one statement, atomic on its own, in one round trip
+    // (a transaction would add BEGIN and COMMIT, each a round trip on the event loop).
+    return await getDatabase()
+      .insert(documentUpdates)
+      .values(rows)
+      .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
+  }
   const inserted = await getDatabase().transaction(async (tx) => {
     const ids = await tx
       .insert(documentUpdates)
