@@ -43,7 +43,7 @@ export function benchSizes(quick: boolean) {
     fanOut: { clients: quick ? [10, 50] : [10, 50, 200], edits: quick ? 40 : 200, warmup: 20, editsPerSecond: 20 },
     throughput: {
       writers: quick ? [10] : [10, 50],
-      ladder: quick ? [50, 200, 800, 3200] : [25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800],
+      ladder: quick ? [50, 200, 800, 3200] : [25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800, 25_600],
       refineSteps: quick ? 1 : 3,
       warmupSeconds: quick ? 1 : 2,
       stepSeconds: quick ? 2 : 6,
