@@ -8,6 +8,12 @@ import { toWireBytes } from "./wire-bytes";
 
 /** Above this many pending bytes the batch goes out at once rather than at the end of the turn. */
 const MAX_PENDING_BYTES = 512 * 1024;
+/**
+ * An update this long after the last send is sent at once; sooner, it joins the turn's batch.
+ * Waiting for the end of the turn cost a lone update about 0.4 ms to its first receiver in the
+ * fan-out bench (bench/README.md); at typing speed updates are tens of ms apart.
+ */
+const QUIET_MS = 4;
 
 interface PendingAwareness {
   update: Uint8Array;
@@ -17,15 +23,16 @@ interface PendingAwareness {
 }
 
 /**
- * What one document sends its connections, batched per event-loop turn. Every document update
- * applied in one turn (the socket reads Node handled together) goes out as one merged Yjs update:
- * one message per connection instead of one per update per connection, and one relay message.
- * When nobody else is writing a turn holds one update and the batch adds no wait: it is sent
- * right after the poll phase that read it (`setImmediate`), before any timer. Under load the
- * batches grow by themselves, which is what keeps many writers from drowning every reader.
+ * What one document sends its connections. An update to a quiet document (nothing sent for
+ * `QUIET_MS`) goes out at once, from the handler that applied it: one typist's keystrokes wait
+ * for nothing. Updates arriving closer together are batched per event-loop turn: every update
+ * applied in one turn (the socket reads Node handled together) goes out as one merged Yjs update
+ * right after the poll phase that read them (`setImmediate`), one message per connection instead
+ * of one per update per connection, and one relay message. Under load the batches grow by
+ * themselves, which is what keeps many writers from drowning every reader.
  *
- * Presence queued in the same turn is sent after the content, in order, so a caret never
- * arrives before the text it points at. A batch holding one sender's updates skips that sender
+ * Presence goes out at once when no content is waiting, and otherwise after the content queued
+ * before it, in order, so a caret never arrives before the text it points at. A batch holding one sender's updates skips that sender
  * (it has them); a batch mixing senders goes to everyone, as merging a copy per sender would cost
  * more than a writer ignoring its own changes (Yjs skips what a document already holds).
  */
@@ -37,6 +44,8 @@ export class DocumentBroadcast {
   private relayUpdates: Uint8Array[] = [];
   private awareness: PendingAwareness[] = [];
   private scheduled: NodeJS.Immediate | null = null;
+  /** When updates were last sent (`performance.now()`). */
+  private sentAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly documentId: string,
@@ -54,14 +63,16 @@ export class DocumentBroadcast {
     this.bytes += update.byteLength;
     this.senders.add(senderSocketId);
     if (relay && this.relay) this.relayUpdates.push(update);
-    if (this.bytes >= MAX_PENDING_BYTES) this.flush();
+    const quiet = this.updates.length === 1 && performance.now() - this.sentAt >= QUIET_MS;
+    if (quiet || this.bytes >= MAX_PENDING_BYTES) this.flush();
     else this.schedule();
   }
 
-  /** Queues a presence update, sent after the content queued before it. */
+  /** Sends a presence update, at once or after the content queued before it. */
   presence(update: Uint8Array, exceptSocketId: string | null, relay: boolean): void {
     this.awareness.push({ update, exceptSocketId, relay });
-    this.schedule();
+    if (this.updates.length === 0) this.flush();
+    else this.schedule();
   }
 
   /** Sends everything pending now. */
@@ -98,6 +109,7 @@ export class DocumentBroadcast {
   private sendUpdates(): void {
     const { updates, relayUpdates } = this;
     if (updates.length === 0) return;
+    this.sentAt = performance.now();
     const senders = [...this.senders];
     this.updates = [];
     this.relayUpdates = [];
