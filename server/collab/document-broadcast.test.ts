@@ -52,7 +52,7 @@ function updateIn(entry: Sent | undefined): Uint8Array {
 describe("DocumentBroadcast", () => {
   it("sends an update to a quiet document at once, and merges the ones right behind it into one message", async () => {
     const sent: Sent[] = [];
-    const broadcast = new DocumentBroadcast("d", "doc:d", recordingNamespace(sent), undefined);
+    const broadcast = new DocumentBroadcast("d", "doc:d", recordingNamespace(sent), undefined, 60_000);
     const [first, second] = keystrokes();
     if (!first || !second) throw new Error("no updates");
 
@@ -72,14 +72,14 @@ describe("DocumentBroadcast", () => {
 
   it("sends presence at once when no content is waiting", () => {
     const sent: Sent[] = [];
-    const broadcast = new DocumentBroadcast("d", "doc:d", recordingNamespace(sent), undefined);
+    const broadcast = new DocumentBroadcast("d", "doc:d", recordingNamespace(sent), undefined, 60_000);
     broadcast.presence(new Uint8Array([1, 2, 3]), "b", false);
     expect(sent).toEqual([{ event: "doc:awareness", except: "b", bytes: expect.any(Uint8Array) }]);
   });
 
   it("merges the updates of several senders arriving together into one message for everyone", async () => {
     const sent: Sent[] = [];
-    const broadcast = new DocumentBroadcast("d", "doc:d", recordingNamespace(sent), undefined);
+    const broadcast = new DocumentBroadcast("d", "doc:d", recordingNamespace(sent), undefined, 60_000);
     const [first, second] = keystrokes();
     const other = new Y.Doc();
     const others: Uint8Array[] = [];
@@ -94,6 +94,11 @@ describe("DocumentBroadcast", () => {
     expect(sent).toHaveLength(2);
     // Mixed senders: nobody is skipped, each ignores what it already has.
     expect(sent[1]?.except).toBeNull();
-    expect(textOf([updateIn(sent[0]), updateIn(sent[1])]).split("").sort().join("")).toBe("abz");
+    expect(
+      textOf([updateIn(sent[0]), updateIn(sent[1])])
+        .split("")
+        .sort()
+        .join(""),
+    ).toBe("abz");
   });
 });

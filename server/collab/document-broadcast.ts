@@ -52,6 +52,8 @@ export class DocumentBroadcast {
     private readonly room: string,
     private readonly namespace: CollabNamespace,
     private readonly relay: DocumentRelay | undefined,
+    /** `QUIET_MS`; tests set a long one so that "right behind" does not depend on their speed. */
+    private readonly quietMs = QUIET_MS,
   ) {}
 
   /**
@@ -63,7 +65,7 @@ export class DocumentBroadcast {
     this.bytes += update.byteLength;
     this.senders.add(senderSocketId);
     if (relay && this.relay) this.relayUpdates.push(update);
-    const quiet = this.updates.length === 1 && performance.now() - this.sentAt >= QUIET_MS;
+    const quiet = this.updates.length === 1 && performance.now() - this.sentAt >= this.quietMs;
     if (quiet || this.bytes >= MAX_PENDING_BYTES) this.flush();
     else this.schedule();
   }
