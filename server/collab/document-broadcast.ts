@@ -32,9 +32,10 @@ interface PendingAwareness {
  * themselves, which is what keeps many writers from drowning every reader.
  *
  * Presence goes out at once when no content is waiting, and otherwise after the content queued
- * before it, in order, so a caret never arrives before the text it points at. A batch holding one sender's updates skips that sender
- * (it has them); a batch mixing senders goes to everyone, as merging a copy per sender would cost
- * more than a writer ignoring its own changes (Yjs skips what a document already holds).
+ * before it, in order, so a caret never arrives before the text it points at. A batch holding one
+ * sender's updates skips that sender (it has them); a batch mixing senders goes to everyone, as
+ * merging a copy per sender would cost more than a writer ignoring its own changes (Yjs skips what
+ * a document already holds).
  */
 export class DocumentBroadcast {
   private updates: Uint8Array[] = [];

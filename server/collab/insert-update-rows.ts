@@ -1,5 +1,5 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { getDatabase } from "@/db/client";
+import { type Database, getDatabase } from "@/db/client";
 import { assessmentAuthors, assessments, documentUpdates } from "@/db/schema";
 
 /** One accepted update on its way to `document_updates`. */
@@ -38,19 +38,16 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) => {
   const touched = [...new Set(rows.map((row) => row.documentId))].filter(
     (documentId) => now - (touchedAt.get(documentId) ?? 0) >= TOUCH_INTERVAL_MS,
   );
-  if (authors.size === 0 && touched.length === 0) {
-    // The usual batch while people type: one statement, atomic on its own, in one round trip
-    // (a transaction would add BEGIN and COMMIT, each a round trip on the event loop).
-    return await getDatabase()
+  const insertRows = (db: Pick<Database, "insert">) =>
+    db
       .insert(documentUpdates)
       .values(rows)
       .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
-  }
+  // The usual batch while people type: one statement, atomic on its own, in one round trip
+  // (a transaction would add BEGIN and COMMIT, each a round trip on the event loop).
+  if (authors.size === 0 && touched.length === 0) return await insertRows(getDatabase());
   const inserted = await getDatabase().transaction(async (tx) => {
-    const ids = await tx
-      .insert(documentUpdates)
-      .values(rows)
-      .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
+    const ids = await insertRows(tx);
     if (authors.size > 0)
       await tx
         .insert(assessmentAuthors)
