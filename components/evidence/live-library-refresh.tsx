@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useLibraryUpdates } from "./use-library-updates";
+import { type LibraryChange, useLibraryUpdates } from "./use-library-updates";
 
 /** Changes arriving within this window (an import of many records) cause one refresh. */
 const REFRESH_DEBOUNCE_MS = 300;
@@ -22,13 +22,21 @@ export function LiveLibraryRefresh({ workspaceId }: LiveLibraryRefreshProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [announcement, setAnnouncement] = useState("");
 
-  const handleChange = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      router.refresh();
-      setAnnouncement(`Evidence library updated at ${new Date().toLocaleTimeString()}.`);
-    }, REFRESH_DEBOUNCE_MS);
-  }, [router]);
+  // A catch-up (the watch confirmed) refreshes in case the page missed a change while it loaded,
+  // but says nothing unless a real change arrives within the same window.
+  const isAnnounced = useRef(false);
+  const handleChange = useCallback(
+    (change: LibraryChange) => {
+      clearTimeout(timer.current);
+      if (!change.catchUp) isAnnounced.current = true;
+      timer.current = setTimeout(() => {
+        router.refresh();
+        if (isAnnounced.current) setAnnouncement(`Evidence library updated at ${new Date().toLocaleTimeString()}.`);
+        isAnnounced.current = false;
+      }, REFRESH_DEBOUNCE_MS);
+    },
+    [router],
+  );
 
   useLibraryUpdates(workspaceId, handleChange);
   useEffect(() => () => clearTimeout(timer.current), []);

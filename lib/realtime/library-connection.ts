@@ -28,14 +28,16 @@ type LibrarySocket = Socket<LibraryServerToClientEvents, LibraryClientToServerEv
 /**
  * One Socket.io connection to `/library` carrying the watches of every library view of a tab.
  * Reconnects with jittered backoff after any drop (Socket.io itself gives up after a refused
- * handshake or a server-side disconnect), re-watches every workspace, and then tells each
- * listener `{ kind: "library" }`: changes made while it was away were never announced to it.
+ * handshake or a server-side disconnect) and re-watches every workspace. Each time the server
+ * confirms a watch, the first one included, it tells each listener `{ kind: "library", catchUp:
+ * true }`: changes
+ * made before the watch took effect were never announced to it, and a view that loaded the
+ * library while the connection was still opening (or away) may have missed them.
  */
 export class LibraryConnection {
   readonly socket: LibrarySocket;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly reconnect: Backoff;
-  private hasConnected = false;
   private destroyed = false;
 
   constructor(private readonly options: LibraryConnectionOptions = {}) {
@@ -52,7 +54,7 @@ export class LibraryConnection {
     if (!set) {
       set = new Set();
       this.listeners.set(id, set);
-      if (this.socket.connected) this.watch(id, false);
+      if (this.socket.connected) this.watch(id);
     }
     set.add(listener);
     return () => {
@@ -79,10 +81,8 @@ export class LibraryConnection {
 
   private listen(): void {
     this.socket.on("connect", () => {
-      const isReconnect = this.hasConnected;
-      this.hasConnected = true;
       this.reconnect.reset();
-      for (const workspaceId of this.listeners.keys()) this.watch(workspaceId, isReconnect);
+      for (const workspaceId of this.listeners.keys()) this.watch(workspaceId);
     });
     this.socket.on("disconnect", () => this.scheduleReconnect());
     this.socket.on("connect_error", () => this.scheduleReconnect());
@@ -96,12 +96,14 @@ export class LibraryConnection {
     });
   }
 
-  private watch(workspaceId: string, announce: boolean): void {
+  private watch(workspaceId: string): void {
     this.socket.emit("library:watch", { workspaceId }, (result) => {
       // A refusal needs no handling here: the page itself was authorized when it rendered, and
       // without live updates it still works (a reload shows changes).
       this.options.onWatched?.(workspaceId, result);
-      if (result.ok && announce) this.notify(workspaceId, { kind: "library" });
+      // Whatever the listeners loaded before this moment may lack changes nobody announced to
+      // them (a record created while the page was loading): one library-wide change closes the gap.
+      if (result.ok) this.notify(workspaceId, { kind: "library", catchUp: true });
     });
   }
 

@@ -22,6 +22,11 @@ export type LibraryChange = {
   kind: LibraryChangeKind;
   /** The source, site or observation that changed; absent for `library`. */
   recordId?: string;
+  /**
+   * Set (client side only) on the `library` change a connection reports when a watch is
+   * confirmed: something may have changed unannounced before then, or nothing did.
+   */
+  catchUp?: true;
 };
 
 /** The `library:changed` payload. */
