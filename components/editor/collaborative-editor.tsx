@@ -91,7 +91,8 @@ function EditorSurface({
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(refreshTimer.current), []);
   useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], (change) => {
-    if (change.kind === "assessment") return router.refresh();
+    // A catch-up after joining is only a "may have changed": the slower, merged refresh will do.
+    if (change.kind === "assessment" && !change.catchUp) return router.refresh();
     refreshTimer.current ??= setTimeout(() => {
       refreshTimer.current = undefined;
       router.refresh();

@@ -7,7 +7,8 @@ import type { DocumentChange, DocumentChangeKind } from "@/lib/collab/protocol";
 /**
  * Calls `onChange` whenever the server announces a change of one of `kinds` for the open
  * assessment (a verdict, a comment, a judgement rewritten by the projection, a status change),
- * and once per kind after a reconnect. The callback may change between renders.
+ * and once per kind (`catchUp: true`) after every confirmed join, the first included, since
+ * changes made before it were not announced. The callback may change between renders.
  */
 export function useDocumentChanges(
   document: CollabDocument | null,

@@ -50,7 +50,6 @@ export class CollabDocument {
   private readonly retry: Backoff;
   private readonly listeners = new Set<() => void>();
   private readonly changeListeners = new Set<(change: DocumentChange) => void>();
-  private joinedBefore = false;
   private cacheLoaded = false;
   private joined = false;
   private joining = false;
@@ -90,8 +89,10 @@ export class CollabDocument {
 
   /**
    * Registers a listener for changes beside the text (reviews, comments, judgements, status) that
-   * the server announces for this assessment; returns the unsubscribe function. After a
-   * reconnect every kind is announced once, since announcements made while offline were missed.
+   * the server announces for this assessment; returns the unsubscribe function. Once each join is
+   * confirmed, the first included, every kind is reported once with `catchUp: true`: what a view
+   * loaded before then (while the page opened, or while offline) may lack changes nobody announced
+   * to it.
    */
   readonly onChange = (listener: (change: DocumentChange) => void): (() => void) => {
     this.changeListeners.add(listener);
@@ -263,8 +264,7 @@ export class CollabDocument {
       this.awareness.setLocalStateField("user", result.user);
       this.sendAwareness();
       this.emit();
-      if (this.joinedBefore) for (const kind of DOCUMENT_CHANGE_KINDS) this.receiveChanged({ kind });
-      this.joinedBefore = true;
+      for (const kind of DOCUMENT_CHANGE_KINDS) this.receiveChanged({ kind, catchUp: true });
     });
   }
 

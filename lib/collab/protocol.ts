@@ -135,6 +135,11 @@ export type DocumentChangeKind = (typeof DOCUMENT_CHANGE_KINDS)[number];
 export interface DocumentChange {
   kind: DocumentChangeKind;
   threadId?: string;
+  /**
+   * Set (client side only) on the changes a document reports once a join is confirmed: something
+   * may have changed unannounced before then (while the page loaded, or while offline), or nothing did.
+   */
+  catchUp?: true;
 }
 
 /** Whether a `doc:changed` payload is well-formed (the client checks what the server sends too). */

@@ -4,7 +4,7 @@ import { getDatabase } from "@/db/client";
 import { memberships } from "@/db/schema";
 import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { CollabStatus } from "@/lib/collab/document-state";
-import { COLLAB_NAMESPACE } from "@/lib/collab/protocol";
+import { COLLAB_NAMESPACE, DOCUMENT_CHANGE_KINDS, type DocumentChange } from "@/lib/collab/protocol";
 import { CollabProvider } from "@/lib/collab/provider";
 import { toBytes } from "@/lib/collab/socket-types";
 import type { Actor } from "../auth/actor";
@@ -237,6 +237,35 @@ describe("collaboration provider", () => {
     appendParagraph(ana.doc, "during the drop");
     await ana.waitFor((state) => state.status === "saved");
     expect(documentText(await storedDocument(documentId))).toBe("before the drop\nduring the drop");
+  });
+
+  it("reports every kind of change once each join is confirmed, the first one included", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const document = (await connect(team.analyst)).open(documentId);
+    // A view loads comments and reviews over REST while the join is still under way; whatever
+    // changed in between was never announced to it, so the join reports a catch-up of each kind.
+    const changes: DocumentChange[] = [];
+    let waiter = () => {};
+    document.onChange((change) => {
+      changes.push(change);
+      waiter();
+    });
+    const untilChanges = (count: number) =>
+      new Promise<void>((resolve) => {
+        waiter = () => changes.length >= count && resolve();
+        waiter();
+      });
+    await document.whenSynced();
+    const catchUp = DOCUMENT_CHANGE_KINDS.map((kind) => ({ kind, catchUp: true }));
+    expect(changes).toEqual(catchUp);
+
+    for (const socket of server.sockets.io.of(COLLAB_NAMESPACE).sockets.values()) {
+      if (socket.data.actor?.id === team.analyst.id) socket.disconnect(true);
+    }
+    await document.waitFor((state) => state.status === "offline");
+    await untilChanges(2 * catchUp.length);
+    expect(changes).toEqual([...catchUp, ...catchUp]);
   });
 
   it("turns read-only live when the role drops to viewer, and closes when the member is removed", async () => {
