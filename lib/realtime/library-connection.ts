@@ -29,10 +29,10 @@ type LibrarySocket = Socket<LibraryServerToClientEvents, LibraryClientToServerEv
  * One Socket.io connection to `/library` carrying the watches of every library view of a tab.
  * Reconnects with jittered backoff after any drop (Socket.io itself gives up after a refused
  * handshake or a server-side disconnect) and re-watches every workspace. Each time the server
- * confirms a watch, the first one included, it tells each listener `{ kind: "library", catchUp:
- * true }`: changes
- * made before the watch took effect were never announced to it, and a view that loaded the
- * library while the connection was still opening (or away) may have missed them.
+ * confirms a watch, the first one included, it tells each listener
+ * `{ kind: "library", catchUp: true }`: changes made before the watch took effect were never
+ * announced to it, and a view that loaded the library while the connection was still opening
+ * (or away) may have missed them.
  */
 export class LibraryConnection {
   readonly socket: LibrarySocket;
