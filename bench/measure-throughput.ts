@@ -40,6 +40,11 @@ export interface ThroughputStep {
   /** CPU used during the measured seconds, % of one core: server process and this (client) process. */
   serverCpuPercent: number;
   clientCpuPercent: number;
+  /**
+   * Only for a step that left edits undelivered: ms after its drain window until every client held
+   * every edit, or null when that took longer than `CATCH_UP_MS` (the search then stops).
+   */
+  caughtUpAfterMs?: number | null;
 }
 
 export interface ThroughputResult {
@@ -50,6 +55,8 @@ export interface ThroughputResult {
 }
 
 const DRAIN_MS = 10_000;
+/** How long a step that overran may take to catch up before the search gives up on the connections. */
+const CATCH_UP_MS = 120_000;
 
 /**
  * N clients all type at once, each at the end of its own paragraph, one character per edit,
@@ -92,9 +99,20 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       }
       held = rate;
     }
-    // A step that left edits undelivered leaves a backlog that would weigh on the next one.
-    const backlog = () => steps.some((step) => step.delivered < step.expected);
-    for (let refine = 0; refine < options.refineSteps && held > 0 && failed > 0 && !backlog(); refine += 1) {
+    // A step that left edits undelivered leaves a backlog that would weigh on the next one: the
+    // search goes on only once every client holds every edit (then the next step starts clean).
+    const caughtUp = async (step: ThroughputStep | undefined) => {
+      if (!step || step.delivered >= step.expected) return true;
+      const waitFrom = performance.now();
+      const converged = await waitUntil(() => hasEveryEdit(joined), CATCH_UP_MS, "catch-up", 100).then(
+        () => true,
+        () => false,
+      );
+      step.caughtUpAfterMs = converged ? round(performance.now() - waitFrom) : null;
+      return converged;
+    };
+    for (let refine = 0; refine < options.refineSteps && held > 0 && failed > 0; refine += 1) {
+      if (!(await caughtUp(steps.at(-1)))) break;
       const rate = Math.round(Math.sqrt(held * failed));
       if (rate <= held || rate >= failed) break;
       const step = await run(rate);
@@ -105,6 +123,14 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   } finally {
     closeClients(connections);
   }
+}
+
+/** Whether every client's copy holds every writer's edits (each writer's own clock). */
+function hasEveryEdit(joined: JoinedDocument[]): boolean {
+  return joined.every(({ doc: writer }) => {
+    const clock = Y.getState(writer.store, writer.clientID);
+    return joined.every(({ doc }) => Y.getState(doc.store, writer.clientID) === clock);
+  });
 }
 
 async function runStep(
