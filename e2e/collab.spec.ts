@@ -115,6 +115,10 @@ test("two analysts co-edit live, one keeps writing offline, and a viewer follows
     // waits in this browser's offline copy and is sent when the assessment is opened again.
     await blake.context.setOffline(true);
     await expect(statusOf(blake.page, "Offline")).toBeVisible();
+    // The page refresh that reconnecting scheduled (3 s later) comes due while offline: it must not
+    // turn into a page load that swaps the editor for the browser's offline page.
+    await blake.page.waitForTimeout(3500);
+    await expect(statusOf(blake.page, "Offline")).toBeVisible();
     const cachedBefore = await cachedUpdates(blake.page, assessmentId);
     await blakeEditor.click();
     await blake.page.keyboard.press("Control+End");

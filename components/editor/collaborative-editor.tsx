@@ -90,12 +90,17 @@ function EditorSurface({
   // Judgements are saved every couple of seconds while someone types in one: one refresh per burst.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(refreshTimer.current), []);
+  // Offline, Next.js turns a refresh that cannot reach the server into a full page load, which
+  // would swap the editor for the browser's offline page; the catch-up after reconnecting refreshes.
+  const refreshPage = useCallback(() => {
+    if (navigator.onLine) router.refresh();
+  }, [router]);
   useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], (change) => {
-    // A catch-up after joining is only a "may have changed": the slower, merged refresh will do.
-    if (change.kind === "assessment" && !change.catchUp) return router.refresh();
+    // A catch-up after a join is only a "may have changed": the slower, merged refresh will do.
+    if (change.kind === "assessment" && !change.catchUp) return refreshPage();
     refreshTimer.current ??= setTimeout(() => {
       refreshTimer.current = undefined;
-      router.refresh();
+      refreshPage();
     }, 3000);
   });
   // Read by the editor's callbacks, which are created once per document.

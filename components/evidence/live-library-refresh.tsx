@@ -30,6 +30,8 @@ export function LiveLibraryRefresh({ workspaceId }: LiveLibraryRefreshProps) {
       clearTimeout(timer.current);
       if (!change.catchUp) isAnnounced.current = true;
       timer.current = setTimeout(() => {
+        // Offline, Next.js would turn the refresh into a full page load that fails.
+        if (!navigator.onLine) return;
         router.refresh();
         if (isAnnounced.current) setAnnouncement(`Evidence library updated at ${new Date().toLocaleTimeString()}.`);
         isAnnounced.current = false;
