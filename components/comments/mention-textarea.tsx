@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { FOCUS_RING } from "@/components/ui/button";
 import {
   insertMention,
@@ -35,6 +35,8 @@ export interface MentionTextareaProps {
 export function MentionTextarea(props: MentionTextareaProps) {
   const { value, members, onChange, onPick, onSubmit } = props;
   const textarea = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once React has written a value with a new mention in it. */
+  const pendingCaret = useRef<number | null>(null);
   const listId = useId();
   const [query, setQuery] = useState<MentionQuery | null>(null);
   const [active, setActive] = useState(0);
@@ -54,12 +56,20 @@ export function MentionTextarea(props: MentionTextareaProps) {
     onChange(result.text);
     onPick(person);
     setQuery(null);
-    // After React wrote the new value, or the caret would land at its end.
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(result.caret, result.caret);
-    });
+    pendingCaret.current = result.caret;
   };
+
+  // The caret goes after the mention in the same commit that writes the new value: written any
+  // later (it was a frame later), keys typed in between landed at the end and the caret then
+  // jumped back before them.
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    const element = textarea.current;
+    if (caret === null || !element) return;
+    pendingCaret.current = null;
+    element.focus();
+    element.setSelectionRange(caret, caret);
+  });
 
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (isOpen) {
