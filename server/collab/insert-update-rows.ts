@@ -22,11 +22,11 @@ const TOUCH_INTERVAL_MS = 60_000;
 const CACHE_LIMIT = 50_000;
 
 /**
- * The production writer: one transaction per batch, so a burst of keystrokes from many
- * documents costs one commit (group commit). In the same transaction each sender becomes an
- * author of the assessment and its "updated" time moves (to the minute), so the list shows who
- * wrote and when. Both are remembered per process once committed: while people type, a batch is
- * usually just the insert.
+ * The production writer: one commit per batch, so a burst of keystrokes from many documents
+ * costs one commit (group commit). With the rows, each sender becomes an author of the assessment
+ * and its "updated" time moves (to the minute), in one transaction, so the list shows who wrote
+ * and when. Both are remembered per process once committed: while people type, a batch is usually
+ * the INSERT alone, a statement without BEGIN and COMMIT.
  */
 export const insertUpdateRows: InsertUpdateRows = async (rows) => {
   const now = Date.now();
