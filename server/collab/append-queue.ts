@@ -1,8 +1,8 @@
-import * as Y from "yjs";
 import { logger } from "../logger";
 import { CollabFault } from "./collab-fault";
 import { collabMetrics } from "./collab-metrics";
 import { type InsertUpdateRows, isPermanentWriteError, type UpdateRow } from "./insert-update-rows";
+import { mergeUpdates } from "./merge-updates";
 
 export interface AppendQueueOptions {
   /** Writes one batch (a multi-row insert). */
@@ -185,7 +185,7 @@ export function mergeRows(rows: UpdateRow[]): UpdateRow[] {
     return [...groups.values()].map((group) =>
       group.length === 1
         ? (group[0] as UpdateRow)
-        : { ...(group[0] as UpdateRow), update: Y.mergeUpdates(group.map((row) => row.update)) },
+        : { ...(group[0] as UpdateRow), update: mergeUpdates(group.map((row) => row.update)) },
     );
   } catch (error) {
     logger().warn({ err: error }, "merging a batch of updates failed; storing them one by one");

@@ -1,7 +1,7 @@
-import * as Y from "yjs";
 import { logger } from "../logger";
 import { collabMetrics } from "./collab-metrics";
 import type { CollabNamespace } from "./collab-types";
+import { mergeUpdates } from "./merge-updates";
 import type { DocumentRelay } from "./redis-relay";
 import { encodeUpdateMessage } from "./sync-messages";
 import { toWireBytes } from "./wire-bytes";
@@ -118,7 +118,7 @@ export class DocumentBroadcast {
     this.relayUpdates = [];
     this.bytes = 0;
     this.senders.clear();
-    const merged = merge(updates);
+    const merged = mergeUpdates(updates);
     const sender = senders.length === 1 ? senders[0] : null;
     const recipients = this.namespace.adapter.rooms.get(this.room)?.size ?? 0;
     const target = this.namespace.local.to(this.room);
@@ -128,10 +128,6 @@ export class DocumentBroadcast {
       toWireBytes(encodeUpdateMessage(merged)),
     );
     collabMetrics().updatesOut.inc(sender ? Math.max(0, recipients - 1) : recipients);
-    if (relayUpdates.length > 0) this.relay?.publish(this.documentId, "update", merge(relayUpdates));
+    if (relayUpdates.length > 0) this.relay?.publish(this.documentId, "update", mergeUpdates(relayUpdates));
   }
-}
-
-function merge(updates: Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
 }
