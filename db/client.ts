@@ -12,6 +12,13 @@ export interface DatabaseHandle {
   url?: string;
   /** Runs `select 1`; rejects when the database is unreachable. */
   ping: () => Promise<void>;
+  /**
+   * Runs one statement whose text never changes, for hot paths (the collaboration server's
+   * appends). On PostgreSQL it is a prepared statement, parsed once per connection: postgres-js
+   * sends every other parameterised query in two round trips (describe, then execute), and
+   * Drizzle builds its text anew each time. Rows come back with the SQL's column names.
+   */
+  queryPrepared: (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
   close: () => Promise<void>;
   /** PGlite only: the whole data directory as a tarball (tests start new databases from it). */
   dumpDataDir?: () => Promise<Blob>;
@@ -45,6 +52,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ping: async () => {
         await client`select 1`;
       },
+      queryPrepared: async (text, params) =>
+        await client.unsafe<Record<string, unknown>[]>(text, params as never[], { prepare: true }),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -59,6 +68,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ping: async () => {
       await client.query("select 1");
     },
+    queryPrepared: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
   };

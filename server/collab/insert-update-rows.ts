@@ -1,5 +1,5 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { type Database, getDatabase } from "@/db/client";
+import { type Database, getDatabase, getDatabaseHandle } from "@/db/client";
 import { assessmentAuthors, assessments, documentUpdates } from "@/db/schema";
 
 /** One accepted update on its way to `document_updates`. */
@@ -45,7 +45,7 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) => {
       .returning({ id: documentUpdates.id, documentId: documentUpdates.documentId });
   // The usual batch while people type: one statement, atomic on its own, in one round trip
   // (a transaction would add BEGIN and COMMIT, each a round trip on the event loop).
-  if (authors.size === 0 && touched.length === 0) return await insertRows(getDatabase());
+  if (authors.size === 0 && touched.length === 0) return await appendRows(rows);
   const inserted = await getDatabase().transaction(async (tx) => {
     const ids = await insertRows(tx);
     if (authors.size > 0)
@@ -71,6 +71,27 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) => {
   for (const { id } of inserted.moved) touchedAt.set(id, now);
   return inserted.ids;
 };
+
+/**
+ * The rows as one prepared INSERT whose text does not depend on their number: the columns travel
+ * as three arrays (update bytes as hex) and `unnest` turns them back into rows. Built through
+ * Drizzle, every batch cost its query building (about 10 % of the server's busy time in profiles
+ * of the throughput bench) and, on postgres-js, an unprepared statement: a describe round trip
+ * before each execution.
+ */
+async function appendRows(rows: UpdateRow[]): Promise<{ id: number; documentId: string }[]> {
+  const inserted = await getDatabaseHandle().queryPrepared(APPEND_ROWS_SQL, [
+    rows.map((row) => row.documentId),
+    rows.map((row) => Buffer.from(row.update.buffer, row.update.byteOffset, row.update.byteLength).toString("hex")),
+    rows.map((row) => row.userId),
+  ]);
+  return inserted.map((row) => ({ id: Number(row.id), documentId: String(row.document_id) }));
+}
+
+const APPEND_ROWS_SQL = `insert into document_updates (document_id, "update", user_id)
+select document_id, decode(update_hex, 'hex'), user_id
+from unnest($1::uuid[], $2::text[], $3::uuid[]) as batch(document_id, update_hex, user_id)
+returning id, document_id`;
 
 /**
  * Whether an error means "these rows can never be written" (SQLSTATE class 22 data exception or
