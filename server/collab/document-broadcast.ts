@@ -6,17 +6,14 @@ import type { DocumentRelay } from "./redis-relay";
 import { encodeUpdateMessage } from "./sync-messages";
 import { toWireBytes } from "./wire-bytes";
 
-/** Above this many pending bytes the batch goes out at once rather than when its window closes. */
+/** Above this many pending bytes the batch goes out at once rather than at the end of the turn. */
 const MAX_PENDING_BYTES = 512 * 1024;
 /**
- * A document sends its connections at most one content message per window of this length. An
- * update to a document that sent nothing for as long goes out at once; updates behind it are
- * merged and sent when the window that send opened closes. Sending per event-loop turn instead
- * made a message per connection every turn, tens of them per window when many people type (see
- * bench/README.md, "Fifth round"); at typing speed one person's keystrokes are tens of ms apart
- * and wait for nothing.
+ * An update this long after the last send is sent at once; sooner, it joins the turn's batch.
+ * Waiting for the end of the turn cost a lone update about 0.4 ms to its first receiver in the
+ * fan-out bench (bench/README.md); at typing speed updates are tens of ms apart.
  */
-const WINDOW_MS = 4;
+const QUIET_MS = 4;
 
 interface PendingAwareness {
   update: Uint8Array;
@@ -27,13 +24,12 @@ interface PendingAwareness {
 
 /**
  * What one document sends its connections. An update to a quiet document (nothing sent for
- * `WINDOW_MS`) goes out at once, from the handler that applied it: one typist's keystrokes wait
- * for nothing. Updates arriving sooner are collected until `WINDOW_MS` after that send (at the
- * earliest the end of the event-loop turn) and go out as one merged Yjs update: one message per
- * connection and one relay message per window instead of one per update per connection. Under
- * load a document thus sends about 250 messages per second per connection however many people
- * type, which is what keeps many writers from drowning every reader, and the server and readers
- * from spending their time on message overhead; the price is at most `WINDOW_MS` of latency.
+ * `QUIET_MS`) goes out at once, from the handler that applied it: one typist's keystrokes wait
+ * for nothing. Updates arriving closer together are batched per event-loop turn: every update
+ * applied in one turn (the socket reads Node handled together) goes out as one merged Yjs update
+ * right after the poll phase that read them (`setImmediate`), one message per connection instead
+ * of one per update per connection, and one relay message. Under load the batches grow by
+ * themselves, which is what keeps many writers from drowning every reader.
  *
  * Presence goes out at once when no content is waiting, and otherwise after the content queued
  * before it, in order, so a caret never arrives before the text it points at. A batch holding one
@@ -48,8 +44,7 @@ export class DocumentBroadcast {
   private readonly senders = new Set<string | null>();
   private relayUpdates: Uint8Array[] = [];
   private awareness: PendingAwareness[] = [];
-  /** Cancels the pending send, when one is scheduled. */
-  private scheduled: (() => void) | null = null;
+  private scheduled: NodeJS.Immediate | null = null;
   /** When updates were last sent (`performance.now()`). */
   private sentAt = Number.NEGATIVE_INFINITY;
 
@@ -58,7 +53,8 @@ export class DocumentBroadcast {
     private readonly room: string,
     private readonly namespace: CollabNamespace,
     private readonly relay: DocumentRelay | undefined,
-    private readonly windowMs = WINDOW_MS,
+    /** `QUIET_MS`; tests set a long one so that "right behind" does not depend on their speed. */
+    private readonly quietMs = QUIET_MS,
   ) {}
 
   /**
@@ -70,23 +66,24 @@ export class DocumentBroadcast {
     this.bytes += update.byteLength;
     this.senders.add(senderSocketId);
     if (relay && this.relay) this.relayUpdates.push(update);
-    const sinceSent = performance.now() - this.sentAt;
-    const quiet = this.updates.length === 1 && sinceSent >= this.windowMs;
+    const quiet = this.updates.length === 1 && performance.now() - this.sentAt >= this.quietMs;
     if (quiet || this.bytes >= MAX_PENDING_BYTES) this.flush();
-    else this.schedule(this.windowMs - sinceSent);
+    else this.schedule();
   }
 
   /** Sends a presence update, at once or after the content queued before it. */
   presence(update: Uint8Array, exceptSocketId: string | null, relay: boolean): void {
     this.awareness.push({ update, exceptSocketId, relay });
-    // Otherwise the content's send, already scheduled, takes it along.
     if (this.updates.length === 0) this.flush();
+    else this.schedule();
   }
 
   /** Sends everything pending now. */
   flush(): void {
-    this.scheduled?.();
-    this.scheduled = null;
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = null;
+    }
     try {
       this.sendUpdates();
     } catch (error) {
@@ -105,20 +102,11 @@ export class DocumentBroadcast {
     }
   }
 
-  /** Sends in `delayMs`, at the earliest after this turn; a send already scheduled stays. */
-  private schedule(delayMs: number): void {
-    if (this.scheduled) return;
-    const send = () => {
+  private schedule(): void {
+    this.scheduled ??= setImmediate(() => {
       this.scheduled = null;
       this.flush();
-    };
-    if (delayMs <= 0) {
-      const immediate = setImmediate(send);
-      this.scheduled = () => clearImmediate(immediate);
-    } else {
-      const timer = setTimeout(send, delayMs);
-      this.scheduled = () => clearTimeout(timer);
-    }
+    });
   }
 
   private sendUpdates(): void {
