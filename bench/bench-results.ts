@@ -74,13 +74,26 @@ export interface BenchResults {
   };
   coldOpen?: ColdOpenCell[];
   joinStorm?: JoinStormCell[];
-  memory?: { peer: PeerId; result: IdleMemoryResult }[];
+  memory?: MemoryCell[];
   scaleOut?: { redis: string; singleProcess: FanOutResult; twoProcesses: FanOutResult };
   thousand?: { peer: PeerId; result: ThousandResult }[];
   /** What was not measured and why (a peer that cannot do a workload, Redis unreachable…). */
   notes: string[];
   /** Failures (a workload that threw for a peer); the other figures are still valid. */
   errors: { workload: Workload; peer: PeerId | "-"; message: string }[];
+}
+
+/**
+ * Idle memory of one peer: a fresh process per repetition; each figure is the median over the
+ * runs (RSS after GC moves by several KB per connection between runs of the same code).
+ */
+export interface MemoryCell {
+  peer: PeerId;
+  runs: IdleMemoryResult[];
+  median: {
+    perConnectionBytes: { rss: number; heap: number };
+    perDocumentBytes: { rss: number; heap: number };
+  };
 }
 
 /** This machine, as the results record it. */

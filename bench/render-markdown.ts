@@ -160,12 +160,13 @@ const documents: Section = (results, columns) => {
   }
   const memory = results.memory ?? [];
   if (memory.length > 0) {
-    const cell = (id: PeerId) => memory.find((c) => c.peer === id)?.result;
-    const first = memory[0]?.result;
+    const cell = (id: PeerId) => memory.find((c) => c.peer === id)?.median;
+    const first = memory[0]?.runs[0];
+    const runs = Math.max(...memory.map((c) => c.runs.length));
     lines.push(
       "## Memory",
       "",
-      `${first?.connections ?? "?"} idle connections with presence over ${first?.documents ?? "?"} empty documents; server memory after GC. RSS / heap+external.`,
+      `${first?.connections ?? "?"} idle connections with presence over ${first?.documents ?? "?"} empty documents; server memory after GC, a fresh process per run. RSS / heap+external, median over ${runs} run(s).`,
       "",
       ...table(
         ["figure", "target", ...columns.map((c) => c.label), "ours ÷ best peer (RSS)"],

@@ -1,9 +1,9 @@
-import type { ColdOpenCell, JoinStormCell } from "./bench-results";
+import type { ColdOpenCell, JoinStormCell, MemoryCell } from "./bench-results";
 import { buildConcurrentReplay } from "./concurrent-trace";
 import { readTrace, textAfter } from "./editing-trace";
 import { measureColdOpen } from "./measure-cold-open";
 import { measureConcurrentTrace } from "./measure-concurrent-trace";
-import { measureIdleMemory } from "./measure-idle-memory";
+import { type IdleMemoryResult, measureIdleMemory } from "./measure-idle-memory";
 import { measureJoinStorm } from "./measure-join-storm";
 import { measureKeystrokeReplay } from "./measure-keystroke-replay";
 import { measureThousandConnections } from "./measure-thousand-connections";
@@ -123,26 +123,47 @@ export async function runJoinStorm(context: WorkloadContext): Promise<void> {
   context.results.joinStorm = cells;
 }
 
-/** Memory per idle connection and per open document, on every peer. */
+/** Memory per idle connection and per open document, on every peer; a fresh process per repetition. */
 export async function runMemory(context: WorkloadContext): Promise<void> {
   const { connections, documents } = context.sizes.memory;
-  const memory: NonNullable<typeof context.results.memory> = [];
-  for (const peer of comparedPeers(context)) {
-    context.log(`memory ${peer.id}: ${connections} idle connections over ${documents} documents…`);
-    const result = await attempt(context, "memory", peer, () =>
-      withPeer(peer, (server) =>
-        measureIdleMemory({
-          target: targetOf(peer, server),
-          server,
-          documents: peer.idleDocuments.slice(0, documents),
-          connections,
-          warmupDocument: peer.freshDocument(),
-        }),
-      ),
-    );
-    if (result) memory.push({ peer: peer.id, result });
+  const cells: MemoryCell[] = [];
+  for (let repetition = 1; repetition <= context.options.repetitions; repetition += 1) {
+    for (const peer of comparedPeers(context)) {
+      context.log(`memory ${peer.id}: ${connections} idle connections over ${documents} documents (${repetition})…`);
+      const result = await attempt(context, "memory", peer, () =>
+        withPeer(peer, (server) =>
+          measureIdleMemory({
+            target: targetOf(peer, server),
+            server,
+            documents: peer.idleDocuments.slice(0, documents),
+            connections,
+            warmupDocument: peer.freshDocument(),
+          }),
+        ),
+      );
+      if (!result) continue;
+      let cell = cells.find((candidate) => candidate.peer === peer.id);
+      if (!cell) {
+        cell = {
+          peer: peer.id,
+          runs: [],
+          median: { perConnectionBytes: result.perConnectionBytes, perDocumentBytes: result.perDocumentBytes },
+        };
+        cells.push(cell);
+      }
+      cell.runs.push(result);
+      const runs = cell.runs;
+      const of = (pick: (run: IdleMemoryResult) => { rss: number; heap: number }) => ({
+        rss: median(runs.map((run) => pick(run).rss)),
+        heap: median(runs.map((run) => pick(run).heap)),
+      });
+      cell.median = {
+        perConnectionBytes: of((run) => run.perConnectionBytes),
+        perDocumentBytes: of((run) => run.perDocumentBytes),
+      };
+    }
   }
-  context.results.memory = memory;
+  context.results.memory = cells;
 }
 
 /** 1,000 connections in one document of one process (ours; the issue-3 check). */
