@@ -73,3 +73,54 @@ test("a mentioned analyst sees the bell count rise live, follows the notificatio
     for (const context of contexts) await context.close();
   }
 });
+
+test("the notifications page lists a notification recorded after it was rendered but before its live connection opened", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-g-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const workspace = await postJson(avery.page, "/api/v1/workspaces", { name: `Notification gap ${run}` });
+    const title = `Tikhoretsk gap ${run}`;
+    const assessment = await postJson(avery.page, `/api/v1/workspaces/${workspace.id}/assessments`, { title });
+    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-g-${run}@e2e.parallax.test` });
+    contexts.push(blake.context);
+    await joinWorkspace(avery.page, blake.page, workspace.id, "analyst");
+    const me = (await (await blake.page.request.get("/api/v1/me")).json()) as { user: { id: string } };
+
+    // Blake's live connection is held back until the mention exists: the page renders without it,
+    // and the server never announces it to that connection.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await blake.page.routeWebSocket(/\/socket\.io\//, async (socket) => {
+      await released;
+      socket.connectToServer();
+    });
+    await blake.page.goto("/notifications");
+    await expect(blake.page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    const mention = blake.page.getByRole("link", { name: `Avery Owner mentioned you on "${title}"` });
+    await expect(mention).toHaveCount(0);
+
+    await postJson(avery.page, `/api/v1/assessments/${assessment.id}/comment-threads`, {
+      anchorStart: anchor(0),
+      anchorEnd: anchor(9),
+      quote: "Rail cars",
+      body: "@Blake Analyst the April count, please",
+      mentionIds: [me.user.id],
+    });
+    release();
+
+    // Connected at last: the page catches up without a reload, and agrees with the bell.
+    await expect(mention).toBeVisible();
+    await expect(blake.page.getByRole("button", { name: /^Notifications,/ })).toHaveAccessibleName(
+      "Notifications, 1 unread",
+    );
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

@@ -6,20 +6,12 @@ import { watchNotifications } from "@/lib/realtime/notifications-connection";
 
 /**
  * Re-renders the server-rendered notifications page when the user's notifications change, and
- * after a reconnection (changes meanwhile were not announced). The first connection right after
- * rendering is skipped: the page is as fresh as that.
+ * on every connection, the first included: a notification created between the server render and
+ * the connection (or while it was down) was never announced to it, so the page renders once more
+ * rather than miss it (the same catch-up as the library watch and open documents).
  */
 export function LiveNotificationsRefresh() {
   const router = useRouter();
-  useEffect(() => {
-    let isFirstConnection = true;
-    return watchNotifications((signal) => {
-      if (signal === "connected" && isFirstConnection) {
-        isFirstConnection = false;
-        return;
-      }
-      router.refresh();
-    });
-  }, [router]);
+  useEffect(() => watchNotifications(() => router.refresh()), [router]);
   return null;
 }
