@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import * as Y from "yjs";
 import { joinWorkspace, signUp, unique } from "./support/people";
 
@@ -19,35 +19,51 @@ async function postJson(page: Page, path: string, data: unknown): Promise<{ id: 
   return (await response.json()) as { id: string };
 }
 
+/**
+ * Avery (owner) with a workspace "<desk> <run>" and an assessment "Tikhoretsk <run>", and Blake, an analyst there;
+ * their browser contexts go into `contexts` for the caller to close.
+ */
+async function deskOfTwo(browser: Browser, baseURL: string | undefined, contexts: BrowserContext[], desk: string) {
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-n-${run}@e2e.parallax.test` });
+  contexts.push(avery.context);
+  const workspace = await postJson(avery.page, "/api/v1/workspaces", { name: `${desk} ${run}` });
+  const title = `Tikhoretsk ${run}`;
+  const assessment = await postJson(avery.page, `/api/v1/workspaces/${workspace.id}/assessments`, { title });
+  const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-n-${run}@e2e.parallax.test` });
+  contexts.push(blake.context);
+  await joinWorkspace(avery.page, blake.page, workspace.id, "analyst");
+  const me = (await (await blake.page.request.get("/api/v1/me")).json()) as { user: { id: string } };
+  /** Avery @mentions Blake in a new comment thread; returns the thread. */
+  const mentionBlake = (body: string) =>
+    postJson(avery.page, `/api/v1/assessments/${assessment.id}/comment-threads`, {
+      anchorStart: anchor(0),
+      anchorEnd: anchor(9),
+      quote: "Rail cars",
+      body,
+      mentionIds: [me.user.id],
+    });
+  return { avery, blake, workspace, assessment, title, mentionBlake };
+}
+
 test("a mentioned analyst sees the bell count rise live, follows the notification, and the count drops", async ({
   browser,
   baseURL,
 }) => {
-  const run = unique();
   const contexts: BrowserContext[] = [];
   try {
-    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-n-${run}@e2e.parallax.test` });
-    contexts.push(avery.context);
-    const workspace = await postJson(avery.page, "/api/v1/workspaces", { name: `Notification desk ${run}` });
-    const title = `Tikhoretsk ${run}`;
-    const assessment = await postJson(avery.page, `/api/v1/workspaces/${workspace.id}/assessments`, { title });
-
-    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-n-${run}@e2e.parallax.test` });
-    contexts.push(blake.context);
-    await joinWorkspace(avery.page, blake.page, workspace.id, "analyst");
-    const me = (await (await blake.page.request.get("/api/v1/me")).json()) as { user: { id: string } };
+    const { blake, workspace, assessment, title, mentionBlake } = await deskOfTwo(
+      browser,
+      baseURL,
+      contexts,
+      "Notification desk",
+    );
 
     await blake.page.goto(`/w/${workspace.id}`);
     const bell = blake.page.getByRole("button", { name: /^Notifications,/ });
     await expect(bell).toHaveAccessibleName("Notifications, none unread");
 
-    const thread = await postJson(avery.page, `/api/v1/assessments/${assessment.id}/comment-threads`, {
-      anchorStart: anchor(0),
-      anchorEnd: anchor(9),
-      quote: "Rail cars",
-      body: "@Blake Analyst can you check the April count?",
-      mentionIds: [me.user.id],
-    });
+    const thread = await mentionBlake("@Blake Analyst can you check the April count?");
 
     // No reload: the count arrives over the /notifications socket.
     await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
@@ -78,18 +94,9 @@ test("the notifications page lists a notification recorded after it was rendered
   browser,
   baseURL,
 }) => {
-  const run = unique();
   const contexts: BrowserContext[] = [];
   try {
-    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-g-${run}@e2e.parallax.test` });
-    contexts.push(avery.context);
-    const workspace = await postJson(avery.page, "/api/v1/workspaces", { name: `Notification gap ${run}` });
-    const title = `Tikhoretsk gap ${run}`;
-    const assessment = await postJson(avery.page, `/api/v1/workspaces/${workspace.id}/assessments`, { title });
-    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-g-${run}@e2e.parallax.test` });
-    contexts.push(blake.context);
-    await joinWorkspace(avery.page, blake.page, workspace.id, "analyst");
-    const me = (await (await blake.page.request.get("/api/v1/me")).json()) as { user: { id: string } };
+    const { blake, title, mentionBlake } = await deskOfTwo(browser, baseURL, contexts, "Notification gap");
 
     // Blake's live connection is held back until the mention exists: the page renders without it,
     // and the server never announces it to that connection.
@@ -106,13 +113,7 @@ test("the notifications page lists a notification recorded after it was rendered
     const mention = blake.page.getByRole("link", { name: `Avery Owner mentioned you on "${title}"` });
     await expect(mention).toHaveCount(0);
 
-    await postJson(avery.page, `/api/v1/assessments/${assessment.id}/comment-threads`, {
-      anchorStart: anchor(0),
-      anchorEnd: anchor(9),
-      quote: "Rail cars",
-      body: "@Blake Analyst the April count, please",
-      mentionIds: [me.user.id],
-    });
+    await mentionBlake("@Blake Analyst the April count, please");
     release();
 
     // Connected at last: the page catches up without a reload, and agrees with the bell.
