@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
 import { assessmentAuthors, assessments, documentUpdates } from "@/db/schema";
 import { createTestTeam } from "../testing/factories";
@@ -25,12 +25,35 @@ async function storedRows(documentIds: string[]) {
  */
 async function documentEditedBefore(workspaceId: string): Promise<string> {
   const documentId = await createTestDocument(workspaceId);
+  await setUpdatedTwoMinutesAgo(documentId);
+  return documentId;
+}
+
+async function updatedAt(documentId: string): Promise<number> {
+  const [row] = await getDatabase()
+    .select({ updatedAt: assessments.updatedAt })
+    .from(assessments)
+    .where(eq(assessments.id, documentId));
+  if (!row) throw new Error("no such assessment");
+  return row.updatedAt.getTime();
+}
+
+async function setUpdatedTwoMinutesAgo(documentId: string): Promise<void> {
   await getDatabase()
     .update(assessments)
     .set({ updatedAt: sql`now() - interval '2 minutes'` })
     .where(eq(assessments.id, documentId));
-  return documentId;
 }
+
+/** Lets this process's clock run `ms` ahead (the writer's once-a-minute memory reads `Date.now`). */
+function clockAhead(ms: number): void {
+  const now = Date.now.bind(Date);
+  vi.spyOn(Date, "now").mockImplementation(() => now() + ms);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe("insertUpdateRows", () => {
   it("stores each row's bytes and sender exactly and returns the new ids per document", async () => {
@@ -86,5 +109,54 @@ describe("insertUpdateRows", () => {
     // The queue then writes each document on its own instead of retrying the batch forever.
     expect(isPermanentWriteError(error)).toBe(true);
     expect((await storedRows([kept, deleted])).map((row) => [...row.update])).toEqual([[1]]);
+  });
+
+  it("moves the assessment's updated time with the first batch, then at most once a minute", async () => {
+    const team = await createTestTeam();
+    const documentId = await documentEditedBefore(team.workspace.id);
+    const userId = team.analyst.id;
+    const before = await updatedAt(documentId);
+
+    await insertUpdateRows([{ documentId, update: new Uint8Array([1]), userId }]);
+    const moved = await updatedAt(documentId);
+    expect(moved - before).toBeGreaterThan(100_000);
+
+    // Within the minute the writer does not touch the row again, whatever it holds.
+    await setUpdatedTwoMinutesAgo(documentId);
+    const stale = await updatedAt(documentId);
+    await insertUpdateRows([{ documentId, update: new Uint8Array([2]), userId }]);
+    expect(await updatedAt(documentId)).toBe(stale);
+
+    clockAhead(61_000);
+    await insertUpdateRows([{ documentId, update: new Uint8Array([3]), userId }]);
+    expect((await updatedAt(documentId)) - stale).toBeGreaterThan(100_000);
+  });
+
+  it("writes a new document's batches of its first minute without a transaction once its author is known", async () => {
+    const team = await createTestTeam();
+    // Created just now: its updated time is under a minute old and does not move yet.
+    const documentId = await createTestDocument(team.workspace.id);
+    const userId = team.analyst.id;
+    const transaction = vi.spyOn(getDatabase(), "transaction");
+
+    await insertUpdateRows([{ documentId, update: new Uint8Array([1]), userId }]);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    await insertUpdateRows([{ documentId, update: new Uint8Array([2]), userId }]);
+    await insertUpdateRows([{ documentId, update: new Uint8Array([3]), userId }]);
+    expect(transaction).toHaveBeenCalledTimes(1);
+
+    // A minute on, the document's time moves again.
+    await setUpdatedTwoMinutesAgo(documentId);
+    const stale = await updatedAt(documentId);
+    clockAhead(61_000);
+    await insertUpdateRows([{ documentId, update: new Uint8Array([4]), userId }]);
+    expect(transaction).toHaveBeenCalledTimes(2);
+    expect((await updatedAt(documentId)) - stale).toBeGreaterThan(100_000);
+    expect((await storedRows([documentId])).map((row) => [...row.update])).toEqual([[1], [2], [3], [4]]);
+    const authors = await getDatabase()
+      .select({ userId: assessmentAuthors.userId })
+      .from(assessmentAuthors)
+      .where(eq(assessmentAuthors.assessmentId, documentId));
+    expect(authors).toEqual([{ userId }]);
   });
 });

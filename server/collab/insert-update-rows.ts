@@ -15,7 +15,12 @@ export type InsertUpdateRows = (rows: UpdateRow[]) => Promise<{ id: number; docu
 
 /** Authors this process has recorded (`documentId:userId`), so a typing author costs no statement. */
 const recordedAuthors = new Set<string>();
-/** When this process last moved each document's "updated" time (no statement for a minute after). */
+/**
+ * When this process last tried to move each document's "updated" time (no statement for a minute
+ * after). A try that moved nothing counts too: the time was under a minute old (a new document, or
+ * one another process just moved), and trying again at every batch of that minute would make each
+ * one a transaction. The time then lags the last edit by at most about two minutes.
+ */
 const touchedAt = new Map<string, number>();
 const TOUCH_INTERVAL_MS = 60_000;
 /** Bounds both memory caches; past it they start again empty (one more statement each). */
@@ -24,9 +29,9 @@ const CACHE_LIMIT = 50_000;
 /**
  * The production writer: one commit per batch, so a burst of keystrokes from many documents
  * costs one commit (group commit). With the rows, each sender becomes an author of the assessment
- * and its "updated" time moves (to the minute), in one transaction, so the list shows who wrote
- * and when. Both are remembered per process once committed: while people type, a batch is usually
- * the INSERT alone, a statement without BEGIN and COMMIT.
+ * and its "updated" time moves (at most once a minute), in one transaction, so the list shows who
+ * wrote and when. Both are remembered per process once committed: while people type, a batch is
+ * usually the INSERT alone, a statement without BEGIN and COMMIT.
  */
 export const insertUpdateRows: InsertUpdateRows = async (rows) => {
   const now = Date.now();
@@ -46,8 +51,8 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) => {
   // The usual batch while people type: one statement, atomic on its own, in one round trip
   // (a transaction would add BEGIN and COMMIT, each a round trip on the event loop).
   if (authors.size === 0 && touched.length === 0) return await appendRows(rows);
-  const inserted = await getDatabase().transaction(async (tx) => {
-    const ids = await insertRows(tx);
+  const ids = await getDatabase().transaction(async (tx) => {
+    const inserted = await insertRows(tx);
     if (authors.size > 0)
       await tx
         .insert(assessmentAuthors)
@@ -55,21 +60,18 @@ export const insertUpdateRows: InsertUpdateRows = async (rows) => {
         .onConflictDoNothing();
     // At most once a minute per document: a batch commits every few milliseconds while people
     // type, and rewriting the assessment row each time would add a row write to every commit.
-    const moved =
-      touched.length === 0
-        ? []
-        : await tx
-            .update(assessments)
-            .set({ updatedAt: sql`now()` })
-            .where(and(inArray(assessments.id, touched), lt(assessments.updatedAt, sql`now() - interval '1 minute'`)))
-            .returning({ id: assessments.id });
-    return { ids, moved };
+    if (touched.length > 0)
+      await tx
+        .update(assessments)
+        .set({ updatedAt: sql`now()` })
+        .where(and(inArray(assessments.id, touched), lt(assessments.updatedAt, sql`now() - interval '1 minute'`)));
+    return inserted;
   });
   if (recordedAuthors.size + authors.size > CACHE_LIMIT) recordedAuthors.clear();
   for (const key of authors.keys()) recordedAuthors.add(key);
-  if (touchedAt.size + inserted.moved.length > CACHE_LIMIT) touchedAt.clear();
-  for (const { id } of inserted.moved) touchedAt.set(id, now);
-  return inserted.ids;
+  if (touchedAt.size + touched.length > CACHE_LIMIT) touchedAt.clear();
+  for (const documentId of touched) touchedAt.set(documentId, now);
+  return ids;
 };
 
 /**
