@@ -1,3 +1,4 @@
+import type { PeerId } from "./bench-options";
 import type { ColdOpenCell, JoinStormCell, MemoryCell } from "./bench-results";
 import { buildConcurrentReplay } from "./concurrent-trace";
 import { readTrace, textAfter } from "./editing-trace";
@@ -126,7 +127,7 @@ export async function runJoinStorm(context: WorkloadContext): Promise<void> {
 /** Memory per idle connection and per open document, on every peer; a fresh process per repetition. */
 export async function runMemory(context: WorkloadContext): Promise<void> {
   const { connections, documents } = context.sizes.memory;
-  const cells: MemoryCell[] = [];
+  const runsByPeer = new Map<PeerId, IdleMemoryResult[]>();
   for (let repetition = 1; repetition <= context.options.repetitions; repetition += 1) {
     for (const peer of comparedPeers(context)) {
       context.log(`memory ${peer.id}: ${connections} idle connections over ${documents} documents (${repetition})…`);
@@ -141,29 +142,23 @@ export async function runMemory(context: WorkloadContext): Promise<void> {
           }),
         ),
       );
-      if (!result) continue;
-      let cell = cells.find((candidate) => candidate.peer === peer.id);
-      if (!cell) {
-        cell = {
-          peer: peer.id,
-          runs: [],
-          median: { perConnectionBytes: result.perConnectionBytes, perDocumentBytes: result.perDocumentBytes },
-        };
-        cells.push(cell);
-      }
-      cell.runs.push(result);
-      const runs = cell.runs;
-      const of = (pick: (run: IdleMemoryResult) => { rss: number; heap: number }) => ({
-        rss: median(runs.map((run) => pick(run).rss)),
-        heap: median(runs.map((run) => pick(run).heap)),
-      });
-      cell.median = {
-        perConnectionBytes: of((run) => run.perConnectionBytes),
-        perDocumentBytes: of((run) => run.perDocumentBytes),
-      };
+      if (result) runsByPeer.set(peer.id, [...(runsByPeer.get(peer.id) ?? []), result]);
     }
   }
-  context.results.memory = cells;
+  context.results.memory = [...runsByPeer].map(([peer, runs]): MemoryCell => {
+    const of = (pick: (run: IdleMemoryResult) => { rss: number; heap: number }) => ({
+      rss: median(runs.map((run) => pick(run).rss)),
+      heap: median(runs.map((run) => pick(run).heap)),
+    });
+    return {
+      peer,
+      runs,
+      median: {
+        perConnectionBytes: of((run) => run.perConnectionBytes),
+        perDocumentBytes: of((run) => run.perDocumentBytes),
+      },
+    };
+  });
 }
 
 /** 1,000 connections in one document of one process (ours; the issue-3 check). */
