@@ -120,3 +120,47 @@ test("a wrong password is refused with the server's message", async ({ page }) =
   await expect(form.getByRole("alert")).toHaveText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test("on a phone-sized screen no page scrolls sideways, and the sections menu reaches every section", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(DEMO.email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
+  const workspacePath = new URL(page.url()).pathname;
+  const assessmentPath = await page.getByRole("link", { name: DEMO.assessment }).getAttribute("href");
+  expect(assessmentPath).toBeTruthy();
+
+  // The row of section links would not fit: one menu, named after the current section, holds them.
+  const sections = ["Library", "Search", "Forecasts", "Members", "Audit", "Assessments"];
+  let current = "Assessments";
+  for (const section of sections) {
+    const item = page.getByRole("menuitem", { name: section, exact: true });
+    await openMenu(page.getByRole("button", { name: `Section: ${current}` }), item);
+    await item.click();
+    await expect(page.getByRole("button", { name: `Section: ${section}` })).toBeVisible();
+    current = section;
+  }
+  await expect(page).toHaveURL(new RegExp(`${workspacePath}$`));
+
+  // Wide tables scroll inside their own box; the page itself never does (the library's
+  // observations table and the history's versions table once pushed it hundreds of pixels wide).
+  for (const path of [
+    workspacePath,
+    `${workspacePath}/library`,
+    `${workspacePath}/library/sources`,
+    `${workspacePath}/members`,
+    `${workspacePath}/audit`,
+    `${assessmentPath}`,
+    `${assessmentPath}/history`,
+    "/settings/tokens",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+  }
+});

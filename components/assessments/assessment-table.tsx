@@ -24,7 +24,7 @@ export function AssessmentTable({
   caption: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <TableHead dense columns={["Title", "Status", "Marking", "Updated", "Authors"]} />

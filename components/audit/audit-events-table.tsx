@@ -32,7 +32,7 @@ export function AuditEventsTable({ events }: { events: AuditEventDto[] }) {
     return <p className="px-5 py-8 text-center text-sm text-slate-600">No events match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <TableHead columns={["When", "Who", "Action", "Target", "Details"]} />

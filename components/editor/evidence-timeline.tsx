@@ -80,7 +80,7 @@ export function EvidenceTimeline({ citations }: { citations: readonly string[] }
         When the cited evidence was observed (bars: a month or a range of days; dots: a single day; red: retracted)
       </figcaption>
       {error ? <p className="text-xs text-red-700">The timeline could not be drawn.</p> : null}
-      <div ref={container} className="min-h-10 w-full overflow-x-auto" />
+      <div ref={container} className="relative min-h-10 w-full overflow-x-auto" />
       <ul className="sr-only">
         {items.map((item) => {
           const observation = evidence.observationById.get(item.observationId);

@@ -60,7 +60,7 @@ function ConflictCard({ workspaceId, conflict }: { workspaceId: string; conflict
         </h3>
         <p className="text-sm text-slate-700">{conflict.explanation}</p>
       </header>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Observations involved</caption>
           <TableHead dense columns={["Observation", "Observed", "Value", "Originators"]} />

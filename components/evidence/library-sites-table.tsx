@@ -24,7 +24,7 @@ export function LibrarySitesTable({
   const base = `/w/${workspaceId}/library/sites`;
   const columns = ["Site", "Type", "Country", "Coordinates", ...(canWrite ? [{ label: "Actions", hidden: true }] : [])];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Sites, by name</caption>
         <TableHead dense columns={columns} />

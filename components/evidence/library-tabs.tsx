@@ -19,7 +19,7 @@ export function LibraryTabs({ workspaceId }: { workspaceId: string }) {
     { href: `${base}/transfer`, label: "Import & export", active: under(`${base}/transfer`) },
   ];
   return (
-    <nav aria-label="Evidence library" className="mb-6 overflow-x-auto border-b border-slate-200">
+    <nav aria-label="Evidence library" className="relative mb-6 overflow-x-auto border-b border-slate-200">
       <ul className="flex gap-1">
         {tabs.map((tab) => (
           <li key={tab.href}>

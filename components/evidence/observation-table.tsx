@@ -50,7 +50,7 @@ export function ObservationTable({
 }) {
   const library = `/w/${workspaceId}/library`;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <TableHead dense columns={["Id", "Summary", "Site", "Observed", "Quantities", "Grades"]} />

@@ -32,7 +32,7 @@ export function changedFields(after: Record<string, unknown>, before: Record<str
 /** Every version of a library record, newest first: which revision, what happened, who, when, what changed. */
 export function RevisionHistory({ revisions }: { revisions: EvidenceRevisionDto[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Revision history, newest first</caption>
         <TableHead dense columns={["Revision", "Action", "By", "When", "Changed"]} />

@@ -85,7 +85,7 @@ export function SiteQuantitySeries({
       <div className="px-3 pt-3">
         <QuantityChart points={series.points} yLabel={label} summary={summary} />
       </div>
-      <div className="overflow-x-auto border-t border-slate-200">
+      <div className="relative overflow-x-auto border-t border-slate-200">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{`${label} at ${siteName}, by observed date`}</caption>
           <TableHead dense columns={["Observed", "Value", "Observation"]} />

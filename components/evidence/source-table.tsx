@@ -8,7 +8,7 @@ import { ReliabilityBadge } from "./grade-badge";
 /** The library's sources: id, publisher and title, type, reliability grade with its wording, date. */
 export function SourceTable({ workspaceId, sources }: { workspaceId: string; sources: SourceDto[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Sources, by publisher</caption>
         <TableHead dense columns={["Source", "Type", "Reliability", "Published"]} />

@@ -37,7 +37,7 @@ export function ForecastTable({
   if (forecasts.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   const isResolved = forecasts.some((forecast) => forecast.outcome !== null);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table aria-label={label} className="w-full text-left text-sm">
         <TableHead
           dense

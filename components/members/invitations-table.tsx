@@ -11,7 +11,7 @@ export function InvitationsTable({ invitations, revoke }: { invitations: Invitat
     return <p className="px-5 py-6 text-sm text-slate-600">No pending invitations.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Pending invitations</caption>
         <TableHead columns={["For", "Role", "Created", "Expires", { label: "Actions", hidden: true }]} />

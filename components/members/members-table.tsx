@@ -24,7 +24,7 @@ export function MembersTable({
   manage?: { changeRole: FormAction; remove: FormAction };
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Workspace members</caption>
         <TableHead columns={["Name", "Role", "Joined", ...(manage ? [{ label: "Actions", hidden: true }] : [])]} />

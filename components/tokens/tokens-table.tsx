@@ -16,7 +16,7 @@ export function TokensTable({ tokens, revoke }: { tokens: ApiTokenSummary[]; rev
   if (tokens.length === 0) return <p className="px-5 py-6 text-sm text-slate-600">You have no API tokens.</p>;
   const now = new Date();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Your API tokens</caption>
         <TableHead

@@ -19,9 +19,9 @@ export function TopBar({
 }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:px-6">
-        <Wordmark />
-        <span aria-hidden="true" className="h-5 w-px bg-slate-200" />
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-1 px-2 sm:gap-3 sm:px-6">
+        <Wordmark labelClassName="sr-only sm:not-sr-only" />
+        <span aria-hidden="true" className="hidden h-5 w-px bg-slate-200 sm:block" />
         <WorkspaceSwitcher workspaces={workspaces} currentId={currentWorkspaceId} />
         {currentWorkspaceId ? (
           <NavLinks
@@ -29,7 +29,7 @@ export function TopBar({
             role={workspaces.find((workspace) => workspace.id === currentWorkspaceId)?.role}
           />
         ) : null}
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ml-auto flex shrink-0 items-center gap-1">
           {notifications}
           <UserMenu name={user.name} email={user.email} />
         </div>

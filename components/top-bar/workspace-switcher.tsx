@@ -1,6 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import clsx from "clsx";
 import Link from "next/link";
 import { ROLE_LABELS, type WorkspaceRole } from "@/lib/roles";
 import { ChevronIcon } from "./chevron-icon";
@@ -17,7 +18,7 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Switc
   const current = workspaces.find((workspace) => workspace.id === currentId);
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={MENU_TRIGGER}>
+      <DropdownMenu.Trigger className={clsx(MENU_TRIGGER, "min-w-0 max-w-40 sm:max-w-64")}>
         <span className="sr-only">Workspace: </span>
         <span className="truncate">{current?.name ?? "Workspaces"}</span>
         <ChevronIcon />

@@ -89,7 +89,7 @@ export default async function AssessmentPage({
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card aria-labelledby="document-heading" className="order-2 lg:order-1">
           <CardHeader id="document-heading" title="Document" />
           <AssessmentEditor

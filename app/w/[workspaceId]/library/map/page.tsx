@@ -42,7 +42,7 @@ export default async function SiteMapPage({ params }: { params: Promise<{ worksp
           the same sites.
         </p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <SiteMap
           label={`Map of ${mapSites.length} sites`}
           sites={mapSites}

@@ -75,7 +75,7 @@ export default async function HistoryPage({
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <Card aria-labelledby="versions-heading">
             <CardHeader id="versions-heading" title="Versions" />

@@ -49,7 +49,7 @@ export default async function SitePage({ params }: { params: Promise<{ workspace
         ) : null}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <SiteFacts site={site} />
         {site.latitude !== null && site.longitude !== null && site.coordinatePrecision ? (
           <SiteMap

@@ -64,7 +64,7 @@ export default async function VersionPage({
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Card as="article" aria-label={`Version ${version.number} of ${version.title}`} className="p-6">
           <PublishedVersion html={version.html} />
         </Card>
