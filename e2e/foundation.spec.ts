@@ -164,3 +164,27 @@ test("on a phone-sized screen no page scrolls sideways, and the sections menu re
     expect(overflow, `${path} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
   }
 });
+
+test("an owner renames the workspace from its members page; a blank name is refused", async ({ page }) => {
+  const run = unique();
+  await page.goto("/sign-up");
+  await fillSignUp(page, { name: "Rowan Owner", email: `rename-${run}@e2e.parallax.test` });
+  await expect(page).toHaveURL(/\/w\/new$/);
+  await page.getByLabel("Workspace name", { exact: true }).fill(`E2E desk ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${UUID}$`));
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Members" }).click();
+
+  const form = page.getByRole("form", { name: "Workspace name" });
+  await form.getByLabel("Name", { exact: true }).fill("   ");
+  await form.getByRole("button", { name: "Rename workspace" }).click();
+  await expect(form).toContainText("Enter a workspace name.");
+  await expect(page.getByRole("button", { name: `Workspace: E2E desk ${run}` })).toBeVisible();
+
+  await form.getByLabel("Name", { exact: true }).fill(`Investigations desk ${run}`);
+  await form.getByRole("button", { name: "Rename workspace" }).click();
+  await expect(form).toContainText("Workspace renamed.");
+  await expect(page.getByRole("button", { name: `Workspace: Investigations desk ${run}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: `Workspace: Investigations desk ${run}` })).toBeVisible();
+});

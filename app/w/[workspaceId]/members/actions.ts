@@ -9,6 +9,7 @@ import { createInvitation } from "@/server/invitations/create-invitation";
 import { revokeInvitation } from "@/server/invitations/revoke-invitation";
 import { changeMemberRole } from "@/server/members/change-member-role";
 import { removeMember } from "@/server/members/remove-member";
+import { renameWorkspace } from "@/server/workspaces/rename-workspace";
 import { updateWorkspaceSettings } from "@/server/workspaces/update-workspace-settings";
 import { actionError, formText, optionalFormInteger, optionalFormText } from "../../../_lib/action-result";
 
@@ -124,4 +125,20 @@ export async function updateReviewRulesAction(
   // Review states of every assessment depend on the rules.
   revalidatePath(`/w/${workspaceId}`, "layout");
   return { status: "success", message: "Review rules saved." };
+}
+
+/** Renames the workspace (owners); the name shows in the top bar and on every page of it. */
+export async function renameWorkspaceAction(
+  workspaceId: string,
+  _state: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const actor = await requireSessionActor(membersPath(workspaceId));
+  try {
+    await renameWorkspace({ actor, workspaceId, name: formText(formData, "name") ?? "" });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/w/${workspaceId}`, "layout");
+  return { status: "success", message: "Workspace renamed." };
 }

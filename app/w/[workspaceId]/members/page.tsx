@@ -6,6 +6,7 @@ import { ReviewRulesForm } from "@/components/reviews/review-rules-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PageHeader } from "@/components/ui/page-header";
+import { RenameWorkspaceForm } from "@/components/workspaces/rename-workspace-form";
 import { canManageWorkspace, ROLE_DESCRIPTIONS, ROLE_LABELS, WORKSPACE_ROLES } from "@/lib/roles";
 import { listInvitations } from "@/server/invitations/list-invitations";
 import { listMembers } from "@/server/members/list-members";
@@ -15,6 +16,7 @@ import {
   createInvitationAction,
   leaveWorkspaceAction,
   removeMemberAction,
+  renameWorkspaceAction,
   revokeInvitationAction,
   updateReviewRulesAction,
 } from "./actions";
@@ -51,6 +53,19 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       />
 
       <div className="space-y-6">
+        {isOwner ? (
+          <Card aria-labelledby="workspace-name-heading">
+            <CardHeader
+              id="workspace-name-heading"
+              title="Workspace"
+              description="Its name, as every member sees it in the workspace menu and on its pages."
+            />
+            <div className="p-5">
+              <RenameWorkspaceForm action={renameWorkspaceAction.bind(null, workspaceId)} name={workspace.name} />
+            </div>
+          </Card>
+        ) : null}
+
         <Card aria-labelledby="members-heading">
           <CardHeader id="members-heading" title="People" />
           <MembersTable
