@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import type { EditorState } from "@tiptap/pm/state";
-import { anchorBindingOf, encodeAnchorRange, findJudgementRange, judgementAt } from "@/lib/editor/comment-anchors";
+import { anchorBindingOf, encodeAnchorRange, judgementAt } from "@/lib/editor/comment-anchors";
 import type { ThreadPlacements } from "@/lib/editor/comment-highlights";
 import type { CommentThreadDto } from "@/lib/schemas/comments";
 import { MAX_QUOTE_LENGTH } from "@/lib/schemas/comments";
@@ -10,10 +10,6 @@ import type { ThreadSubject } from "./new-thread-form";
 function textOf(doc: ProseMirrorNode, from: number, to: number): string {
   const text = doc.textBetween(from, to, "\n", " ").trim();
   return text.length > MAX_QUOTE_LENGTH ? `${text.slice(0, MAX_QUOTE_LENGTH - 1)}…` : text;
-}
-
-function excerpt(text: string, length = 60): string {
-  return text.length > length ? `${text.slice(0, length - 3)}…` : text;
 }
 
 /**
@@ -43,14 +39,6 @@ export function subjectAtJudgement(doc: ProseMirrorNode, pos: number): ThreadSub
   if (!judgement) return null;
   const statement = textOf(doc, judgement.range.from, judgement.range.to);
   return { quote: statement, judgementId: judgement.id, label: "Comment on the judgement" };
-}
-
-/** "Judgement: “Tikhoretsk will …”" for a thread on a judgement; "Judgement (removed)" when gone. */
-export function judgementLabelOf(doc: ProseMirrorNode, judgementId: string): string {
-  const range = findJudgementRange(doc, judgementId);
-  if (!range) return "Judgement (removed from the text)";
-  const statement = textOf(doc, range.from, range.to);
-  return statement ? `Judgement: “${excerpt(statement)}”` : "Judgement (empty)";
 }
 
 /** Threads in the order of the text; those that cannot be placed (detached) last, oldest first. */
