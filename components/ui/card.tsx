@@ -39,7 +39,8 @@ export function CardHeader({
         <h2 id={id} className="text-base font-semibold text-slate-900">
           {title}
         </h2>
-        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+        {/* A div, not a p: a description may be a list or other blocks (the lifecycle steps are an <ol>). */}
+        {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
       </div>
       {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
     </div>
