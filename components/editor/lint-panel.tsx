@@ -3,7 +3,9 @@
 import type { Editor } from "@tiptap/core";
 import clsx from "clsx";
 import { FOCUS_RING } from "@/components/ui/button";
+import { blockLabelOf } from "@/lib/editor/block-label";
 import type { DocumentFinding } from "@/lib/editor/lint-document";
+import { findingBlockAt } from "@/lib/editor/lint-findings";
 import type { FindingSeverity } from "@/lib/tradecraft";
 
 const SEVERITY: Record<FindingSeverity, { label: string; className: string }> = {
@@ -33,12 +35,12 @@ function groupFindings(editor: Editor, findings: DocumentFinding[]): FindingGrou
   return [...groups.values()];
 }
 
+// The findings can be a moment older than the text (the linter waits for a pause): a block that
+// is no longer there gets a plain title instead of a lookup past the end of the document.
 function titleOf(editor: Editor, finding: DocumentFinding): string {
-  const block = editor.state.doc.nodeAt(finding.blockPos);
-  const text = block?.textContent.trim() ?? "";
-  const excerpt = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  const kind = finding.judgementKey ? (block?.attrs.isKey ? "Key judgement" : "Judgement") : "Text";
-  return excerpt ? `${kind}: “${excerpt}”` : `${kind} (empty)`;
+  const block = findingBlockAt(editor.state.doc, finding.blockPos);
+  if (block) return blockLabelOf(block);
+  return `${finding.judgementKey ? "Judgement" : "Text"} (changed)`;
 }
 
 /** Puts the caret on a finding (its text, or the start of its block) and scrolls it into view. */

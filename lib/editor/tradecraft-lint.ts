@@ -4,11 +4,15 @@ import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { EvidenceLookup } from "@/lib/tradecraft";
 import { type DocumentFinding, lintDocument } from "./lint-document";
+import { changeMappingOf, findingBlockAt, mapFindings } from "./lint-findings";
 
 export interface TradecraftLintOptions {
   /** Quiet time after the last change before the linter runs again, in milliseconds. */
   delayMs: number;
-  /** Told the findings after every run (the side panel lists them). */
+  /**
+   * Told the findings after every run, and as they move with the text between runs (the side
+   * panel lists them): findings of deleted text are gone at once, not 300 ms later.
+   */
   onFindings: (findings: DocumentFinding[]) => void;
 }
 
@@ -37,13 +41,16 @@ export const tradecraftLintKey = new PluginKey<LintState>("tradecraftLint");
 type LintMeta = { findings: DocumentFinding[] } | { evidence: EvidenceLookup | null };
 
 function decorationsOf(doc: ProseMirrorNode, findings: DocumentFinding[]): DecorationSet {
-  const decorations = findings.map((finding) => {
+  const decorations = findings.flatMap((finding) => {
+    // Findings are always of `doc` here; a position past its end must still not throw.
+    const block = findingBlockAt(doc, finding.blockPos);
+    if (!block) return [];
     const attributes = { class: `lint-finding lint-${finding.severity}`, title: finding.message };
-    if (finding.range && finding.to > finding.from) return Decoration.inline(finding.from, finding.to, attributes);
-    const block = doc.nodeAt(finding.blockPos);
-    return Decoration.node(finding.blockPos, finding.blockPos + (block?.nodeSize ?? 1), {
-      class: "lint-block",
-    });
+    const blockEnd = finding.blockPos + block.nodeSize - 1;
+    if (finding.range && finding.to > finding.from && finding.from > finding.blockPos && finding.to <= blockEnd) {
+      return [Decoration.inline(finding.from, finding.to, attributes)];
+    }
+    return [Decoration.node(finding.blockPos, finding.blockPos + block.nodeSize, { class: "lint-block" })];
   });
   return DecorationSet.create(doc, decorations);
 }
@@ -91,8 +98,15 @@ export const TradecraftLint = Extension.create<TradecraftLintOptions>({
               return { ...value, findings: meta.findings, decorations: decorationsOf(state.doc, meta.findings) };
             }
             const next = meta && "evidence" in meta ? { ...value, evidence: meta.evidence } : value;
-            // Between runs, decorations follow the text they mark.
-            return tr.docChanged ? { ...next, decorations: next.decorations.map(tr.mapping, tr.doc) } : next;
+            if (!tr.docChanged) return next;
+            // Between runs, findings and their decorations follow the text they mark; those of
+            // deleted text go, so nothing reads a position past the end of the shorter text.
+            const mapping = changeMappingOf(tr);
+            return {
+              ...next,
+              findings: mapFindings(next.findings, mapping, tr.doc),
+              decorations: next.decorations.map(mapping, tr.doc),
+            };
           },
         },
         props: {
@@ -110,12 +124,15 @@ export const TradecraftLint = Extension.create<TradecraftLintOptions>({
                   .setMeta(tradecraftLintKey, { findings } satisfies LintMeta)
                   .setMeta("addToHistory", false),
               );
-              onFindings(findings);
             }, wait);
           };
           schedule(0);
           return {
             update(current, previous) {
+              // Every new list (a run, or the last one moved by an edit) goes to the panel in the
+              // same dispatch as the text it belongs to.
+              const findings = tradecraftLintKey.getState(current.state)?.findings;
+              if (findings && findings !== tradecraftLintKey.getState(previous)?.findings) onFindings(findings);
               const evidenceChanged =
                 tradecraftLintKey.getState(current.state)?.evidence !== tradecraftLintKey.getState(previous)?.evidence;
               if (evidenceChanged) schedule(0);
