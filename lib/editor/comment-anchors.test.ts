@@ -154,6 +154,23 @@ describe("comment anchors", () => {
     expect(anchoredText(paragraph.reviewer, paragraph.anchors)).toBeNull();
   });
 
+  it("place a phrase at the very start of the document, and follow it there", () => {
+    const { reviewer, analyst, anchors } = anchorPhrase("The depot");
+    expect(anchoredText(reviewer, anchors)).toBe("The depot");
+    edit(analyst, (tr, pm) => tr.insertText(" old", rangeOf(pm, "The").to));
+    sync(reviewer, analyst);
+    expect(anchoredText(reviewer, anchors)).toBe("The old depot");
+    expect(anchoredText(analyst, anchors)).toBe("The old depot");
+  });
+
+  it("are detached when the first paragraph, holding the phrase, is deleted", () => {
+    const { reviewer, analyst, anchors } = anchorPhrase("The depot");
+    edit(analyst, (tr, pm) => tr.delete(0, pm.child(0).nodeSize));
+    sync(reviewer, analyst);
+    expect(render(reviewer).pm.textContent).not.toContain("depot");
+    expect(anchoredText(reviewer, anchors)).toBeNull();
+  });
+
   it("span blocks and stay put when a block is inserted between others", () => {
     const reviewer = newReplica();
     const analyst = copyOf(reviewer);

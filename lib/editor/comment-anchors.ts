@@ -77,9 +77,33 @@ export function encodeAnchorRange(
   };
 }
 
+/** Whether `text` is part of the live document under `root`: neither it nor any block around it deleted. */
+function isLiveIn(root: Y.XmlFragment, text: Y.XmlText): boolean {
+  let item: Y.Item | null = text._item;
+  while (item && !item.deleted) {
+    if (item.parent === root) return true;
+    item = item.parent instanceof Y.AbstractType ? item.parent._item : null;
+  }
+  return false;
+}
+
+/**
+ * y-prosemirror's conversion, without its guard against drag-and-drop misplacement: it answers
+ * null for every character-anchored position at or before 1, taking it for a position left in a
+ * moved (deleted) block, but 1 is also the first character of the document. A position in text
+ * that is still in the document is placed here from the start of that text; one in deleted
+ * text stays unplaced, as the guard intends.
+ */
 function absolutePositionOf(binding: AnchorBinding, position: Y.RelativePosition): number | null {
   try {
-    return relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping);
+    const absolute = relativePositionToAbsolutePosition(binding.doc, binding.type, position, binding.mapping);
+    if (absolute !== null) return absolute;
+    const decoded = Y.createAbsolutePositionFromRelativePosition(position, binding.doc);
+    if (!decoded || !(decoded.type instanceof Y.XmlText) || !isLiveIn(binding.type, decoded.type)) return null;
+    // Anchored to the text itself rather than a character: not what the guard rejects.
+    const textStart = Y.createRelativePositionFromTypeIndex(decoded.type, 0, -1);
+    const start = relativePositionToAbsolutePosition(binding.doc, binding.type, textStart, binding.mapping);
+    return start === null ? null : start + decoded.index;
   } catch {
     // An anchor naming structure this copy cannot place (e.g. a malformed position) is unplaced, not fatal.
     return null;
