@@ -51,9 +51,22 @@ describe("the library as the linter's evidence", () => {
     const rules = (citations: string[]) =>
       lintDocument(judgementDoc(citations), lookup).map((finding) => finding.ruleId);
     expect(rules([february.id, april.id])).toEqual(["key-judgement-single-source"]);
+    // Named as the library writes it, not as the comparison spells it.
+    expect(lintDocument(judgementDoc([february.id, april.id]), lookup)[0]?.message).toContain(
+      "rests on a single source (CSIS Beyond Parallel).",
+    );
     const independent = observationRecord([tass], { credibility: 2 });
     const wider = toEvidenceLookup({ observations: [february, independent], sources: [csis, tass] });
     expect(lintDocument(judgementDoc([february.id, independent.id]), wider)).toEqual([]);
+  });
+
+  it("names a source by its file id when its publisher is blank, never by its uuid", () => {
+    const blank = sourceRecord({ reliability: "B", publisher: " ", externalId: "S29" });
+    const both = [observationRecord([blank], { credibility: 2 }), observationRecord([blank], { credibility: 2 })];
+    const blankLookup = toEvidenceLookup({ observations: both, sources: [blank] });
+    const [finding] = lintDocument(judgementDoc(both.map((observation) => observation.id)), blankLookup);
+    expect(finding?.message).toContain("rests on a single source (S29).");
+    expect(finding?.message).not.toContain(blank.id);
   });
 
   it("fills in a source the source list lacks from the observation's own copy of its grade", () => {

@@ -22,9 +22,12 @@ export function toLintObservation(observation: ObservationDto): LintObservation 
   };
 }
 
-/** A source as the linter reads it: its reliability, and its publisher as the originator. */
-export function toLintSource(source: SourceDto): LintSource {
-  return { id: source.id, reliability: source.reliability, originator: source.publisher };
+/** A source as the linter reads it: its reliability, its publisher as the originator, and its label. */
+export function toLintSource(
+  source: Pick<SourceDto, "id" | "reliability" | "publisher" | "externalId" | "title">,
+): LintSource {
+  const label = source.externalId?.trim() || source.title?.trim();
+  return { id: source.id, reliability: source.reliability, originator: source.publisher, ...(label ? { label } : {}) };
 }
 
 /**
@@ -38,7 +41,7 @@ export function toEvidenceLookup({ observations, sources }: ToEvidenceLookupOpti
   for (const observation of observations) {
     for (const source of observation.sources) {
       if (!known.has(source.id)) {
-        known.set(source.id, { id: source.id, reliability: source.reliability, originator: source.publisher });
+        known.set(source.id, toLintSource(source));
       }
     }
   }

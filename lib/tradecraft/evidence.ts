@@ -29,21 +29,39 @@ export function supportingObservations(judgement: LintJudgement, evidence: Evide
   });
 }
 
+/** One originator behind a set of observations. */
+export interface Originator {
+  /** What two sources of one originator share: the name with case and spacing ignored. */
+  key: string;
+  /** The name as the first of its sources writes it, for messages. */
+  name: string;
+}
+
+function normalizeOriginator(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/gu, " ");
+}
+
 /**
  * Distinct originators behind a set of observations. Two reports from the same publisher are
  * not independent corroboration, so sources are counted by originator (case and spacing
- * ignored); a source id missing from the library counts as its own originator.
+ * ignored); a source without one, or missing from the library, counts as its own originator.
  */
-export function originatorsOf(observations: readonly Observation[], evidence: EvidenceLookup): string[] {
-  const originators = new Set<string>();
+export function originatorsOf(observations: readonly Observation[], evidence: EvidenceLookup): Originator[] {
+  const originators = new Map<string, Originator>();
   for (const observation of observations) {
     for (const sourceId of observation.sourceIds) {
       const source = evidence.sources.get(sourceId);
-      const originator = source?.originator.trim().toLowerCase().replace(/\s+/gu, " ");
-      originators.add(originator ? originator : `source:${sourceId}`);
+      const written = source?.originator.trim().replace(/\s+/gu, " ") ?? "";
+      const key = written ? normalizeOriginator(written) : `source:${sourceId}`;
+      if (originators.has(key)) continue;
+      const name =
+        written ||
+        source?.label?.trim() ||
+        (source ? "a source without a publisher" : "a source missing from the evidence library");
+      originators.set(key, { key, name });
     }
   }
-  return [...originators];
+  return [...originators.values()];
 }
 
 /**

@@ -29,8 +29,33 @@ describe("key judgement resting on a single source", () => {
     const evidence = makeEvidence([{ id: "OBS-B", sourceIds: ["S-CSIS"] }]);
     const findings = runRule(keyJudgementSingleSource, [key, makeJudgement({ id: "J2" })], [], evidence);
     expect(findings).toEqual([
-      expect.objectContaining({ judgementId: "J1", severity: "warning", message: expect.stringContaining("csis") }),
+      expect.objectContaining({
+        judgementId: "J1",
+        severity: "warning",
+        message: expect.stringContaining("rests on a single source (CSIS Beyond Parallel)."),
+      }),
     ]);
+  });
+
+  it("names the source as written when its reports spell the publisher differently", () => {
+    const evidence = makeEvidence([], [{ id: "S-ROK", originator: "  csis beyond  Parallel " }]);
+    const [finding] = runRule(keyJudgementSingleSource, [key], [], evidence);
+    expect(finding?.message).toContain("(CSIS Beyond Parallel).");
+  });
+
+  it("names a source without a publisher by its label, and one missing from the library readably", () => {
+    const unnamed = makeEvidence(
+      [{ id: "OBS-B", sourceIds: ["S-CSIS"] }],
+      [{ id: "S-CSIS", originator: " ", label: "S29" }],
+    );
+    expect(runRule(keyJudgementSingleSource, [key], [], unnamed)[0]?.message).toContain("single source (S29).");
+    const missing = makeEvidence([
+      { id: "OBS-A", sourceIds: ["0b7f6a52-8d1e-4b8e-9a43-2f1c5d6e7a80"] },
+      { id: "OBS-B", sourceIds: ["0b7f6a52-8d1e-4b8e-9a43-2f1c5d6e7a80"] },
+    ]);
+    const [finding] = runRule(keyJudgementSingleSource, [key], [], missing);
+    expect(finding?.message).toContain("single source (a source missing from the evidence library).");
+    expect(finding?.message).not.toContain("0b7f6a52");
   });
 });
 

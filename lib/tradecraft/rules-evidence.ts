@@ -54,7 +54,7 @@ export const keyJudgementSingleSource = createRule({
         message:
           originators.length === 0
             ? "This key judgement cites observations that name no source."
-            : `This key judgement rests on a single source (${originators[0]}). Cite corroborating evidence from an independent source.`,
+            : `This key judgement rests on a single source (${originators[0]?.name}). Cite corroborating evidence from an independent source.`,
       });
     }
   },

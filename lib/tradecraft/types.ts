@@ -48,6 +48,8 @@ export interface LintSource {
    * originator are not independent corroboration.
    */
   originator: string;
+  /** How people know the source when it names no originator: its file id ("S29") or title. */
+  label?: string;
 }
 
 /** The evidence a set of judgements may cite, looked up by id. */
