@@ -73,7 +73,7 @@ test("a mentioned analyst sees the bell count rise live, follows the notificatio
     await bell.click();
     const menu = blake.page.getByRole("menu");
     // The item's name is its summary (marked unread) followed by its kind, workspace and time.
-    const item = menu.getByRole("menuitem", { name: new RegExp(`^Unread: Avery Owner mentioned you on "${title}"`) });
+    const item = menu.getByRole("menuitem", { name: new RegExp(`^Unread: Avery Owner mentioned you on “${title}”`) });
     await expect(item).toBeVisible();
     await item.click();
     await expect(blake.page).toHaveURL(`/w/${workspace.id}/a/${assessment.id}#thread-${thread.id}`);
@@ -83,7 +83,7 @@ test("a mentioned analyst sees the bell count rise live, follows the notificatio
     // The full page lists it, read; a reload agrees with the live count.
     await blake.page.goto("/notifications");
     await expect(blake.page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
-    await expect(blake.page.getByRole("link", { name: `Avery Owner mentioned you on "${title}"` })).toBeVisible();
+    await expect(blake.page.getByRole("link", { name: `Avery Owner mentioned you on “${title}”` })).toBeVisible();
     await expect(bell).toHaveAccessibleName("Notifications, none unread");
   } finally {
     for (const context of contexts) await context.close();
@@ -110,7 +110,7 @@ test("the notifications page lists a notification recorded after it was rendered
     });
     await blake.page.goto("/notifications");
     await expect(blake.page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
-    const mention = blake.page.getByRole("link", { name: `Avery Owner mentioned you on "${title}"` });
+    const mention = blake.page.getByRole("link", { name: `Avery Owner mentioned you on “${title}”` });
     await expect(mention).toHaveCount(0);
 
     await mentionBlake("@Blake Analyst the April count, please");

@@ -26,7 +26,7 @@ describe("mention notifications", () => {
       expect(await inbox(person)).toEqual([
         expect.objectContaining({
           kind: "mentioned",
-          summary: 'Ana Analyst mentioned you on "Collaboration test"',
+          summary: "Ana Analyst mentioned you on “Collaboration test”",
           workspace: { id: f.workspaceId, name: f.workspace.name },
           assessmentId: f.assessmentId,
           judgementId: "jdg_key",
@@ -48,7 +48,7 @@ describe("mention notifications", () => {
       input: { body: "@Olivia can you check the source?", mentionIds: [f.owner.id] },
     });
     expect(await inboxOf(f.owner, "mentioned")).toEqual([
-      expect.objectContaining({ summary: 'Rey Reviewer mentioned you on "Collaboration test"', threadId: thread.id }),
+      expect.objectContaining({ summary: "Rey Reviewer mentioned you on “Collaboration test”", threadId: thread.id }),
     ]);
     // A reply without mentions tells nobody new.
     await addComment({
@@ -78,7 +78,7 @@ describe("mention notifications", () => {
       input: { body: "@Rey @Olivia does this hold?", mentionIds: [f.reviewer.id, f.owner.id] },
     });
     expect(await inboxOf(f.owner, "mentioned")).toEqual([
-      expect.objectContaining({ summary: 'Ana Analyst mentioned you on "Collaboration test"', threadId: thread.id }),
+      expect.objectContaining({ summary: "Ana Analyst mentioned you on “Collaboration test”", threadId: thread.id }),
     ]);
     expect(await inboxOf(f.reviewer, "mentioned")).toHaveLength(1);
   });
@@ -100,7 +100,7 @@ describe("changes-requested notifications", () => {
       expect(await inbox(author)).toEqual([
         expect.objectContaining({
           kind: "changes_requested",
-          summary: `Rey Reviewer requested changes to "${KEY_STATEMENT.slice(0, 79).trimEnd()}…" in "Collaboration test"`,
+          summary: `Rey Reviewer requested changes to “${KEY_STATEMENT.slice(0, 79).trimEnd()}…” in “Collaboration test”`,
           judgementId: "jdg_key",
           threadId: null,
           actor: { id: f.reviewer.id, name: "Rey Reviewer" },

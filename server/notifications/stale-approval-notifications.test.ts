@@ -26,7 +26,7 @@ async function approved(approver: (f: Fixture) => Actor = (f) => f.reviewer) {
 }
 
 /** The key judgement's statement as a summary quotes it: one line of at most 80 characters. */
-const KEY = `"${KEY_STATEMENT.slice(0, 79).trimEnd()}…"`;
+const KEY = `“${KEY_STATEMENT.slice(0, 79).trimEnd()}…”`;
 
 /** Changes the owner makes (so reviewer and analyst are told), and the reason each summary gives. */
 const CHANGES: [string, (f: Fixture) => Promise<unknown>, string][] = [
@@ -99,7 +99,7 @@ describe("stale-approval notifications", () => {
     expect(await inbox(f.reviewer)).toEqual([
       expect.objectContaining({
         kind: "approval_stale",
-        summary: `Your approval of ${KEY} in "Collaboration test" is stale: ${reason}`,
+        summary: `Your approval of ${KEY} in “Collaboration test” is stale: ${reason}`,
         judgementId: "jdg_key",
         actor: { id: f.owner.id, name: "Olivia Owner" },
         url: `/w/${f.workspaceId}/a/${f.assessmentId}#judgement-jdg_key`,
@@ -108,7 +108,7 @@ describe("stale-approval notifications", () => {
     expect(await inbox(f.analyst)).toEqual([
       expect.objectContaining({
         kind: "approval_stale",
-        summary: `Rey Reviewer's approval of ${KEY} in "Collaboration test" is stale: ${reason}`,
+        summary: `Rey Reviewer's approval of ${KEY} in “Collaboration test” is stale: ${reason}`,
       }),
     ]);
     // Whoever made the change is not told about it; the viewer had no part in it.
@@ -175,7 +175,7 @@ describe("stale-approval notifications", () => {
     expect(await inbox(f.owner)).toEqual([]);
     expect(await inbox(f.analyst)).toEqual([
       expect.objectContaining({
-        summary: `Olivia Owner's approval of ${KEY} in "Collaboration test" is stale: OBS-26 was re-graded`,
+        summary: `Olivia Owner's approval of ${KEY} in “Collaboration test” is stale: OBS-26 was re-graded`,
       }),
     ]);
   });
