@@ -187,15 +187,15 @@ test("a reviewer approves a judgement in the panel and sees the approval go stal
     await expect(blakeItem).toContainText(comment);
     await expect(reviewsOf(blake.page).locator("img")).toHaveCount(0);
 
-    // Avery (owner) changes the confidence, then tries to approve her own change: refused, with
-    // the server's reason in the panel, and nothing recorded.
+    // Avery (owner) changes the confidence, then tries to approve the judgement she edited:
+    // refused, with the server's reason in the panel, and nothing recorded.
     await avery.page.goto(assessmentPath);
     await editorOf(avery.page).getByRole("combobox", { name: "Confidence" }).selectOption("high");
     const averyItem = reviewItem(avery.page, judgementId);
     await expect(averyItem).toContainText("Confidence: Moderate confidence → High confidence");
     await averyItem.getByRole("button", { name: "Approve" }).click();
     await expect(averyItem.getByRole("alert")).toContainText(
-      "You changed this judgement since it was last approved. Someone else must approve your change.",
+      "You edited this judgement, so someone else must approve it: nobody approves their own work.",
     );
     await expect(badgeOf(averyItem)).toContainText("Changes requested");
     await expect(verdictsOf(averyItem)).toHaveCount(1);
@@ -228,6 +228,24 @@ test("a reviewer approves a judgement in the panel and sees the approval go stal
     await expect(badgeOf(caseyItem)).toContainText("Stale 0/2");
     await expect(verdictsOf(caseyItem).locator("details", { hasText: "What changed since" })).toContainText(
       "OBS-26: revised (revision 1 → 2); re-graded: credibility 2 → 4 (Doubtful)",
+    );
+
+    // Casey approves the re-graded judgement; then Avery makes Casey a viewer. Only verdicts of
+    // people who may review count: Blake's panel drops the approval from the count live, and
+    // keeps it in the list with the reason.
+    await caseyItem.getByRole("button", { name: "Approve" }).click();
+    await expect(badgeOf(blakeItem)).toContainText("Awaiting review 1/2");
+    const members = await avery.page.request.get(`/api/v1/workspaces/${workspaceId}/members`);
+    const caseyId = ((await members.json()) as { userId: string; name: string }[]).find(
+      (member) => member.name === "Casey Reviewer",
+    )?.userId;
+    const demoted = await avery.page.request.patch(`/api/v1/workspaces/${workspaceId}/members/${caseyId}`, {
+      data: { role: "viewer" },
+    });
+    expect(demoted.status(), await demoted.text()).toBe(200);
+    await expect(badgeOf(blakeItem)).toContainText("Awaiting review 0/2");
+    await expect(verdictsOf(blakeItem).filter({ hasText: "Casey Reviewer" })).toContainText(
+      "not counted: no longer a reviewer",
     );
 
     // Choosing the judgement in the panel takes a writer's caret to its statement.

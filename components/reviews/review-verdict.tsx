@@ -2,12 +2,22 @@
 
 import clsx from "clsx";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { REVIEW_NOT_COUNTED_LABELS } from "@/lib/reviews/review-format";
 import type { JudgementReviewDto } from "@/lib/schemas/reviews";
 import { ReviewChanges } from "./review-changes";
 
-/** Whether the verdict still holds: a current approval counts, a stale one no longer does. */
+/**
+ * Whether the verdict still holds: a current approval counts, a stale one no longer does, and
+ * neither does any verdict of someone who may no longer review or an approval by an editor.
+ */
 function freshnessOf(review: JudgementReviewDto): { label: string; className: string } | null {
   if (!review.isLatest) return { label: "superseded", className: "bg-slate-100 text-slate-600 ring-slate-200" };
+  if (review.notCountedReason) {
+    return {
+      label: `not counted: ${REVIEW_NOT_COUNTED_LABELS[review.notCountedReason]}`,
+      className: "bg-slate-100 text-slate-700 ring-slate-300",
+    };
+  }
   if (review.verdict === "approved") {
     return review.isCurrent
       ? { label: "current", className: "bg-emerald-50 text-emerald-800 ring-emerald-200" }
@@ -19,7 +29,8 @@ function freshnessOf(review: JudgementReviewDto): { label: string; className: st
 
 /**
  * One verdict: who, what (approved, or changes requested with the comment), when, whether it
- * still holds, and for a reviewer's latest verdict that no longer matches, what changed since.
+ * still holds (and if it no longer counts, why), and for a reviewer's latest verdict that no
+ * longer matches, what changed since.
  */
 export function ReviewVerdict({ review }: { review: JudgementReviewDto }) {
   const freshness = freshnessOf(review);

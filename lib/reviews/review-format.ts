@@ -3,6 +3,7 @@ import type {
   JudgementReviewStatus,
   ReviewChangesDto,
   ReviewedObservationDto,
+  ReviewNotCountedReason,
 } from "../schemas/reviews";
 import { INFORMATION_CREDIBILITY, type InformationCredibility } from "../standards/admiralty";
 import { CONFIDENCE_DEFINITIONS, type ConfidenceLevel } from "../standards/confidence";
@@ -14,6 +15,14 @@ export const REVIEW_STATUS_LABELS: Record<JudgementReviewStatus, string> = {
   stale: "Stale",
   changes_requested: "Changes requested",
   awaiting_review: "Awaiting review",
+};
+
+/** Why a verdict no longer counts, as the review panel says it after "not counted:". */
+export const REVIEW_NOT_COUNTED_LABELS: Record<ReviewNotCountedReason, string> = {
+  account_deleted: "account deleted",
+  not_a_member: "no longer a member",
+  not_a_reviewer: "no longer a reviewer",
+  edited_judgement: "they edited this judgement",
 };
 
 /** A judgement's review status as a badge shows it and as assistive technology reads it. */

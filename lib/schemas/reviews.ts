@@ -9,6 +9,19 @@ export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 export const JUDGEMENT_REVIEW_STATUSES = ["approved", "stale", "changes_requested", "awaiting_review"] as const;
 export type JudgementReviewStatus = (typeof JUDGEMENT_REVIEW_STATUSES)[number];
 
+/**
+ * Why a verdict does not count, whatever it says: only verdicts of current members who may
+ * review (owners, reviewers) count, and an approval never counts from someone who edited the
+ * judgement (four eyes). The verdict stays in the history and the audit trail.
+ */
+export const REVIEW_NOT_COUNTED_REASONS = [
+  "account_deleted",
+  "not_a_member",
+  "not_a_reviewer",
+  "edited_judgement",
+] as const;
+export type ReviewNotCountedReason = (typeof REVIEW_NOT_COUNTED_REASONS)[number];
+
 /** Body of `POST /api/v1/assessments/{assessmentId}/judgements/{judgementId}/reviews`. */
 export const reviewJudgementInput = z
   .object(
@@ -76,6 +89,14 @@ export const judgementReviewDto = z
     isLatest: z.boolean().describe("The reviewer's latest verdict on this judgement: only that one counts."),
     isCurrent: z.boolean().describe("The judgement and its evidence are exactly as reviewed."),
     changes: reviewChangesDto.nullable().describe("What changed since, when the review is no longer current."),
+    notCountedReason: z
+      .enum(REVIEW_NOT_COUNTED_REASONS)
+      .nullable()
+      .describe(
+        "Why this verdict no longer counts toward the judgement's status, as of now: the reviewer's account was " +
+          "deleted, they left the workspace, their role no longer reviews (only owners and reviewers do), or, for " +
+          "an approval, they edited the judgement. Null when nothing about who gave it stops it counting.",
+      ),
   })
   .meta({ id: "JudgementReview" });
 export type JudgementReviewDto = z.infer<typeof judgementReviewDto>;
@@ -91,7 +112,8 @@ export const judgementReviewStateDto = z
       .enum(JUDGEMENT_REVIEW_STATUSES)
       .describe(
         "changes_requested while some reviewer's latest verdict asks for changes; approved with enough current " +
-          "approvals; stale when approvals went stale and too few are current; otherwise awaiting_review.",
+          "approvals; stale when approvals went stale and too few are current; otherwise awaiting_review. Only " +
+          "verdicts whose notCountedReason is null count.",
       ),
     requiredApprovals: z.number().int(),
     currentApprovals: z.number().int(),

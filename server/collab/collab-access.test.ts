@@ -7,6 +7,7 @@ import { memberships } from "@/db/schema";
 import { setAssessmentArchived } from "../assessments/set-assessment-archived";
 import type { Actor } from "../auth/actor";
 import { publishMembershipChanged } from "../events/publish-membership-changed";
+import { addMember } from "../members/add-member";
 import { changeMemberRole } from "../members/change-member-role";
 import { removeMember } from "../members/remove-member";
 import { createTestTeam } from "../testing/factories";
@@ -167,6 +168,35 @@ describe("collaboration access", () => {
     expect(member.entry.acks.at(-1)).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(documentText(await storedDocument(documentId))).toBe("while analyst");
     member.client.close();
+  });
+
+  it("tells open documents of the workspace to reload reviews when a member changes role, leaves or is added", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const watcher = await joinAs(team.analyst, documentId);
+    const reviewsChanged = () =>
+      nextEvent<[string, { kind: string }]>(watcher.client, "doc:changed", (_id, change) => change.kind === "reviews");
+    // Whether the reviewer's verdicts count changes with each of these, though no verdict is given.
+    const demoted = reviewsChanged();
+    await changeMemberRole({
+      actor: team.owner,
+      workspaceId: team.workspace.id,
+      userId: team.reviewer.id,
+      role: "viewer",
+    });
+    expect(await demoted).toEqual([documentId, { kind: "reviews" }]);
+    const removed = reviewsChanged();
+    await removeMember({ actor: team.owner, workspaceId: team.workspace.id, userId: team.reviewer.id });
+    expect(await removed).toEqual([documentId, { kind: "reviews" }]);
+    const added = reviewsChanged();
+    await addMember({
+      actor: team.owner,
+      workspaceId: team.workspace.id,
+      email: team.reviewer.email,
+      role: "reviewer",
+    });
+    expect(await added).toEqual([documentId, { kind: "reviews" }]);
+    watcher.client.close();
   });
 
   it("freezes the text of an archived assessment for every open editor, and thaws it on restore", async () => {

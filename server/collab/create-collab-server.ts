@@ -120,6 +120,14 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
   };
   const unsubscribeChanges = [
     getEventBus().subscribe("review.changed", (event) => announce(event.assessmentId, { kind: "reviews" })),
+    // Verdicts count only while their reviewer is a member who may review: a role change or a
+    // departure can change any judgement's status in the workspace, with no verdict given.
+    getEventBus().subscribe("membership.changed", (event) => {
+      const workspaceId = event.workspaceId.toLowerCase();
+      for (const live of registry.loaded()) {
+        if (live.workspaceId.toLowerCase() === workspaceId) announce(live.id, { kind: "reviews" });
+      }
+    }),
     getEventBus().subscribe("judgements.changed", (event) => announce(event.assessmentId, { kind: "judgements" })),
     getEventBus().subscribe("assessment.changed", (event) => announce(event.assessmentId, { kind: "assessment" })),
     getEventBus().subscribe("comments.changed", (event) =>

@@ -1,12 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
-import { assessmentVersions } from "@/db/schema";
+import { assessmentVersions, judgementReviews, workspaces } from "@/db/schema";
 import { publishGateDto } from "@/lib/schemas/lifecycle";
 import { createCommentThread } from "../comments/create-comment-thread";
 import { resolveCommentThread } from "../comments/resolve-comment-thread";
 import { judgementBlock } from "../judgements/judgement-test-helpers";
+import { changeMemberRole } from "../members/change-member-role";
+import { removeMember } from "../members/remove-member";
 import { reviewJudgement } from "../reviews/review-judgement";
+import { createTestUser } from "../testing/factories";
 import { assessmentForLifecycle, lifecycleApi, OTHER_STATEMENT } from "./lifecycle-test-helpers";
 
 const THIRD_STATEMENT = "Deliveries through the depot are unlikely to stop before the end of 2024.";
@@ -103,7 +106,6 @@ describe("the publish gate", () => {
 
   it("counts key approvals as the workspace requires them", async () => {
     const f = await assessmentForLifecycle();
-    const { workspaces } = await import("@/db/schema");
     await getDatabase().update(workspaces).set({ requiredKeyApprovals: 2 }).where(eq(workspaces.id, f.workspaceId));
     await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.reviewer.id, f.owner.id]);
     await f.approve(f.reviewer);
@@ -171,5 +173,62 @@ describe("the publish gate", () => {
     // Only the automatic versions of the status changes: no publication.
     expect(versions.map((version) => version.kind)).not.toContain("published");
     expect(await f.auditActions("assessment.published")).toEqual([]);
+  });
+});
+
+describe("whose approvals the gate counts", () => {
+  it("stops counting an approval once its reviewer is demoted or removed, even after the assessment was approved", async () => {
+    const f = await assessmentForLifecycle();
+    const vera = await createTestUser({ name: "Vera Reviewer", workspace: { id: f.workspaceId }, role: "reviewer" });
+    await lifecycleApi.requestReview(f.assessmentId, f.analyst, [vera.id]);
+    await f.approve(vera);
+    await changeMemberRole({ actor: f.owner, workspaceId: f.workspaceId, userId: vera.id, role: "viewer" });
+    const demoted = await lifecycleApi.changeStatus(f.assessmentId, f.owner, "approved");
+    expect(demoted).toMatchObject({ status: 409, body: { error: { code: "conflict:publish_gate" } } });
+    expect(demoted.body.error.current.unmet).toEqual([
+      expect.objectContaining({
+        code: "judgement_awaiting_approval",
+        judgementId: "jdg_key",
+        message: expect.stringMatching(/has 0 of 1 required current approval\.$/),
+      }),
+    ]);
+    expect(await f.statusOf()).toBe("in_review");
+
+    // Her role back, her approval counts again; approved, then she is removed: publishing re-checks.
+    await changeMemberRole({ actor: f.owner, workspaceId: f.workspaceId, userId: vera.id, role: "reviewer" });
+    expect((await lifecycleApi.changeStatus(f.assessmentId, f.owner, "approved")).status).toBe(200);
+    await removeMember({ actor: f.owner, workspaceId: f.workspaceId, userId: vera.id });
+    const refused = await lifecycleApi.publish(f.assessmentId, f.owner);
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: "conflict:publish_gate" } } });
+    expect(refused.body.error.current.unmet.map((condition: { code: string }) => condition.code)).toEqual([
+      "judgement_awaiting_approval",
+    ]);
+    expect(await f.statusOf()).toBe("approved");
+    expect(await f.auditActions("assessment.published")).toEqual([]);
+  });
+
+  it("does not count the approval of an author of the judgement, even one the old rule let through", async () => {
+    const f = await assessmentForLifecycle();
+    await getDatabase().update(workspaces).set({ requiredKeyApprovals: 2 }).where(eq(workspaces.id, f.workspaceId));
+    await f.write(f.text({ confidence: "high" }), [f.owner]);
+    await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.reviewer.id, f.owner.id]);
+    const riley = await f.approve(f.reviewer);
+    await expect(f.approve(f.owner)).rejects.toMatchObject({ code: "forbidden:self_approval" });
+    // What the old rule accepted: the author's approval after someone else's.
+    const [row] = await getDatabase().select().from(judgementReviews).where(eq(judgementReviews.id, riley.id));
+    if (!row) throw new Error("the reviewer's approval was not stored");
+    const { id: _id, createdAt: _createdAt, ...approval } = row;
+    await getDatabase()
+      .insert(judgementReviews)
+      .values({ ...approval, reviewerId: f.owner.id });
+    const refused = await lifecycleApi.changeStatus(f.assessmentId, f.reviewer, "approved");
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.current.unmet).toEqual([
+      expect.objectContaining({
+        code: "judgement_awaiting_approval",
+        message: expect.stringMatching(/has 1 of 2 required current approvals\.$/),
+      }),
+    ]);
+    expect(await f.statusOf()).toBe("in_review");
   });
 });

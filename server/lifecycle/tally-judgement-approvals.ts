@@ -4,6 +4,7 @@ import { type JudgementReview, judgementReviews, observations, workspaces } from
 import type { JudgementContent } from "@/lib/editor/judgement-content";
 import { isUuid } from "../policies/require-membership";
 import { type HashedReviewSnapshot, loadReviewSnapshots } from "../reviews/review-snapshot";
+import { countReviews, loadReviewStanding, weighReviews } from "../reviews/review-standing";
 
 /** A judgement block with an id of its own: the only kind reviews can refer to. */
 export type IdentifiedJudgement = JudgementContent & { id: string };
@@ -17,20 +18,22 @@ export interface JudgementTally {
   current: HashedReviewSnapshot;
   /** Approvals or key approvals the workspace requires for it. */
   required: number;
-  /** Latest verdicts per reviewer that approve exactly this content, newest first. */
+  /** Latest verdicts per reviewer that approve exactly this content and count, newest first. */
   currentApprovals: JudgementReview[];
-  /** Latest approvals that no longer match the content or its evidence. */
+  /** Latest approvals that count but no longer match the content or its evidence. */
   staleApprovals: JudgementReview[];
-  /** Latest verdicts that ask for changes: they stand until their reviewer approves. */
+  /** Latest verdicts that count and ask for changes: they stand until their reviewer approves. */
   changeRequests: JudgementReview[];
 }
 
 /**
  * Counts each judgement's reviews against the given text, with the rules of the review backend
- * (`listAssessmentReviews`): only each reviewer's latest verdict counts, an approval is current
- * while the review hash of the judgement and its cited evidence is unchanged, and a request for
- * changes stands whatever else happened. Citations are resolved like the projection resolves
- * them (observations of the workspace only), so the hashes equal the ones reviews stored.
+ * (`listAssessmentReviews`, both through `weighReviews`): only each reviewer's latest verdict
+ * counts, and only while they are a member whose role reviews; an approval by an editor of the
+ * judgement never counts; an approval is current while the review hash of the judgement and its
+ * cited evidence is unchanged, and a request for changes stands whatever else happened.
+ * Citations are resolved like the projection resolves them (observations of the workspace
+ * only), so the hashes equal the ones reviews stored.
  * `judgements` are the identified blocks in document order (first block wins on a repeated id).
  */
 export async function tallyJudgementApprovals(options: {
@@ -76,34 +79,25 @@ export async function tallyJudgementApprovals(options: {
     .from(judgementReviews)
     .where(eq(judgementReviews.assessmentId, options.assessmentId))
     .orderBy(desc(judgementReviews.createdAt), desc(judgementReviews.id));
+  const standing = await loadReviewStanding(db, { workspaceId, assessmentId: options.assessmentId, reviews });
   return options.judgements.map(({ judgement, position }) => {
     const current = snapshots.get(judgement.id);
     if (!current) throw new Error("no snapshot for a judgement of the text");
-    const latest = latestPerReviewer(reviews.filter((review) => review.judgementId === judgement.id));
-    const approvals = latest.filter((review) => review.verdict === "approved");
+    const weighed = weighReviews(
+      reviews.filter((review) => review.judgementId === judgement.id),
+      current.hash,
+      standing,
+    );
     return {
       judgement,
       position,
       current,
       required: judgement.isKey ? rules.requiredKey : rules.required,
-      currentApprovals: approvals.filter((review) => review.reviewedHash === current.hash),
-      staleApprovals: approvals.filter((review) => review.reviewedHash !== current.hash),
-      changeRequests: latest.filter((review) => review.verdict === "changes_requested"),
+      ...countReviews(weighed),
     };
   });
 }
 
 function lower(id: string): string {
   return id.toLowerCase();
-}
-
-/** Each reviewer's newest verdict (reviews come newest first); a deleted account's verdicts each stand alone. */
-function latestPerReviewer(reviews: readonly JudgementReview[]): JudgementReview[] {
-  const seen = new Set<string>();
-  return reviews.filter((review) => {
-    const key = review.reviewerId ?? review.id;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

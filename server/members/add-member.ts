@@ -6,6 +6,7 @@ import type { WorkspaceRole } from "@/lib/roles";
 import { addMemberInput, type Member } from "@/lib/schemas/workspaces";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishMembershipChanged } from "../events/publish-membership-changed";
 import { parseInput } from "../http/parse-input";
 import { requireMembership } from "../policies/require-membership";
 import { lockWorkspace } from "../workspaces/lock-workspace";
@@ -19,11 +20,11 @@ export interface AddMemberOptions {
   role: WorkspaceRole;
 }
 
-/** Adds an existing user to a workspace with a role (owners only). */
+/** Adds an existing user to a workspace with a role (owners only), and announces it after the commit. */
 export async function addMember(options: AddMemberOptions): Promise<Member> {
   const input = parseInput(addMemberInput, { email: options.email, role: options.role });
   const { actor, workspaceId } = options;
-  return getDatabase().transaction(async (tx) => {
+  const member = await getDatabase().transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const callerRole = await requireMembership({ db: tx, workspaceId, actor });
     if (callerRole !== "owner") throw new AppError("forbidden:workspace", "Only owners can add members.");
@@ -58,4 +59,7 @@ export async function addMember(options: AddMemberOptions): Promise<Member> {
     if (!member) throw new Error("the new membership was not found in its own transaction");
     return member;
   });
+  // After the commit: a former reviewer's verdicts count again, so open review panels reload.
+  await publishMembershipChanged({ workspaceId, userId: member.userId });
+  return member;
 }

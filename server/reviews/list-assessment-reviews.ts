@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { type JudgementReview, judgementReviews, judgements, users, workspaces } from "@/db/schema";
+import { judgementReviews, judgements, users, workspaces } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type {
   AssessmentReviewsDto,
@@ -13,6 +13,7 @@ import type { Actor } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { diffReviewSnapshots } from "./review-changes";
 import { type HashedReviewSnapshot, loadReviewSnapshots } from "./review-snapshot";
+import { countReviews, loadReviewStanding, type WeighedReview, weighReviews } from "./review-standing";
 import { storedSnapshotOf } from "./stored-review";
 
 export interface ListAssessmentReviewsOptions {
@@ -24,7 +25,8 @@ export interface ListAssessmentReviewsOptions {
 /**
  * The review state of each judgement of an assessment, in document order: its status, every
  * verdict (newest first) with whether it is still current, and for verdicts that are not, what
- * changed since. Only each reviewer's latest verdict counts. Pending edits this process holds
+ * changed since. Only each reviewer's latest verdict counts, and only while they are a member who
+ * may review; an approval by an editor of the judgement never does. Pending edits this process holds
  * are saved first, so a judgement changed a moment ago already shows its approvals as stale.
  */
 export async function listAssessmentReviews(options: ListAssessmentReviewsOptions): Promise<AssessmentReviewsDto> {
@@ -53,6 +55,11 @@ export async function listAssessmentReviews(options: ListAssessmentReviewsOption
       : await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, reviewerIds));
   const reviewerById = new Map(reviewers.map((reviewer) => [reviewer.id, reviewer]));
   const current = await loadReviewSnapshots(db, assessment.workspaceId, rows);
+  const standing = await loadReviewStanding(db, {
+    workspaceId: assessment.workspaceId,
+    assessmentId: assessment.id,
+    reviews,
+  });
   return {
     assessmentId: assessment.id,
     requiredApprovals: rules.requiredApprovals,
@@ -61,64 +68,56 @@ export async function listAssessmentReviews(options: ListAssessmentReviewsOption
       const now = current.get(row.id);
       if (!now) throw new Error("no snapshot for a loaded judgement");
       const required = row.isKey ? rules.requiredKeyApprovals : rules.requiredApprovals;
-      const dtos = describeReviews(
+      const weighed = weighReviews(
         reviews.filter((review) => review.judgementId === row.id),
-        now,
-        reviewerById,
+        now.hash,
+        standing,
       );
       return {
         judgementId: row.id,
         position: row.position,
         statement: row.statement,
         isKey: row.isKey,
-        ...statusOf(dtos, required),
-        reviews: dtos,
+        ...statusOf(weighed, required),
+        reviews: describeReviews(weighed, now, reviewerById),
       };
     }),
   };
 }
 
-/** A judgement's reviews (newest first) as DTOs, each compared with the judgement as it is now. */
+/** A judgement's weighed reviews (newest first) as DTOs, each compared with the judgement as it is now. */
 function describeReviews(
-  reviews: readonly JudgementReview[],
+  weighed: readonly WeighedReview[],
   now: HashedReviewSnapshot,
   reviewerById: ReadonlyMap<string, { id: string; name: string }>,
 ): JudgementReviewDto[] {
-  const seen = new Set<string>();
-  return reviews.map((review) => {
-    // A deleted account's verdicts each stand alone: there is nobody left to supersede them.
-    const reviewerKey = review.reviewerId ?? review.id;
-    const isLatest = !seen.has(reviewerKey);
-    seen.add(reviewerKey);
-    const isCurrent = review.reviewedHash === now.hash;
-    return {
-      id: review.id,
-      judgementId: review.judgementId,
-      reviewer: review.reviewerId ? (reviewerById.get(review.reviewerId) ?? null) : null,
-      verdict: review.verdict,
-      comment: review.comment,
-      createdAt: review.createdAt.toISOString(),
-      isLatest,
-      isCurrent,
-      changes: isCurrent ? null : diffReviewSnapshots(storedSnapshotOf(review), now.snapshot),
-    };
-  });
+  return weighed.map(({ review, isLatest, isCurrent, notCountedReason }) => ({
+    id: review.id,
+    judgementId: review.judgementId,
+    reviewer: review.reviewerId ? (reviewerById.get(review.reviewerId) ?? null) : null,
+    verdict: review.verdict,
+    comment: review.comment,
+    createdAt: review.createdAt.toISOString(),
+    isLatest,
+    isCurrent,
+    changes: isCurrent ? null : diffReviewSnapshots(storedSnapshotOf(review), now.snapshot),
+    notCountedReason,
+  }));
 }
 
 /**
  * A request for changes stands until its reviewer approves, whatever else happened, so it wins
- * over enough approvals; approvals count only while current.
+ * over enough approvals; approvals count only while current. Verdicts that do not count (see
+ * `weighReviews`) neither approve nor block.
  */
 function statusOf(
-  reviews: readonly JudgementReviewDto[],
+  weighed: readonly WeighedReview[],
   required: number,
 ): Pick<JudgementReviewStateDto, "status" | "requiredApprovals" | "currentApprovals"> {
-  const latest = reviews.filter((review) => review.isLatest);
-  const approvals = latest.filter((review) => review.verdict === "approved");
-  const currentApprovals = approvals.filter((review) => review.isCurrent).length;
+  const { currentApprovals, staleApprovals, changeRequests } = countReviews(weighed);
   let status: JudgementReviewStatus = "awaiting_review";
-  if (latest.some((review) => review.verdict === "changes_requested")) status = "changes_requested";
-  else if (currentApprovals >= required) status = "approved";
-  else if (approvals.length > currentApprovals) status = "stale";
-  return { status, requiredApprovals: required, currentApprovals };
+  if (changeRequests.length > 0) status = "changes_requested";
+  else if (currentApprovals.length >= required) status = "approved";
+  else if (staleApprovals.length > 0) status = "stale";
+  return { status, requiredApprovals: required, currentApprovals: currentApprovals.length };
 }

@@ -1,8 +1,7 @@
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { type Executor, getDatabase } from "@/db/client";
 import { judgementReviews, judgementRevisions, judgements } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { WorkspaceRole } from "@/lib/roles";
 import { type JudgementReviewDto, type ReviewVerdict, reviewJudgementInput } from "@/lib/schemas/reviews";
 import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -13,10 +12,8 @@ import { parseInput } from "../http/parse-input";
 import { recordChangesRequested } from "../notifications/record-changes-requested";
 import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { loadReviewSnapshots } from "./review-snapshot";
+import { REVIEWER_ROLES } from "./review-standing";
 import type { StoredReviewSnapshot } from "./stored-review";
-
-/** Roles whose verdicts count. */
-export const REVIEWER_ROLES: readonly WorkspaceRole[] = ["owner", "reviewer"];
 
 export interface ReviewJudgementOptions {
   /** An owner or reviewer of the assessment's workspace, signed in as themselves. */
@@ -32,8 +29,9 @@ export interface ReviewJudgementOptions {
 /**
  * Records a verdict on one judgement, with a snapshot and hash of exactly what was reviewed: the
  * statement, likelihood, confidence, citations and each cited observation's revision and grades.
- * Nobody may approve a judgement they changed since its latest approval by anyone (or ever, if
- * it was never approved): that approval vouched for their change, theirs would not.
+ * Nobody may approve a judgement they ever edited (four eyes): an approval vouches for someone
+ * else's text, and another reviewer's approval does not make the author's own one independent.
+ * Authors may still request changes on their own judgement.
  */
 export async function reviewJudgement(options: ReviewJudgementOptions): Promise<JudgementReviewDto> {
   const input = parseInput(reviewJudgementInput, { verdict: options.verdict, comment: options.comment });
@@ -122,46 +120,32 @@ export async function reviewJudgement(options: ReviewJudgementOptions): Promise<
     isLatest: true,
     isCurrent: true,
     changes: null,
+    notCountedReason: null,
   };
 }
 
-/** 403 when the actor edited the judgement since its latest approval by anyone (or ever, without one). */
+/** 403 when the actor is among the editors of any revision of the judgement. */
 async function refuseSelfApproval(options: {
   tx: Executor;
   actorId: string;
   assessmentId: string;
   judgementId: string;
 }): Promise<void> {
-  const { tx, assessmentId, judgementId } = options;
-  const [approval] = await tx
-    .select({ snapshot: judgementReviews.snapshot })
-    .from(judgementReviews)
-    .where(
-      and(
-        eq(judgementReviews.assessmentId, assessmentId),
-        eq(judgementReviews.judgementId, judgementId),
-        eq(judgementReviews.verdict, "approved"),
-      ),
-    )
-    .orderBy(desc(judgementReviews.createdAt))
-    .limit(1);
-  const coveredUpTo = (approval?.snapshot as Partial<StoredReviewSnapshot> | undefined)?.revisionId ?? 0;
-  const since = await tx
-    .select({ editorIds: judgementRevisions.editorIds })
+  const [edited] = await options.tx
+    .select({ id: judgementRevisions.id })
     .from(judgementRevisions)
     .where(
       and(
-        eq(judgementRevisions.assessmentId, assessmentId),
-        eq(judgementRevisions.judgementId, judgementId),
-        gt(judgementRevisions.id, coveredUpTo),
+        eq(judgementRevisions.assessmentId, options.assessmentId),
+        eq(judgementRevisions.judgementId, options.judgementId),
+        sql`${judgementRevisions.editorIds} @> ${JSON.stringify([options.actorId])}::jsonb`,
       ),
-    );
-  if (since.some((revision) => revision.editorIds.includes(options.actorId))) {
+    )
+    .limit(1);
+  if (edited) {
     throw new AppError(
       "forbidden:self_approval",
-      approval
-        ? "You changed this judgement since it was last approved. Someone else must approve your change."
-        : "You contributed to this judgement and it has not been approved yet. Someone else must approve it first.",
+      "You edited this judgement, so someone else must approve it: nobody approves their own work. You can still request changes.",
     );
   }
 }

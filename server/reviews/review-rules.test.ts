@@ -30,24 +30,29 @@ async function reviewRows(f: Fixture) {
 }
 
 describe("self-approval", () => {
-  it("refuses an owner who changed the judgement until someone else approves, and again after a new change", async () => {
+  it("refuses an owner who edited the judgement, even once someone else approved it, and after any later change", async () => {
     const f = await assessmentUnderReview();
+    await getDatabase()
+      .update(workspaces)
+      .set({ requiredApprovals: 1, requiredKeyApprovals: 2 })
+      .where(eq(workspaces.id, f.workspaceId));
     await f.write(f.text({ confidence: "high" }), [f.owner]);
     const refused = await review(f, f.owner).catch((error) => error);
     expect(refused).toMatchObject({ code: "forbidden:self_approval", status: 403 });
-    expect(refused.message).toMatch(/someone else must approve/i);
+    expect(refused.message).toBe(
+      "You edited this judgement, so someone else must approve it: nobody approves their own work. You can still request changes.",
+    );
     expect(await reviewRows(f)).toEqual([]);
 
-    // The reviewer's approval vouches for the owner's change; the owner did not change it since.
+    // Another reviewer's approval does not make the owner's own one independent (four eyes).
     await review(f, f.reviewer);
-    await expect(review(f, f.owner)).resolves.toMatchObject({ verdict: "approved" });
-
-    // A further change by the owner is theirs to have approved by someone else again…
-    await f.write(f.text({ confidence: "low" }), [f.analyst, f.owner]);
     await expect(review(f, f.owner)).rejects.toMatchObject({ code: "forbidden:self_approval" });
-    // …even though the owner's own approval was the latest: it cannot cover their change.
+    // Nor does a later change by someone else: the owner still wrote part of what is approved.
+    await f.write(f.text({ confidence: "low" }), [f.analyst]);
     await review(f, f.reviewer);
-    await expect(review(f, f.owner)).resolves.toMatchObject({ verdict: "approved" });
+    await expect(review(f, f.owner)).rejects.toMatchObject({ code: "forbidden:self_approval" });
+    expect((await reviewRows(f)).map((row) => row.reviewerId)).toEqual([f.reviewer.id, f.reviewer.id]);
+    expect(await f.stateOf()).toMatchObject({ status: "awaiting_review", currentApprovals: 1, requiredApprovals: 2 });
   });
 
   it("refuses the author of a never-approved judgement but not an owner who only edited elsewhere", async () => {
@@ -75,12 +80,59 @@ describe("self-approval", () => {
     }
   });
 
-  it("lets an author request changes on their own judgement", async () => {
+  it("lets an author request changes on their own judgement, and that request counts", async () => {
     const f = await assessmentUnderReview();
     await f.write(f.text({ confidence: "high" }), [f.owner]);
     await expect(review(f, f.owner, "changes_requested", "Needs a second source.")).resolves.toMatchObject({
       verdict: "changes_requested",
     });
+    await review(f, f.reviewer);
+    const state = await f.stateOf();
+    expect(state).toMatchObject({ status: "changes_requested", currentApprovals: 1 });
+    expect(state.reviews.map((r) => [r.reviewer?.name, r.verdict, r.notCountedReason])).toEqual([
+      [f.reviewer.name, "approved", null],
+      [f.owner.name, "changes_requested", null],
+    ]);
+  });
+
+  it("never counts an approval by someone who edited the judgement, given before the edit or under the old rule", async () => {
+    const f = await assessmentUnderReview();
+    await getDatabase()
+      .update(workspaces)
+      .set({ requiredApprovals: 1, requiredKeyApprovals: 2 })
+      .where(eq(workspaces.id, f.workspaceId));
+    // The owner approves the analyst's judgement, then edits it and puts it back as approved.
+    const own = await review(f, f.owner);
+    await f.write(f.text({ confidence: "high" }), [f.owner]);
+    await f.write(f.text(), [f.owner]);
+    const reviewed = await review(f, f.reviewer);
+    const state = await f.stateOf();
+    expect(state).toMatchObject({ status: "awaiting_review", currentApprovals: 1, requiredApprovals: 2 });
+    expect(state.reviews.map((r) => [r.id, r.isLatest, r.isCurrent, r.notCountedReason])).toEqual([
+      [reviewed.id, true, true, null],
+      [own.id, true, true, "edited_judgement"],
+    ]);
+
+    // An approval by an editor that the old rule let through (it came after someone else's).
+    const g = await assessmentUnderReview();
+    await getDatabase()
+      .update(workspaces)
+      .set({ requiredApprovals: 1, requiredKeyApprovals: 2 })
+      .where(eq(workspaces.id, g.workspaceId));
+    await g.write(g.text({ confidence: "high" }), [g.owner]);
+    const riley = await review(g, g.reviewer);
+    const [copied] = await getDatabase().select().from(judgementReviews).where(eq(judgementReviews.id, riley.id));
+    if (!copied) throw new Error("the reviewer's approval was not stored");
+    const { id: _id, createdAt: _createdAt, ...approval } = copied;
+    await getDatabase()
+      .insert(judgementReviews)
+      .values({ ...approval, reviewerId: g.owner.id });
+    const legacy = await g.stateOf();
+    expect(legacy).toMatchObject({ status: "awaiting_review", currentApprovals: 1, requiredApprovals: 2 });
+    expect(legacy.reviews.map((r) => [r.reviewer?.name, r.notCountedReason])).toEqual([
+      [g.owner.name, "edited_judgement"],
+      [g.reviewer.name, null],
+    ]);
   });
 });
 

@@ -88,7 +88,7 @@ describe("POST /api/v1/assessments/:id/judgements/:judgementId/reviews", () => {
     await f.write(f.text({ likelihood: "unlikely" }), [f.owner]);
     const own = await postReview(f.assessmentId, "jdg_key", { verdict: "approved" }, await createTestBearer(f.owner));
     expect(own).toMatchObject({ status: 403, body: { error: { code: "forbidden:self_approval" } } });
-    expect(own.body.error.message).toMatch(/someone else must approve/i);
+    expect(own.body.error.message).toMatch(/^You edited this judgement, so someone else must approve it/);
   });
 
   it("answers 404 to non-members, unknown assessments and judgements, and 401 without credentials", async () => {

@@ -4,7 +4,7 @@ import type { ReviewSnapshot } from "./review-snapshot";
 /**
  * What a review row keeps in `snapshot`: the reviewed content, plus the id of the judgement's
  * latest `judgement_revisions` row when it was written. The revision id is not hashed: it only
- * marks which edits the review covered, for the self-approval rule.
+ * marks which edits the review covered.
  */
 export interface StoredReviewSnapshot extends ReviewSnapshot {
   revisionId: number | null;

@@ -19,8 +19,8 @@ export function registerReviewPaths(registry: OpenAPIRegistry): void {
       "Reviewers and owners only (403 `forbidden:review`). Records a hash of exactly what was reviewed: statement, " +
       "likelihood, confidence, the sorted citations and each cited observation's revision, credibility, source " +
       "reliability and retraction; the approval goes stale when any of these changes. Requesting changes needs a " +
-      "`comment`. Approving a judgement you changed since its latest approval (or ever, if never approved) is " +
-      "refused with 403 `forbidden:self_approval`. A judgement id not in this assessment is 404; an archived " +
+      "`comment`. Approving a judgement you ever edited is refused with 403 `forbidden:self_approval` (four eyes: " +
+      "requesting changes stays open to you). A judgement id not in this assessment is 404; an archived " +
       "assessment is 409.",
     request: { params: judgementParams, body: jsonBody(reviewJudgementInput) },
     responses: {
@@ -36,7 +36,9 @@ export function registerReviewPaths(registry: OpenAPIRegistry): void {
     description:
       "Per judgement in document order: `approved` (enough current approvals; key judgements use the workspace's " +
       "`requiredKeyApprovals`), `stale`, `changes_requested` or `awaiting_review`, with every verdict, whether it is " +
-      "current, and what changed since for verdicts that are not. Only each reviewer's latest verdict counts.",
+      "current, and what changed since for verdicts that are not. Only each reviewer's latest verdict counts, and " +
+      "only while they are a member whose role reviews (owner, reviewer); an approval by someone who edited the " +
+      "judgement never counts. Verdicts that do not count stay listed with `notCountedReason`.",
     request: { params: assessmentParams },
     responses: {
       200: jsonResponse("The review state.", assessmentReviewsDto),
