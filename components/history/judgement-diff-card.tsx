@@ -10,11 +10,17 @@ const CHANGE_LABELS: Record<JudgementDiffDto["change"], { label: string; tone: B
   unchanged: { label: "Unchanged", tone: "neutral" },
 };
 
+const APPROVALS_CHANGED = { label: "Approvals changed", tone: "neutral" } as const;
+
 type Approvals = VersionJudgementDto["approvals"];
 
 function approvalText(approvals: Approvals): string {
   if (approvals.length === 0) return "none";
   return approvals.map((approval) => approval.reviewer?.name ?? "a deleted account").join(", ");
+}
+
+function citationLabel(citation: { externalId: string | null; summary: string }): string {
+  return `${citation.externalId ? `${citation.externalId} — ` : ""}${citation.summary}`;
 }
 
 /** "before → after" of one fact, or the value alone when it did not change. */
@@ -48,11 +54,15 @@ function Fact({
 
 /**
  * One judgement of a comparison: its statement as a word diff, likelihood, confidence and key
- * flag before → after, the citations added and removed (with their observations' summaries) and
- * who had approved it at each point.
+ * flag before → after, the citations added and removed (with their observations' summaries), the
+ * cited observations revised, re-graded or retracted in between, and who had approved it at each
+ * point.
  */
 export function JudgementDiffCard({ diff, index }: { diff: JudgementDiffDto; index: number }) {
-  const change = CHANGE_LABELS[diff.change];
+  // Approvals alone change nothing the judgement claims, but a reader comparing versions needs to see them move.
+  const change =
+    diff.change === "unchanged" && diff.approvals.isChanged ? APPROVALS_CHANGED : CHANGE_LABELS[diff.change];
+  const citationChanges = diff.citationsAdded.length + diff.citationsRemoved.length + diff.citationsRevised.length;
   const headingId = `judgement-diff-${index}`;
   const likelihood = (value: JudgementDiffDto["likelihood"]["before"]) =>
     value ? `${value.term} (${value.range})` : "not set";
@@ -89,25 +99,28 @@ export function JudgementDiffCard({ diff, index }: { diff: JudgementDiffDto; ind
           isChanged={diff.isKey.isChanged}
         />
       </dl>
-      {diff.citationsAdded.length + diff.citationsRemoved.length > 0 ? (
+      {citationChanges > 0 ? (
         <ul className="mt-3 space-y-1 text-sm" aria-label="Citation changes">
           {diff.citationsAdded.map((citation) => (
             <li key={`added:${citation.observationId}`} className="text-emerald-800">
-              Citation added: {citation.externalId ? `${citation.externalId} — ` : ""}
-              {citation.summary}
+              Citation added: {citationLabel(citation)}
             </li>
           ))}
           {diff.citationsRemoved.map((citation) => (
             <li key={`removed:${citation.observationId}`} className="text-rose-800">
-              Citation removed: {citation.externalId ? `${citation.externalId} — ` : ""}
-              {citation.summary}
+              Citation removed: {citationLabel(citation)}
+            </li>
+          ))}
+          {diff.citationsRevised.map((revised) => (
+            <li key={`revised:${revised.after.observationId}`} className="text-amber-800">
+              Cited evidence changed: {citationLabel(revised.after)}: {revised.description}
             </li>
           ))}
         </ul>
       ) : null}
       <p className="mt-3 text-sm text-slate-600">
-        Approvals then: {approvalText(diff.approvals.before)}. Approvals at the newer side:{" "}
-        {approvalText(diff.approvals.after)}.
+        {diff.approvals.isChanged ? "Approvals changed. " : ""}Approvals then: {approvalText(diff.approvals.before)}.
+        Approvals at the newer side: {approvalText(diff.approvals.after)}.
       </p>
     </article>
   );

@@ -8,12 +8,16 @@ function sideLabel(side: CompareSideDto): string {
 }
 
 /**
- * A comparison of two versions: per-judgement cards first (changed, added and removed ones; the
- * unchanged are counted), then the other text's changes, each with a word diff.
+ * A comparison of two versions: per-judgement cards first (changed, added and removed ones, and
+ * unchanged ones whose approvals moved; the rest are counted), then the other text's changes,
+ * each with a word diff.
  */
 export function VersionComparison({ comparison }: { comparison: VersionComparisonDto }) {
-  const changed = comparison.judgements.filter((judgement) => judgement.change !== "unchanged");
-  const unchanged = comparison.judgements.length - changed.length;
+  const shown = comparison.judgements.filter(
+    (judgement) => judgement.change !== "unchanged" || judgement.approvals.isChanged,
+  );
+  const changedCount = shown.filter((judgement) => judgement.change !== "unchanged").length;
+  const unchanged = comparison.judgements.length - shown.length;
   return (
     <Card aria-labelledby="comparison-heading">
       <CardHeader
@@ -28,8 +32,8 @@ export function VersionComparison({ comparison }: { comparison: VersionCompariso
           <h2 id="judgement-changes-heading" className="text-sm font-semibold text-slate-900">
             Judgements
           </h2>
-          {changed.length === 0 ? <p className="text-sm text-slate-600">No judgement changed.</p> : null}
-          {changed.map((judgement, index) => (
+          {changedCount === 0 ? <p className="text-sm text-slate-600">No judgement changed.</p> : null}
+          {shown.map((judgement, index) => (
             <JudgementDiffCard key={judgement.id} diff={judgement} index={index} />
           ))}
           {unchanged > 0 ? (

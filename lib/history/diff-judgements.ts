@@ -1,11 +1,55 @@
+import { describeObservationChange } from "../reviews/review-format";
 import { diffWords } from "../reviews/word-diff";
-import type { JudgementDiffDto } from "../schemas/history";
-import type { VersionJudgementDto } from "../schemas/lifecycle";
+import type { CitationRevisionDto, JudgementDiffDto } from "../schemas/history";
+import type { VersionCitationDto, VersionJudgementDto } from "../schemas/lifecycle";
+import type { ReviewedObservationDto } from "../schemas/reviews";
 
 /** Compares a value on two sides; `same` decides equality (structured values compare by a key). */
 function compare<T>(before: T | null, after: T | null, key: (value: T) => unknown = (value) => value) {
   const isChanged = (before === null ? null : key(before)) !== (after === null ? null : key(after));
   return { before, after, isChanged };
+}
+
+/** A frozen citation as a review sees it: the fields whose change makes an approval stale. */
+function asReviewed(citation: VersionCitationDto): ReviewedObservationDto {
+  return {
+    id: citation.observationId,
+    externalId: citation.externalId,
+    revision: citation.revision,
+    credibility: citation.credibility,
+    reliability: citation.sources.map((source) => source.reliability),
+    retracted: citation.retracted,
+  };
+}
+
+/**
+ * Observations cited on both sides whose frozen record differs in what an approval vouches for
+ * (server/reviews/review-snapshot.ts): revision, credibility, its sources' reliability, retraction.
+ */
+function revisedCitations(
+  before: VersionJudgementDto | undefined,
+  after: VersionJudgementDto | undefined,
+): CitationRevisionDto[] {
+  const older = new Map(before?.citations.map((citation) => [citation.observationId, citation]));
+  return (after?.citations ?? []).flatMap((citation) => {
+    const then = older.get(citation.observationId);
+    if (!then) return [];
+    const [was, now] = [asReviewed(then), asReviewed(citation)];
+    const isSame =
+      was.revision === now.revision &&
+      was.credibility === now.credibility &&
+      was.reliability.join() === now.reliability.join() &&
+      was.retracted === now.retracted;
+    return isSame ? [] : [{ before: then, after: citation, description: describeObservationChange(was, now) }];
+  });
+}
+
+/** Reviewer and time of each approval, to tell whether the set of current approvals moved. */
+function approvalKeys(judgement: VersionJudgementDto | undefined): string {
+  return (judgement?.approvals ?? [])
+    .map((approval) => `${approval.reviewer?.id ?? "deleted"}@${approval.approvedAt}`)
+    .sort()
+    .join("\n");
 }
 
 /** How one judgement differs; either side may be missing (added or removed). */
@@ -24,12 +68,13 @@ export function diffJudgement(
   const citationsRemoved = (before?.citations ?? []).filter((citation) => !citing.has(citation.observationId));
   const unresolved = (judgement: VersionJudgementDto | undefined) =>
     [...(judgement?.unresolvedCitations ?? [])].sort().join("\n");
+  const citationsRevised = revisedCitations(before, after);
   const isChanged =
     statement.isChanged ||
     likelihood.isChanged ||
     confidence.isChanged ||
     isKey.isChanged ||
-    citationsAdded.length + citationsRemoved.length > 0 ||
+    citationsAdded.length + citationsRemoved.length + citationsRevised.length > 0 ||
     unresolved(before) !== unresolved(after);
   return {
     id,
@@ -40,7 +85,12 @@ export function diffJudgement(
     isKey,
     citationsAdded,
     citationsRemoved,
-    approvals: { before: before?.approvals ?? [], after: after?.approvals ?? [] },
+    citationsRevised,
+    approvals: {
+      before: before?.approvals ?? [],
+      after: after?.approvals ?? [],
+      isChanged: approvalKeys(before) !== approvalKeys(after),
+    },
   };
 }
 

@@ -99,6 +99,51 @@ describe("diffVersions: judgements", () => {
     expect(changed?.citationsRemoved.map((cited) => cited.summary)).toEqual(["About 60 rail cars at the depot"]);
   });
 
+  it("reports a cited observation revised and re-graded between the versions as a change", () => {
+    const regraded = { ...FEBRUARY, revision: 2, credibility: 5 };
+    const diff = diffVersions(
+      content([judgement("jdg_a", { citations: [{ ...FEBRUARY, credibility: 6 }] })]),
+      content([judgement("jdg_a", { citations: [regraded] })]),
+    );
+    const [changed] = diff.judgements;
+    expect(changed?.change).toBe("changed");
+    expect(changed?.citationsAdded).toEqual([]);
+    expect(changed?.citationsRemoved).toEqual([]);
+    expect(changed?.citationsRevised).toHaveLength(1);
+    expect(changed?.citationsRevised[0]).toMatchObject({
+      before: { credibility: 6, revision: 1 },
+      after: { credibility: 5, revision: 2 },
+      description: "revised (revision 1 → 2); re-graded: credibility 6 → 5 (Improbable)",
+    });
+  });
+
+  it("reports a cited observation's source re-graded or the observation retracted", () => {
+    const source = {
+      id: "00000000-0000-4000-8000-0000000000b1",
+      externalId: "S1",
+      publisher: "Known-bad blog",
+      title: null,
+      reliability: "F" as const,
+      attributedTo: null,
+    };
+    const diff = diffVersions(
+      content([judgement("jdg_a", { citations: [{ ...FEBRUARY, sources: [source] }] })]),
+      content([
+        judgement("jdg_a", {
+          citations: [{ ...FEBRUARY, retracted: true, sources: [{ ...source, reliability: "A" }] }],
+        }),
+      ]),
+    );
+    expect(diff.judgements[0]?.change).toBe("changed");
+    expect(diff.judgements[0]?.citationsRevised[0]?.description).toBe("re-graded: source reliability F → A; retracted");
+  });
+
+  it("lists no revised citation when the cited observations are the same", () => {
+    const diff = diffVersions(content([judgement("jdg_a")]), content([judgement("jdg_a")]));
+    expect(diff.judgements[0]).toMatchObject({ change: "unchanged", citationsRevised: [] });
+    expect(diff.judgements[0]?.approvals.isChanged).toBe(false);
+  });
+
   it("counts an unresolved citation added as a change", () => {
     const diff = diffVersions(
       content([judgement("jdg_a")]),
@@ -110,7 +155,10 @@ describe("diffVersions: judgements", () => {
   it("carries the approvals at each point, which alone are no change to the judgement", () => {
     const approval = { reviewer: REVIEWER, approvedAt: "2026-04-01T10:00:00.000Z" };
     const diff = diffVersions(content([judgement("jdg_a")]), content([judgement("jdg_a", { approvals: [approval] })]));
-    expect(diff.judgements[0]).toMatchObject({ change: "unchanged", approvals: { before: [], after: [approval] } });
+    expect(diff.judgements[0]).toMatchObject({
+      change: "unchanged",
+      approvals: { before: [], after: [approval], isChanged: true },
+    });
   });
 
   it("marks added and removed judgements, keeping removed ones where they stood", () => {

@@ -15,7 +15,8 @@ export interface VersionDiff {
 /**
  * Compares two versions' structured content (`before` the older, `after` the newer): per
  * judgement, matched by its block id, the statement's word diff, likelihood, confidence and key
- * flag before and after, citations added and removed and the approvals current at each point;
+ * flag before and after, citations added and removed, cited observations revised, re-graded or
+ * retracted in between, and the approvals current at each point;
  * then the paragraphs, headings and lists added, removed or edited, with word diffs.
  * Pure: the server and tests call it on stored content.
  */

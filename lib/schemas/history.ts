@@ -51,6 +51,21 @@ export type DiffPartDto = z.infer<typeof diffPartDto>;
 const beforeAfter = <T extends z.ZodType>(value: T) =>
   z.object({ before: value.nullable(), after: value.nullable(), isChanged: z.boolean() });
 
+/**
+ * A cited observation, cited on both sides, whose frozen record differs: revised, re-graded
+ * (its credibility or a source's reliability), retracted. Exactly what makes approvals stale.
+ */
+export const citationRevisionDto = z
+  .object({
+    before: versionCitationDto.describe("The observation as the older version froze it."),
+    after: versionCitationDto.describe("The observation as the newer side holds it."),
+    description: z
+      .string()
+      .describe('What changed, e.g. "revised (revision 1 → 2); re-graded: credibility 6 → 5 (Improbable)".'),
+  })
+  .meta({ id: "CitationRevision" });
+export type CitationRevisionDto = z.infer<typeof citationRevisionDto>;
+
 /** How one judgement (matched by its block id) differs between two versions. */
 export const judgementDiffDto = z
   .object({
@@ -62,9 +77,16 @@ export const judgementDiffDto = z
     isKey: beforeAfter(z.boolean()),
     citationsAdded: z.array(versionCitationDto).describe("Observations it cites now and did not before."),
     citationsRemoved: z.array(versionCitationDto).describe("Observations it cited before and does not now."),
+    citationsRevised: z
+      .array(citationRevisionDto)
+      .describe("Observations cited on both sides that were revised, re-graded or retracted in between."),
     approvals: z
-      .object({ before: versionJudgementDto.shape.approvals, after: versionJudgementDto.shape.approvals })
-      .describe("The current approvals at each point."),
+      .object({
+        before: versionJudgementDto.shape.approvals,
+        after: versionJudgementDto.shape.approvals,
+        isChanged: z.boolean().describe("An approval was given or stopped being current in between."),
+      })
+      .describe("The current approvals at each point. Approvals alone do not make a judgement changed."),
   })
   .meta({ id: "JudgementDiff" });
 export type JudgementDiffDto = z.infer<typeof judgementDiffDto>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { versionComparisonDto } from "@/lib/schemas/history";
+import { updateObservation } from "../evidence/update-observation";
 import { assessmentForLifecycle, KEY_STATEMENT } from "../lifecycle/lifecycle-test-helpers";
 import { createTestUser, createTestWorkspace } from "../testing/factories";
 import { historyApi, versionLines } from "./history-test-helpers";
@@ -53,7 +54,7 @@ describe("comparing versions", () => {
       "About 60 rail cars at the Tikhoretsk depot",
     ]);
     // Approved between the two: version 1 had no approval; version 2's edit made the approval stale.
-    expect(judgement?.approvals).toEqual({ before: [], after: [] });
+    expect(judgement?.approvals).toEqual({ before: [], after: [], isChanged: false });
     expect(comparison.blocks.map((block) => `${block.change} ${block.type}`)).toEqual([
       "changed paragraph",
       "added heading 2",
@@ -70,6 +71,37 @@ describe("comparing versions", () => {
     expect(comparison.judgements[0]).toMatchObject({
       change: "unchanged",
       approvals: { before: [], after: [{ reviewer: { id: f.reviewer.id, name: f.reviewer.name } }] },
+    });
+  });
+
+  it("shows a judgement whose cited observation was re-graded in between as changed, with what changed", async () => {
+    const f = await assessmentForLifecycle();
+    await f.approve(f.reviewer);
+    expect((await historyApi.name(f.assessmentId, f.analyst, { name: "Approved" })).status).toBe(201);
+    await updateObservation({
+      actor: f.analyst,
+      workspaceId: f.workspaceId,
+      observationId: f.february.id,
+      input: { credibility: 5, revision: 1 },
+    });
+    expect((await historyApi.name(f.assessmentId, f.analyst, { name: "After the re-grade" })).status).toBe(201);
+    const comparison = versionComparisonDto.parse(
+      (await historyApi.compare(f.assessmentId, f.viewer, "from=1&to=2")).body,
+    );
+    const [judgement] = comparison.judgements;
+    expect(judgement).toMatchObject({ change: "changed", statement: { isChanged: false } });
+    expect(judgement?.citationsRevised).toEqual([
+      expect.objectContaining({
+        before: expect.objectContaining({ observationId: f.february.id, revision: 1, credibility: 2 }),
+        after: expect.objectContaining({ observationId: f.february.id, revision: 2, credibility: 5 }),
+        description: "revised (revision 1 → 2); re-graded: credibility 2 → 5 (Improbable)",
+      }),
+    ]);
+    // The re-grade made the approval stale: it was current in version 1 and is not in version 2.
+    expect(judgement?.approvals).toMatchObject({
+      before: [{ reviewer: { id: f.reviewer.id } }],
+      after: [],
+      isChanged: true,
     });
   });
 
