@@ -426,7 +426,12 @@ export const evidenceRevisionDto = z
     action: z.string().describe("created, updated, retracted, imported, attachment_added or attachment_removed"),
     at: z.iso.datetime(),
     by: personRef.nullable(),
-    snapshot: z.record(z.string(), z.unknown()).describe("The record as the API returned it after this change."),
+    snapshot: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "The record as the API returned it after this change; an observation's also lists its images " +
+          "(attachments: id, fileName, mediaType, byteSize, sha256, caption) as they stood after it.",
+      ),
   })
   .meta({ id: "EvidenceRevision" });
 export type EvidenceRevisionDto = z.infer<typeof evidenceRevisionDto>;

@@ -18,9 +18,9 @@ export interface RecordAttachmentChangeOptions {
 
 /**
  * Makes an attachment change a new revision of the observation: bumps its revision, keeps the new
- * version in its history and writes the audit row. The snapshot is the observation as every other
- * revision stores it (which image changed is in the audit log): an extra field there would read
- * as a change in the next ordinary revision's comparison. Returns the new revision.
+ * version in its history and writes the audit row. The snapshot lists the observation's images
+ * after the change, as every observation revision's does, so which image changed reads from the
+ * history as well as from the audit log. Returns the new revision.
  */
 export async function recordAttachmentChange(tx: Transaction, options: RecordAttachmentChangeOptions): Promise<number> {
   const { locked, actorUserId } = options;

@@ -2,6 +2,8 @@ import type { Executor } from "@/db/client";
 import { evidenceRevisions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { EvidenceKind } from "@/lib/evidence";
+import type { RevisionAttachment } from "@/lib/evidence-revisions";
+import { attachmentsOf, loadAttachmentDtos } from "./observation-attachment-rows";
 
 export interface RecordEvidenceRevisionOptions {
   /** The transaction that made the change, so the history cannot miss or invent a version. */
@@ -13,15 +15,33 @@ export interface RecordEvidenceRevisionOptions {
   actorUserId: string | null;
 }
 
-/** Keeps one version of a library record: who, when, and the full JSON of the record. */
+/**
+ * Keeps one version of a library record: who, when, and the full JSON of the record. An
+ * observation's snapshot also lists its images (metadata, never bytes), so every revision says
+ * which images it had and what an attachment revision added or removed can be recovered.
+ */
 export async function recordEvidenceRevision(options: RecordEvidenceRevisionOptions): Promise<void> {
-  await options.db.insert(evidenceRevisions).values({
-    workspaceId: options.record.workspaceId,
+  const { db, record } = options;
+  const snapshot: Record<string, unknown> = { ...(record as unknown as Record<string, unknown>) };
+  if (options.kind === "observation") {
+    snapshot.attachments = (await loadAttachmentDtos(db, attachmentsOf(record.workspaceId, record.id))).map(
+      ({ id, fileName, mediaType, byteSize, sha256, caption }): RevisionAttachment => ({
+        id,
+        fileName,
+        mediaType,
+        byteSize,
+        sha256,
+        caption,
+      }),
+    );
+  }
+  await db.insert(evidenceRevisions).values({
+    workspaceId: record.workspaceId,
     kind: options.kind,
-    recordId: options.record.id,
-    revision: options.record.revision,
+    recordId: record.id,
+    revision: record.revision,
     action: options.action,
-    snapshot: options.record as unknown as Record<string, unknown>,
+    snapshot,
     actorUserId: options.actorUserId,
   });
 }

@@ -7,6 +7,7 @@ import * as attachmentRoute from "@/app/api/v1/workspaces/[workspaceId]/observat
 import * as attachmentsRoute from "@/app/api/v1/workspaces/[workspaceId]/observations/[observationId]/attachments/route";
 import { getDatabase } from "@/db/client";
 import { evidenceRevisions, observationAttachments, observations } from "@/db/schema";
+import { describeRevisionChanges } from "@/lib/evidence-revisions";
 import type { Actor } from "../auth/actor";
 import { env } from "../env";
 import { createTestObservation, createTestSource } from "../testing/evidence-factories";
@@ -14,6 +15,8 @@ import { createTestApiToken, createTestTeam, createTestUser, createTestWorkspace
 import { listEvidenceRevisions } from "./list-evidence-revisions";
 import { retractObservation } from "./retract-observation";
 import { testJpeg, testPng } from "./testing/test-images";
+import { updateObservation } from "./update-observation";
+import { updateSource } from "./update-source";
 
 type Params = { workspaceId: string; observationId: string; attachmentId?: string };
 type Handler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
@@ -243,6 +246,70 @@ describe("observation attachments", () => {
       recordId: observation.id,
     });
     expect(latest).toMatchObject({ revision: 3, action: "attachment_removed", by: { id: analyst.id } });
+  });
+
+  it("keeps each revision's images in its snapshot and credits a source re-grade to the source, not a later upload", async () => {
+    const { analyst, viewer, params, observation, workspaceId } = await createLibrary();
+    const [source] = observation.sources;
+    if (!source) throw new Error("the test observation has a source");
+    await updateSource({
+      actor: analyst,
+      workspaceId,
+      sourceId: source.id,
+      input: { externalId: "S-SW", revision: 1 },
+    });
+    await updateObservation({
+      actor: analyst,
+      ...params,
+      input: { notes: "Checked against March imagery.", revision: 1 },
+    });
+    // The source is re-graded and renamed through its own API; only then are two images attached.
+    await updateSource({
+      actor: analyst,
+      workspaceId,
+      sourceId: source.id,
+      input: { publisher: "Known-good imagery desk", reliability: "A", revision: 2 },
+    });
+    const first = await (await upload(analyst, params, testPng(2, 2), "depot-north.png")).json();
+    await upload(analyst, params, testPng(3, 3), "depot-south.png");
+    const item = { ...params, attachmentId: first.id };
+    expect((await send(attachmentRoute.DELETE as Handler, analyst, item, { method: "DELETE" })).status).toBe(204);
+
+    const history = await listEvidenceRevisions({
+      actor: viewer,
+      ...params,
+      kind: "observation",
+      recordId: observation.id,
+    });
+    expect(
+      history.map((entry) => [
+        entry.revision,
+        (entry.snapshot.attachments as { fileName: string }[]).map((attachment) => attachment.fileName),
+      ]),
+    ).toEqual([
+      [5, ["depot-south.png"]],
+      [4, ["depot-north.png", "depot-south.png"]],
+      [3, ["depot-north.png"]],
+      [2, []],
+      [1, []],
+    ]);
+    const described = history.map((entry, index) => [
+      entry.revision,
+      describeRevisionChanges(entry.snapshot, history[index + 1]?.snapshot),
+    ]);
+    expect(described).toEqual([
+      [5, { changed: ["removed “depot-north.png”"], meanwhile: [] }],
+      [4, { changed: ["attached “depot-south.png”"], meanwhile: [] }],
+      [
+        3,
+        {
+          changed: ["attached “depot-north.png”"],
+          meanwhile: ["S-SW re-graded B → A, renamed “CSIS Beyond Parallel” → “Known-good imagery desk”"],
+        },
+      ],
+      [2, { changed: ["notes"], meanwhile: [] }],
+      [1, { changed: [], meanwhile: [] }],
+    ]);
   });
 
   it("keeps a retracted observation's images as they are", async () => {
