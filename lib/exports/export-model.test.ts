@@ -85,6 +85,11 @@ describe("buildExportModel", () => {
       "Russian Ministry of Defence",
     ]);
     expect(summary.corroborated.map((entry) => entry.subject)).toEqual(["OBS-26", "Key judgement 1"]);
+    expect(summary.paragraphs.join("\n")).toContain(
+      "Corroborated by independent originators reported by sources graded A–D: " +
+        "OBS-26 (Maxar Technologies (A) and Reuters (B)); " +
+        "Key judgement 1 (Maxar Technologies (A), Reuters (B) and Russian Ministry of Defence (D)).",
+    );
     expect(summary.conflicts).toHaveLength(1);
     expect(summary.conflicts[0]?.explanation).toContain("≈60 in OBS-26");
     expect(summary.paragraphs.join("\n")).toContain("Key judgement 2 rests on TASS (D).");
@@ -108,6 +113,43 @@ describe("buildExportModel", () => {
     expect(summary.weakKeyJudgements).toEqual(["Key judgement 2"]);
     expect(summary.paragraphs[2]).toContain(
       "Weaknesses: 1 observation graded 5 or 6; Key judgement 2 resting only on such weak evidence.",
+    );
+  });
+
+  it("counts as corroboration only originators reported by sources graded A–D, naming E/F-only ones apart", () => {
+    const content = sampleVersionContent();
+    // OBS-26 now rests on an F and an E source, with credibility 6: two originators, neither able to confirm it.
+    content.references = content.references.map((r) =>
+      r.number === 1
+        ? {
+            ...r,
+            credibility: 6,
+            sources: r.sources.map((source, index) => ({ ...source, reliability: index === 0 ? "F" : "E" }) as const),
+          }
+        : r,
+    );
+    content.judgements = content.judgements.map((j) => ({
+      ...j,
+      citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
+    }));
+    const { sourceSummary: summary } = buildExportModel(content);
+    expect(summary.corroborated).toEqual([]);
+    expect(summary.notCorroborated).toEqual([
+      { subject: "OBS-26", originators: [], weakOriginators: ["Maxar Technologies (F)", "Reuters (E)"] },
+      {
+        subject: "Key judgement 1",
+        originators: ["Russian Ministry of Defence (D)"],
+        weakOriginators: ["Maxar Technologies (F)", "Reuters (E)"],
+      },
+    ]);
+    const text = summary.paragraphs.join("\n");
+    expect(text).not.toContain("Corroborated by");
+    expect(text).toContain(
+      "No cited observation or key judgement is corroborated by more than one independent originator graded A–D. " +
+        "Not corroborated, as sources graded E (unreliable) or F (reliability cannot be judged) confirm nothing: " +
+        "OBS-26 is reported only by sources graded E or F: Maxar Technologies (F) and Reuters (E); " +
+        "Key judgement 1 by Russian Ministry of Defence (D), otherwise only by sources graded E or F: " +
+        "Maxar Technologies (F) and Reuters (E).",
     );
   });
 

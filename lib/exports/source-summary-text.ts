@@ -28,6 +28,29 @@ function strengthsAndWeaknesses(summary: Omit<SourceSummary, "paragraphs">): str
   return `${strengths} Weaknesses: ${weaknesses.length > 0 ? `${weaknesses.join("; ")}.` : "no source graded E or F and no information graded 5 or 6."}`;
 }
 
+/**
+ * Which subjects independent originators graded A–D corroborate, and which are reported by several
+ * originators without that (the others reported by sources graded E or F only): never counted as corroboration.
+ */
+function corroborationText(summary: Pick<SourceSummary, "corroborated" | "notCorroborated">): string {
+  const corroborated =
+    summary.corroborated.length > 0
+      ? `Corroborated by independent originators reported by sources graded A–D: ${summary.corroborated
+          .map(
+            (c) =>
+              `${c.subject} (${listing(c.originators)}${c.weakOriginators.length > 0 ? `; also, not counted, ${listing(c.weakOriginators)}` : ""})`,
+          )
+          .join("; ")}.`
+      : "No cited observation or key judgement is corroborated by more than one independent originator graded A–D.";
+  if (summary.notCorroborated.length === 0) return corroborated;
+  const uncounted = summary.notCorroborated.map((c) =>
+    c.originators.length === 0
+      ? `${c.subject} is reported only by sources graded E or F: ${listing(c.weakOriginators)}`
+      : `${c.subject} by ${listing(c.originators)}, otherwise only by sources graded E or F: ${listing(c.weakOriginators)}`,
+  );
+  return `${corroborated} Not corroborated, as sources graded E (unreliable) or F (reliability cannot be judged) confirm nothing: ${uncounted.join("; ")}.`;
+}
+
 /** The statement in prose, one paragraph per question a reader of ICD 206 asks. */
 export function summaryParagraphs(summary: Omit<SourceSummary, "paragraphs">): string[] {
   if (summary.observationCount === 0) {
@@ -52,11 +75,7 @@ export function summaryParagraphs(summary: Omit<SourceSummary, "paragraphs">): s
       ? `Single-source key judgements (one originator or none): ${listing(summary.singleSourceKeyJudgements)}.`
       : "No key judgement rests on a single source.",
   );
-  paragraphs.push(
-    summary.corroborated.length > 0
-      ? `Corroborated by independent originators: ${summary.corroborated.map((c) => `${c.subject} (${listing(c.originators)})`).join("; ")}.`
-      : "No cited observation or key judgement is corroborated by more than one independent originator.",
-  );
+  paragraphs.push(corroborationText(summary));
   paragraphs.push(
     summary.conflicts.length > 0
       ? `Conflicting observations: ${summary.conflicts.map((c) => c.explanation).join(" ")}`

@@ -15,6 +15,7 @@ import {
   isWeakGrade,
   SOURCE_RELIABILITY,
   SOURCE_RELIABILITY_GRADES,
+  type SourceReliability,
 } from "../standards/admiralty";
 import { observationLabel } from "./export-endnotes";
 import { summaryParagraphs } from "./source-summary-text";
@@ -40,6 +41,17 @@ export interface KeyJudgementBasis {
   isOnlyWeak: boolean;
 }
 
+/**
+ * A subject (observation or key judgement) reported by two or more independent originators: those
+ * reported by a source graded A–D, which can corroborate, and those reported only by sources graded
+ * E (unreliable) or F (reliability cannot be judged), which cannot. Names carry their grades: "Reuters (B)".
+ */
+export interface CorroborationEntry {
+  subject: string;
+  originators: string[];
+  weakOriginators: string[];
+}
+
 /** The generated source summary statement (ICD 206): counts, grades, basis, corroboration, conflicts. */
 export interface SourceSummary {
   observationCount: number;
@@ -53,8 +65,10 @@ export interface SourceSummary {
   singleSourceKeyJudgements: string[];
   /** Labels of key judgements resting only on weak grades (E, F, 5, 6). */
   weakKeyJudgements: string[];
-  /** Observations, and judgements, reported by several independent originators. */
-  corroborated: { subject: string; originators: string[] }[];
+  /** Observations, and key judgements, reported by two or more independent originators graded A–D. */
+  corroborated: CorroborationEntry[];
+  /** Those with several independent originators, fewer than two of them graded A–D: not corroboration. */
+  notCorroborated: CorroborationEntry[];
   conflicts: { kind: EvidenceConflictKind; explanation: string }[];
   retracted: string[];
   /** The statement as paragraphs of prose. */
@@ -81,6 +95,35 @@ function mergeOriginators(groups: readonly ConflictOriginator[][]): string[] {
     if (!names.some((name) => isSameOriginator(name, originator.name))) names.push(originator.name);
   }
   return names;
+}
+
+/** Reliability grades whose sources can corroborate: E is unreliable and F means it cannot be judged. */
+const CORROBORATING_GRADES: ReadonlySet<SourceReliability> = new Set(["A", "B", "C", "D"]);
+
+/**
+ * Independent originators of a subject (merged by name as in `mergeOriginators`), split by whether
+ * some source reporting them is graded A–D. Each name carries the grades of the sources reporting it.
+ */
+function corroborationOf(
+  subject: string,
+  groups: readonly ConflictOriginator[][],
+  reliabilityOf: ReadonlyMap<string, SourceReliability>,
+): CorroborationEntry {
+  const merged: { name: string; grades: SourceReliability[] }[] = [];
+  for (const originator of groups.flat()) {
+    const grades = originator.via.flatMap((via) => reliabilityOf.get(via.sourceId) ?? []);
+    const known = merged.find((entry) => isSameOriginator(entry.name, originator.name));
+    if (known) known.grades.push(...grades);
+    else merged.push({ name: originator.name, grades });
+  }
+  const label = ({ name, grades }: (typeof merged)[number]) =>
+    `${name} (${SOURCE_RELIABILITY_GRADES.filter((grade) => grades.includes(grade)).join(", ") || "not graded"})`;
+  const canCorroborate = (entry: (typeof merged)[number]) => entry.grades.some((g) => CORROBORATING_GRADES.has(g));
+  return {
+    subject,
+    originators: merged.filter(canCorroborate).map(label),
+    weakOriginators: merged.filter((entry) => !canCorroborate(entry)).map(label),
+  };
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
@@ -132,15 +175,20 @@ export function buildSourceSummary(
 
   const keyJudgements = judgements.filter((judgement) => judgement.isKey).map((j) => basisOf(j, byNumber));
 
-  const corroborated = [
+  const reliabilityOf = new Map(sources.map((source) => [source.id, source.reliability]));
+  const citedBy = (judgement: SummaryJudgementInput) =>
+    judgement.endnotes.flatMap((number) => byNumber.get(number) ?? []).filter((r) => !r.retracted);
+  // Only originators some A–D source reports count as corroboration: E and F sources cannot confirm anything.
+  const multiplyReported = [
     ...references
       .filter((reference) => !reference.retracted && !disputed.has(reference.observationId))
-      .map((reference) => ({
-        subject: observationLabel(reference),
-        originators: mergeOriginators([originatorsOf(reference)]),
-      })),
-    ...keyJudgements.map((basis) => ({ subject: basis.label, originators: basis.originators })),
-  ].filter((entry) => entry.originators.length >= 2);
+      .map((reference) => corroborationOf(observationLabel(reference), [originatorsOf(reference)], reliabilityOf)),
+    ...judgements
+      .filter((judgement) => judgement.isKey)
+      .map((j) => corroborationOf(j.label, citedBy(j).map(originatorsOf), reliabilityOf)),
+  ].filter((entry) => entry.originators.length + entry.weakOriginators.length >= 2);
+  const corroborated = multiplyReported.filter((entry) => entry.originators.length >= 2);
+  const notCorroborated = multiplyReported.filter((entry) => entry.originators.length < 2);
 
   const summary: Omit<SourceSummary, "paragraphs"> = {
     observationCount: references.length,
@@ -164,6 +212,7 @@ export function buildSourceSummary(
     singleSourceKeyJudgements: keyJudgements.filter((basis) => basis.isSingleSource).map((basis) => basis.label),
     weakKeyJudgements: keyJudgements.filter((basis) => basis.isOnlyWeak).map((basis) => basis.label),
     corroborated,
+    notCorroborated,
     conflicts: conflicts.map(({ kind, explanation }) => ({ kind, explanation })),
     retracted: references.filter((reference) => reference.retracted).map(observationLabel),
   };
