@@ -18,10 +18,18 @@ export interface ExportSourceNote {
   attributedTo: string | null;
   authors: string[];
   title: string | null;
+  /** What the library knows of the title when it is missing or uncertain ("relayed via Verkkouutiset"). */
+  titleNote: string | null;
   /** Publication date as people write it ("10 Feb 2024", "Feb 2024", "2024"), null when unknown. */
   date: string | null;
-  /** The source's file id (e.g. `S07`). */
-  identifier: string | null;
+  /** What the library knows of the date when it is missing or approximate ("spring 2024"). */
+  dateNote: string | null;
+  /**
+   * The library's own id for the source (`S07`, from an imported file), for cross-reference only:
+   * it identifies no document, so the citation leaves it out.
+   */
+  libraryId: string | null;
+  /** The source's URL or document identifier, as the library records it. */
   url: string | null;
   /** The kind of source ("Imagery"), null for versions frozen before it was recorded. */
   type: string | null;
@@ -69,19 +77,33 @@ export function observationLabel(reference: Pick<VersionCitationDto, "externalId
   return reference.externalId ?? `observation ${reference.observationId.slice(0, 8)}`;
 }
 
+/** Text without its closing full stop, so a sentence built around it does not end in two. */
+export function withoutFinalStop(text: string): string {
+  return text
+    .trim()
+    .replace(/(?<!\.)\.$/, "")
+    .trimEnd();
+}
+
+/** A library note in square brackets, the citation convention for what the citer adds: " [spring 2024]". */
+function bracketed(note: string | null | undefined): string {
+  const text = note ? withoutFinalStop(note) : "";
+  return text ? ` [${text}]` : "";
+}
+
 function toSourceNote(source: VersionCitationDto["sources"][number], credibility: InformationCredibility) {
   const reliabilityWording = SOURCE_RELIABILITY[source.reliability];
   const date = formatLooseDate(source.publishedOn);
   const retrievedOn = formatLooseDate(source.retrievedOn);
   const grade = formatGrade(source.reliability, credibility);
   // ICD 206 order: originator, title, date, identifier/URL, then the grades and when it was retrieved.
+  // The library's notes on a missing or uncertain title or date follow them in brackets.
   const parts = [
     source.authors && source.authors.length > 0
       ? `${source.publisher} (${source.authors.join(", ")})`
       : source.publisher,
-    source.title ? `“${source.title}”` : "untitled",
-    date ?? "n.d.",
-    ...(source.externalId ? [source.externalId] : []),
+    `${source.title ? `“${source.title}”` : "untitled"}${bracketed(source.titleNote)}`,
+    `${date ?? "n.d."}${bracketed(source.dateNote)}`,
     ...(source.url ? [source.url] : []),
   ];
   const citation =
@@ -95,8 +117,10 @@ function toSourceNote(source: VersionCitationDto["sources"][number], credibility
     attributedTo: source.attributedTo,
     authors: source.authors ?? [],
     title: source.title,
+    titleNote: source.titleNote ?? null,
     date,
-    identifier: source.externalId,
+    dateNote: source.dateNote ?? null,
+    libraryId: source.externalId,
     url: source.url ?? null,
     type: source.type ? SOURCE_TYPE_LABELS[source.type] : null,
     reliability: source.reliability,
@@ -124,7 +148,7 @@ export function buildEndnotes(references: readonly VersionCitationDto[]): Export
             ? `Source: ${sources[0]?.citation}`
             : `Sources: ${sources.map((note, index) => `(${String.fromCharCode(97 + index)}) ${note.citation}`).join(" ")}`;
       const text =
-        `${label}: ${reference.summary} (observed ${observed}${reference.site ? `, at ${reference.site}` : ""}). ` +
+        `${label}: ${withoutFinalStop(reference.summary)} (observed ${observed}${reference.site ? `, at ${reference.site}` : ""}). ` +
         `Information credibility ${credibility} (${credibilityWording.toLowerCase()}). ${sourceText}` +
         (reference.retracted ? " Retracted: withdrawn from the library when this version was frozen." : "");
       return {

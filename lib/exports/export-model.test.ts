@@ -41,11 +41,11 @@ describe("buildExportModel", () => {
     const { endnotes } = buildExportModel(sampleVersionContent());
     expect(endnotes.map((note) => note.number)).toEqual([1, 2, 3]);
     expect(endnotes[0]?.sources[0]?.citation).toBe(
-      "Maxar Technologies, “Tikhoretsk depot, 12 Feb 2024”, 12 Feb 2024, S01, https://example.org/maxar/tikhoretsk; " +
+      "Maxar Technologies, “Tikhoretsk depot, 12 Feb 2024”, 12 Feb 2024, https://example.org/maxar/tikhoretsk; " +
         "reliability A (completely reliable), grade A2; retrieved 1 Mar 2024.",
     );
     expect(endnotes[0]?.sources[1]?.citation).toBe(
-      "Reuters (J. Doe), “Rail cars seen at Russian depot”, Feb 2024, S03; reliability B (usually reliable), grade B2; " +
+      "Reuters (J. Doe), “Rail cars seen at Russian depot”, Feb 2024; reliability B (usually reliable), grade B2; " +
         "retrieval date not recorded.",
     );
     // Frozen before exports: missing fields read as unknown, not as errors.
@@ -55,6 +55,38 @@ describe("buildExportModel", () => {
         "reliability D (not usually reliable), grade D4; retrieval date not recorded.",
     );
     expect(endnotes[2]?.text).toContain("Retracted");
+    // The library's file ids are for cross-reference, not part of the citation.
+    expect(endnotes[0]?.sources.map((note) => note.libraryId)).toEqual(["S01", "S03"]);
+  });
+
+  it("keeps the library's notes on a missing title or date and ends each sentence once", () => {
+    const content = sampleVersionContent();
+    const [first] = content.references;
+    if (!first?.sources[0]) throw new Error("the sample cites a source");
+    const relayed = {
+      ...first.sources[0],
+      externalId: "S07",
+      publisher: "CSIS Beyond Parallel (Korea Chair)",
+      title: null,
+      titleNote: "relayed via Verkkouutiset",
+      url: null,
+      publishedOn: null,
+      dateNote: "spring 2024 (after April 2024 imagery); exact date not found.",
+      retrievedOn: null,
+      authors: [],
+    };
+    content.references = [
+      { ...first, summary: "About 50 rail cars; slightly over half of the storage areas in use.", sources: [relayed] },
+    ];
+    const [note] = buildExportModel(content).endnotes;
+    expect(note?.text).toBe(
+      "OBS-26: About 50 rail cars; slightly over half of the storage areas in use (observed Feb 2024, at Tikhoretsk depot). " +
+        "Information credibility 2 (probably true). Source: CSIS Beyond Parallel (Korea Chair), " +
+        "untitled [relayed via Verkkouutiset], n.d. [spring 2024 (after April 2024 imagery); exact date not found]; " +
+        "reliability A (completely reliable), grade A2; retrieval date not recorded.",
+    );
+    expect(note?.text).not.toContain("S07");
+    expect(note?.sources[0]).toMatchObject({ titleNote: "relayed via Verkkouutiset", libraryId: "S07" });
   });
 
   it("summarises sources: kinds, grades, what key judgements rest on, single sources, corroboration, conflicts", () => {

@@ -159,7 +159,17 @@ export const versionCitationDto = z.object({
       reliability: z.enum(SOURCE_RELIABILITY_GRADES),
       attributedTo: z.string().nullable().describe("Who the source says the information came from (originator)."),
       url: z.string().nullable().optional(),
+      titleNote: z
+        .string()
+        .nullable()
+        .optional()
+        .describe("What the library knows of the title when it is missing or uncertain (e.g. relayed via whom)."),
       publishedOn: z.string().nullable().optional().describe("YYYY, YYYY-MM or YYYY-MM-DD."),
+      dateNote: z
+        .string()
+        .nullable()
+        .optional()
+        .describe('What the library knows of the date when it is missing or approximate (e.g. "spring 2024").'),
       retrievedOn: z.string().nullable().optional(),
       type: z.enum(SOURCE_TYPES).optional(),
       authors: z.array(z.string()).optional(),

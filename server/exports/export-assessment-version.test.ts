@@ -35,12 +35,18 @@ describe("GET …/versions/{number}/export", () => {
     expect(text).toContain("Likelihood: roughly even chance (45–55%). Confidence: low confidence.");
     expect(text).toContain("almost no chance");
     expect(text).toContain(
-      "Maxar Technologies, “Tikhoretsk depot imagery, 12 February 2024”, 12 Feb 2024, S01, " +
+      "Maxar Technologies, “Tikhoretsk depot imagery, 12 February 2024”, 12 Feb 2024, " +
         "https://example.org/maxar/tikhoretsk; reliability A (completely reliable), grade A2; retrieved 1 Mar 2024.",
     );
     expect(text).toContain("reliability D (not usually reliable), grade D4");
+    // The library's notes on a missing title and date are kept; its file ids (S01, S07) are no document's.
+    expect(text).toContain(
+      "TASS, untitled [relayed via RIA Novosti], n.d. [spring 2024; exact date not found]; reliability D",
+    );
+    expect(text).not.toMatch(/\bS0[17]\b/);
+    expect(text).toContain("OBS-40: Rail cars staged on the depot's northern sidings (observed");
     expect(text).toContain("Single-source key judgements (one originator or none): Key judgement 1.");
-    expect(text).toContain("Key judgement 2 (Maxar Technologies and TASS)");
+    expect(text).toContain("Key judgement 2 (Maxar Technologies (A) and TASS (D))");
 
     const zip = await JSZip.loadAsync(bytes);
     const parts = Object.keys(zip.files).filter((name) => /^word\/(header|footer)\d*\.xml$/.test(name));
@@ -75,6 +81,8 @@ describe("GET …/versions/{number}/export", () => {
     expect(md.startsWith("**TLP:AMBER**")).toBe(true);
     expect(md.trimEnd().split("\n").at(-1)).toContain("**TLP:AMBER**");
     positions(md, "## Key judgements", "## Endnotes", "[^1]:", "| likely | probable | 55–80% |");
+    // Brackets are escaped, so the notes read as text, not as a Markdown link.
+    expect(md).toContain("TASS, untitled \\[relayed via RIA Novosti\\], n.d. \\[spring 2024; exact date not found\\];");
 
     const json = await requestExport(f.owner, f.assessmentId, "json", f.number);
     expect(json.headers.get("content-disposition")).toBe(`attachment; filename="rail-logistics-v${f.number}.json"`);

@@ -32,10 +32,18 @@ export async function publishedVersionForExport() {
     publishedOn: "2024-02-12",
     retrievedOn: "2024-03-01",
   });
-  const tass = await createTestSource(f.analyst, f.workspaceId, { publisher: "TASS", type: "media", reliability: "D" });
+  // Untitled and undated, with the library's notes on both: the endnote must keep them.
+  const tass = await createTestSource(f.analyst, f.workspaceId, {
+    externalId: "S07",
+    publisher: "TASS",
+    type: "media",
+    reliability: "D",
+    titleNote: "relayed via RIA Novosti",
+    dateNote: "spring 2024; exact date not found.",
+  });
   const staged = await createTestObservation(f.analyst, f.workspaceId, {
     externalId: "OBS-40",
-    summary: "Rail cars staged on the depot's northern sidings",
+    summary: "Rail cars staged on the depot's northern sidings.",
     sourceIds: [maxar.id, tass.id],
   });
   const traffic = await createTestObservation(f.analyst, f.workspaceId, {

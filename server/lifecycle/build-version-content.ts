@@ -153,7 +153,9 @@ function toCitation(
         reliability: source.reliability,
         attributedTo: source.attributedTo,
         url: full?.url ?? null,
+        titleNote: full?.titleNote ?? null,
         publishedOn: full?.publishedOn ?? null,
+        dateNote: full?.dateNote ?? null,
         retrievedOn: full?.retrievedOn ?? null,
         ...(full ? { type: full.type, authors: full.authors } : {}),
       };
