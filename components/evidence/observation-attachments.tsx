@@ -1,3 +1,4 @@
+import { formatBytes } from "@/lib/format-bytes";
 import type { AttachmentDto } from "@/lib/schemas/attachments";
 import { Card, CardHeader } from "../ui/card";
 import { AttachmentUploadForm } from "./attachment-upload-form";
@@ -12,12 +13,6 @@ export interface ObservationAttachmentsProps {
   canEdit: boolean;
   /** The server's upload limit in bytes (ATTACHMENT_MAX_BYTES). */
   maxBytes: number;
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 }
 
 /**
@@ -50,7 +45,7 @@ export function ObservationAttachments({ attachments, uploadUrl, canEdit, maxByt
                     <figcaption className="border-t border-slate-200 bg-white px-2 py-1.5 text-xs text-slate-700">
                       <span className="block break-words">{attachment.caption || "No caption"}</span>
                       <span className="block truncate text-slate-500" title={attachment.fileName}>
-                        {attachment.fileName} · {formatSize(attachment.byteSize)}
+                        {attachment.fileName} · {formatBytes(attachment.byteSize)}
                       </span>
                     </figcaption>
                   </figure>

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/errors";
+import { formatBytes } from "@/lib/format-bytes";
 import { ATTACHMENT_MEDIA_TYPES, type AttachmentMediaType } from "@/lib/schemas/attachments";
+import { readImageDimensions } from "./read-image-dimensions";
 
 const EXTENSIONS: Record<AttachmentMediaType, readonly string[]> = {
   "image/png": ["png"],
@@ -10,16 +12,28 @@ const EXTENSIONS: Record<AttachmentMediaType, readonly string[]> = {
   "image/webp": ["webp"],
 };
 
+const FORMAT_NAMES: Record<AttachmentMediaType, string> = {
+  "image/png": "PNG",
+  "image/jpeg": "JPEG",
+  "image/gif": "GIF",
+  "image/webp": "WebP",
+};
+
 export interface InspectedImage {
   mediaType: AttachmentMediaType;
   /** Hex SHA-256 of the bytes. */
   sha256: string;
+  /** Pixels, as the image's header states them. */
+  width: number;
+  height: number;
 }
 
 /**
  * Checks an upload before anything is written: at most `maxBytes` (413), not empty, and an image
  * of an allowed type judged from its magic bytes (400 otherwise, whatever its name or the
- * client's Content-Type say: a page or a script renamed `.png` must never be served as an image).
+ * client's Content-Type say: a page or a script renamed `.png` must never be served as an image)
+ * whose header states a width and height (400 otherwise: a file of magic bytes alone, such as the
+ * six bytes `GIF89a`, shows as a broken image).
  */
 export async function inspectAttachmentImage(bytes: Uint8Array, maxBytes: number): Promise<InspectedImage> {
   if (bytes.byteLength > maxBytes) {
@@ -31,7 +45,13 @@ export async function inspectAttachmentImage(bytes: Uint8Array, maxBytes: number
   const detected = await fileTypeFromBuffer(bytes);
   const mediaType = ATTACHMENT_MEDIA_TYPES.find((type) => type === detected?.mime);
   if (!mediaType) throw notAnImage("The file is not a PNG, JPEG, GIF or WebP image.");
-  return { mediaType, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const dimensions = readImageDimensions(bytes, mediaType);
+  if (!dimensions) {
+    throw notAnImage(
+      `The image's width and height cannot be read: the file is not a complete ${FORMAT_NAMES[mediaType]} image.`,
+    );
+  }
+  return { mediaType, sha256: createHash("sha256").update(bytes).digest("hex"), ...dimensions };
 }
 
 function notAnImage(message: string): AppError {
@@ -53,12 +73,4 @@ export function safeAttachmentName(fileName: string | undefined, mediaType: Atta
   const extension = cleaned.includes(".") ? cleaned.split(".").at(-1)?.toLowerCase() : undefined;
   const expected = EXTENSIONS[mediaType];
   return extension && expected.includes(extension) ? cleaned : `${cleaned}.${expected[0]}`;
-}
-
-/** "5 MiB", "512 KiB" or "900 bytes". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
-  return `${bytes} bytes`;
 }

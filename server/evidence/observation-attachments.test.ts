@@ -14,7 +14,7 @@ import { createTestObservation, createTestSource } from "../testing/evidence-fac
 import { createTestApiToken, createTestTeam, createTestUser, createTestWorkspace } from "../testing/factories";
 import { listEvidenceRevisions } from "./list-evidence-revisions";
 import { retractObservation } from "./retract-observation";
-import { testJpeg, testPng } from "./testing/test-images";
+import { testImage5x3, testJpeg, testPng } from "./testing/test-images";
 import { updateObservation } from "./update-observation";
 import { updateSource } from "./update-source";
 
@@ -140,6 +140,33 @@ describe("observation attachments", () => {
     expect(history[0]?.snapshot).toMatchObject({ revision: 3, summary: "About 50 rail cars at the Tikhoretsk depot" });
   });
 
+  it("refuses an image whose width and height cannot be read, saying so", async () => {
+    const { analyst, params, observation } = await createLibrary();
+    const before = await writtenState(observation.id);
+    const response = await upload(analyst, params, new TextEncoder().encode("GIF89a"), "tiny.gif", {
+      type: "image/gif",
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toEqual({
+      file: ["The image's width and height cannot be read: the file is not a complete GIF image."],
+    });
+    expect(await writtenState(observation.id)).toEqual(before);
+  });
+
+  it("accepts GIF and WebP images whose headers state their size", async () => {
+    const { analyst, params } = await createLibrary();
+    for (const [kind, name, mediaType] of [
+      ["gif", "a.gif", "image/gif"],
+      ["webp-lossy", "b.webp", "image/webp"],
+      ["webp-lossless", "c.webp", "image/webp"],
+      ["webp-extended", "d.webp", "image/webp"],
+    ] as const) {
+      const response = await upload(analyst, params, testImage5x3(kind), name, { type: mediaType });
+      expect(response.status, kind).toBe(201);
+      expect(await response.json()).toMatchObject({ mediaType, byteSize: testImage5x3(kind).byteLength });
+    }
+  });
+
   it("returns the existing attachment when the same image is attached again", async () => {
     const { analyst, owner, params, observation } = await createLibrary();
     const png = testPng(2, 2);
@@ -161,6 +188,9 @@ describe("observation attachments", () => {
       [svg, "drawing.svg", "image/svg+xml"],
       [new Uint8Array(0), "empty.png", "image/png"],
       [testPng().slice(0, 6), "truncated.png", "image/png"],
+      // Magic bytes and nothing else: file-type calls it a GIF, but there is no image to show.
+      [new TextEncoder().encode("GIF89a"), "tiny.gif", "image/gif"],
+      [testPng(3, 3).slice(0, 20), "cut-header.png", "image/png"],
     ] as const) {
       const response = await upload(analyst, params, bytes, name, { type });
       expect(response.status, name).toBe(400);

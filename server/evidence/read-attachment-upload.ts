@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { formatBytes } from "./inspect-attachment-image";
+import { formatBytes } from "@/lib/format-bytes";
 
 /** Room for the multipart boundaries, part headers and the caption around the image itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;

@@ -48,3 +48,18 @@ export function testJpeg(): Uint8Array {
     ),
   );
 }
+
+// Real 5 × 3 images of one colour, encoded once by libvips (sharp) and kept as base64.
+const FIVE_BY_THREE = {
+  gif: "R0lGODlhBQADAIAAAExpccgeHiH5BAUAAAAALAAAAAAFAAMAAAIDjI9ZADs=",
+  jpeg: "/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAADAAUDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCAAHlhf//Z",
+  "webp-lossy": "UklGRjoAAABXRUJQVlA4IC4AAACwAQCdASoFAAMAAUAmJaACdLoABDAAAP7x3I/4DdfFtMv/vYL/3YL/3YL/WwAA",
+  "webp-lossless": "UklGRh4AAABXRUJQVlA4TBEAAAAvBIAAAAdQjyLXo/+BiOh/AAA=",
+  "webp-extended":
+    "UklGRl4AAABXRUJQVlA4WAoAAAAQAAAABAAAAgAAQUxQSAoAAAABB1DAiAhERP8DVlA4IC4AAACwAQCdASoFAAMAAUAmJaACdLoABDAAAP7x3I/4DdfFtMv/vYL/3YL/3YL/WwAA",
+} as const;
+
+/** A real 5 × 3 pixel image: GIF, baseline JPEG, or WebP in each of its three layouts (VP8, VP8L, VP8X). */
+export function testImage5x3(kind: keyof typeof FIVE_BY_THREE): Uint8Array {
+  return new Uint8Array(Buffer.from(FIVE_BY_THREE[kind], "base64"));
+}

@@ -29,8 +29,8 @@ export function registerAttachmentPaths(registry: OpenAPIRegistry): void {
     summary: "Attach an image to an observation",
     description:
       "Owners and analysts only. `multipart/form-data` with `file` and an optional `caption`. The type is sniffed from " +
-      "the bytes: PNG, JPEG, GIF or WebP only, whatever the name or declared type (anything else is 400 " +
-      "`bad_request:attachment`); larger than ATTACHMENT_MAX_BYTES (default 5 MiB) is 413. The same image attached " +
+      "the bytes: PNG, JPEG, GIF or WebP only, whatever the name or declared type, and its header must state a width " +
+      "and height (anything else is 400 `bad_request:attachment` with `fields.file`); larger than ATTACHMENT_MAX_BYTES (default 5 MiB) is 413. The same image attached " +
       "again answers 200 with the existing attachment and changes nothing. Otherwise the observation gets a new " +
       "revision (`attachment_added` in its history). Retracted observations answer 409 `conflict:observation_retracted`.",
     request: {
