@@ -63,6 +63,14 @@ test("an analyst attaches and removes an image; a viewer sees it live", async ({
     });
     await form.getByRole("button", { name: "Upload image" }).click();
     await expect(form.getByRole("alert")).toContainText("not a PNG, JPEG, GIF or WebP image");
+    // So is a file of magic bytes alone, which would show as a broken image.
+    await form
+      .getByLabel("Image")
+      .setInputFiles({ name: "tiny.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    await form.getByRole("button", { name: "Upload image" }).click();
+    await expect(form.getByRole("alert")).toContainText(
+      "The image's width and height cannot be read: the file is not a complete GIF image.",
+    );
 
     await form.getByLabel("Image").setInputFiles({
       name: "tikhoretsk.png",
@@ -75,6 +83,8 @@ test("an analyst attaches and removes an image; a viewer sees it live", async ({
     const image = section.getByRole("img", { name: "Rail cars, April 2024" });
     await expect(image).toBeVisible();
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(24);
+    // A file under 1 KiB is labelled with its size in bytes.
+    await expect(section.getByText(`tikhoretsk.png · ${testPng(24, 16).byteLength} bytes`)).toBeVisible();
 
     // The viewer's open page follows without a reload, and the image loads for them too.
     const seen = viewerSection.getByRole("img", { name: "Rail cars, April 2024" });
@@ -95,6 +105,9 @@ test("an analyst attaches and removes an image; a viewer sees it live", async ({
     await expect(history.getByRole("row")).toHaveCount(4);
     await expect(history).toContainText("Image attached");
     await expect(history).toContainText("Image removed");
+    // Each revision names the image it attached or removed.
+    await expect(history.getByRole("row").nth(1)).toContainText("removed “tikhoretsk.png”");
+    await expect(history.getByRole("row").nth(2)).toContainText("attached “tikhoretsk.png”");
   } finally {
     for (const context of contexts) await context.close();
   }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createAssessment, editorOf, signUp, unique } from "./support/people";
 
 // Version history in a real browser: an analyst writes a paragraph and a judgement, names a
@@ -87,6 +87,90 @@ test("names two versions, compares them and opens one read-only", async ({ brows
     await expect(article).not.toContainText(`${STATEMENT}${ADDED}`);
     await expect(article).toContainText("Likelihood: likely (55–80%)");
     await expect(history.getByRole("textbox", { name: "Assessment text" })).toHaveCount(0);
+  } finally {
+    await avery.context.close();
+  }
+});
+
+/** Names the version on the History page form and waits for the confirmation. */
+async function nameVersion(history: Page, name: string, number: number) {
+  const nameForm = history.getByRole("form", { name: "Name this version" });
+  await nameForm.getByLabel("Name this version").fill(name);
+  await nameForm.getByRole("button", { name: "Save version" }).click();
+  await expect(history.getByText(`Saved as version ${number}.`)).toBeVisible();
+}
+
+test("a comparison shows a judgement whose cited observation was re-graded in between as changed", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-hg-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath, assessmentId, workspaceId } = await createAssessment(avery.page, "Regrade desk", run);
+    const post = async (path: string, data: unknown) => {
+      const response = await avery.page.request.post(`/api/v1/workspaces/${workspaceId}${path}`, { data });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as { id: string };
+    };
+    const source = await post("/sources", { publisher: "Anonymous Telegram channel", type: "media", reliability: "F" });
+    const observation = await post("/observations", {
+      externalId: "OBS-RG",
+      summary: "About 50 rail cars at the Tikhoretsk depot.",
+      observed: { precision: "month", month: "2024-04" },
+      credibility: 6,
+      sourceIds: [source.id],
+    });
+
+    // The judgement cites the observation, graded 6 (truth cannot be judged).
+    const editor = editorOf(avery.page);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await editor.click();
+    await avery.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+    await avery.page.keyboard.type(STATEMENT);
+    await editor.getByRole("button", { name: "Cite evidence" }).click();
+    const picker = avery.page.getByRole("dialog", { name: "Cite evidence" });
+    await picker.getByRole("combobox", { name: "Search evidence" }).fill("about 50 rail");
+    await picker
+      .getByRole("listbox", { name: "Observations" })
+      .getByRole("option", { name: /OBS-RG/ })
+      .click();
+    await expect(picker).toBeHidden();
+    await expect
+      .poll(async () => {
+        const listed = await avery.page.request.get(`/api/v1/assessments/${assessmentId}/judgements`);
+        const [first] = (await listed.json()) as { citations: { observationId: string }[] }[];
+        return first?.citations.map((citation) => citation.observationId) ?? [];
+      })
+      .toEqual([observation.id]);
+
+    const history = await avery.context.newPage();
+    await history.goto(`${assessmentPath}/history`);
+    await nameVersion(history, "Before the re-grade", 1);
+    // Re-graded in the library: the text does not change, what it rests on does.
+    const regraded = await avery.page.request.patch(
+      `/api/v1/workspaces/${workspaceId}/observations/${observation.id}`,
+      {
+        data: { credibility: 5, revision: 1 },
+      },
+    );
+    expect(regraded.status(), await regraded.text()).toBe(200);
+    await history.reload();
+    await nameVersion(history, "After the re-grade", 2);
+
+    await history.goto(`${assessmentPath}/history?from=1&to=2`);
+    const comparison = history.getByRole("region", {
+      name: "Changes from version 1 (Before the re-grade) to version 2 (After the re-grade)",
+    });
+    await expect(comparison.getByText("No judgement changed.")).toHaveCount(0);
+    const card = comparison.getByRole("article");
+    await expect(card).toHaveCount(1);
+    await expect(card.getByText("Changed", { exact: true })).toBeVisible();
+    await expect(card.getByRole("list", { name: "Citation changes" })).toHaveText(
+      "Cited evidence changed: OBS-RG: revised (revision 1 → 2); re-graded: credibility 6 → 5 (Improbable). " +
+        "About 50 rail cars at the Tikhoretsk depot.",
+    );
   } finally {
     await avery.context.close();
   }

@@ -1,3 +1,4 @@
+import { observationLabel } from "@/lib/reviews/review-format";
 import type { JudgementDiffDto } from "@/lib/schemas/history";
 import type { VersionJudgementDto } from "@/lib/schemas/lifecycle";
 import { Badge, type BadgeTone } from "../ui/badge";
@@ -113,7 +114,9 @@ export function JudgementDiffCard({ diff, index }: { diff: JudgementDiffDto; ind
           ))}
           {diff.citationsRevised.map((revised) => (
             <li key={`revised:${revised.after.observationId}`} className="text-amber-800">
-              Cited evidence changed: {citationLabel(revised.after)}: {revised.description}
+              Cited evidence changed:{" "}
+              {observationLabel({ id: revised.after.observationId, externalId: revised.after.externalId })}:{" "}
+              {revised.description}. <span className="text-slate-600">{revised.after.summary}</span>
             </li>
           ))}
         </ul>
