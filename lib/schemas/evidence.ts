@@ -80,9 +80,9 @@ export const createSourceInput = z
 export type CreateSourceInput = z.infer<typeof createSourceInput>;
 
 const revisionField = z
-  .number({ error: "The revision must be a whole number." })
-  .int("The revision must be a whole number.")
-  .positive("The revision must be a whole number.")
+  .number({ error: "The revision must be a whole number from 1: the one you edited." })
+  .int("The revision must be a whole number from 1: the one you edited.")
+  .positive("The revision must be a whole number from 1: the one you edited.")
   .optional()
   .describe("The revision you edited (or send it as `If-Match`); a newer one on the server gives 409.");
 

@@ -108,6 +108,12 @@ describe("evidence library", () => {
     });
     const missing = await patch(analystToken, { summary: "No revision" });
     expect(missing).toMatchObject({ status: 400, body: { error: { fields: { revision: [expect.any(String)] } } } });
+    // Revisions start at 1: a 0 is refused with a message that says so, not one about whole numbers.
+    const zero = await patch(analystToken, { revision: 0, summary: "Revision zero" });
+    expect(zero).toMatchObject({
+      status: 400,
+      body: { error: { fields: { revision: ["The revision must be a whole number from 1: the one you edited."] } } },
+    });
 
     const retried = await patch(analystToken, { revision: 2, summary: "About 50 rail cars" });
     expect(retried.body).toMatchObject({ revision: 3, summary: "About 50 rail cars", credibility: 3 });
