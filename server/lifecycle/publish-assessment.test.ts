@@ -103,12 +103,11 @@ describe("publishing", () => {
     expect(version.html).toContain("Likelihood: likely (55–80%)");
     expect(version.html).toContain("Confidence: moderate confidence");
     expect(version.html).toContain('<a href="#ref-1">[1]</a>');
+    // The page's endnote is worded as the exports' (lib/exports/export-endnotes.ts).
     expect(version.html).toContain(
-      '<li id="ref-1" class="pl-reference"><span class="pl-reference__label">OBS-26</span> About 60 rail cars at the Tikhoretsk depot',
-    );
-    expect(version.html).toContain("Information credibility 2: probably true.");
-    expect(version.html).toContain(
-      "CSIS Beyond Parallel, “Tikhoretsk rail depot imagery” (reliability B: usually reliable)",
+      '<li id="ref-1" class="pl-reference"><span class="pl-reference__label">OBS-26</span> About 60 rail cars at the Tikhoretsk depot (observed Feb 2024). ' +
+        "Information credibility 2 (probably true). " +
+        "Source: CSIS Beyond Parallel, “Tikhoretsk rail depot imagery”, n.d.; reliability B (usually reliable), grade B2; retrieval date not recorded.</li>",
     );
 
     expect(await f.statusOf()).toBe("published");

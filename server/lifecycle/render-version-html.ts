@@ -3,8 +3,8 @@ import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { citationIdOf } from "@/lib/editor/citation-node";
 import { schemaExtensions } from "@/lib/editor/editor-extensions";
 import { judgementOf } from "@/lib/editor/judgement-content";
+import { buildEndnotes } from "@/lib/exports/export-endnotes";
 import type { VersionCitationDto } from "@/lib/schemas/lifecycle";
-import { INFORMATION_CREDIBILITY, type InformationCredibility, SOURCE_RELIABILITY } from "@/lib/standards/admiralty";
 import { CONFIDENCE_DEFINITIONS } from "@/lib/standards/confidence";
 import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
 
@@ -67,35 +67,21 @@ export function renderVersionHtml(node: ProseMirrorNode, references: readonly Ve
   return `${body}${renderReferences(references)}`;
 }
 
-/** The endnotes: one per cited observation, in citation order. */
+/**
+ * The endnotes: one per cited observation, in citation order, worded as in every export
+ * (`buildEndnotes`: observation, when and where, its credibility, each source with its notes, grade
+ * and retrieval date), so the page and the files cite alike.
+ */
 function renderReferences(references: readonly VersionCitationDto[]): string {
   if (references.length === 0) return "";
-  const items = references.map((reference) => {
-    const label = reference.externalId
-      ? `<span class="pl-reference__label">${escapeHtml(reference.externalId)}</span> `
-      : "";
-    const site = reference.site ? ` at ${escapeHtml(reference.site)}` : "";
-    const credibility = reference.credibility as InformationCredibility;
-    const sources = reference.sources.map((source) => {
-      const title = source.title ? `, “${escapeHtml(source.title)}”` : "";
-      const originator = source.attributedTo ? `; attributed to ${escapeHtml(source.attributedTo)}` : "";
-      return `${escapeHtml(source.publisher)}${title} (reliability ${source.reliability}: ${escapeHtml(SOURCE_RELIABILITY[source.reliability].toLowerCase())})${originator}`;
-    });
+  const items = buildEndnotes(references).map((endnote) => {
+    const text = endnote.text.slice(endnote.label.length + 2);
     return [
-      `<li id="ref-${reference.number}" class="pl-reference${reference.retracted ? " pl-reference--retracted" : ""}">`,
-      `${label}${escapeHtml(reference.summary)} `,
-      `<span class="pl-reference__facts">Observed ${escapeHtml(formatObserved(reference.observed))}${site}. `,
-      `Information credibility ${credibility}: ${escapeHtml(INFORMATION_CREDIBILITY[credibility].toLowerCase())}. `,
-      sources.length > 0 ? `Sources: ${sources.join("; ")}.` : "No source recorded.",
-      reference.retracted ? ` <strong>Retracted.</strong>` : "",
-      "</span></li>",
+      `<li id="ref-${endnote.number}" class="pl-reference${endnote.retracted ? " pl-reference--retracted" : ""}">`,
+      `<span class="pl-reference__label">${escapeHtml(endnote.label)}</span> `,
+      escapeHtml(text),
+      "</li>",
     ].join("");
   });
   return `<section class="pl-references" aria-labelledby="pl-references-heading"><h2 id="pl-references-heading">Source references</h2><ol>${items.join("")}</ol></section>`;
-}
-
-function formatObserved(observed: VersionCitationDto["observed"]): string {
-  if (observed.precision === "day") return observed.start;
-  if (observed.precision === "month") return observed.start.slice(0, 7);
-  return `${observed.start} to ${observed.end}`;
 }
