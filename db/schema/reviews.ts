@@ -9,7 +9,7 @@ export const reviewVerdict = pgEnum("review_verdict", ["approved", "changes_requ
 
 /**
  * Every distinct content of every judgement, appended by the projection whenever a judgement's
- * content hash changes, with the users whose edits the change covers. Answers "what changed
+ * content hash changes, with the users who edited that block. Answers "what changed
  * since the approval" and "did this reviewer change it since". Append-only.
  */
 export const judgementRevisions = pgTable(
@@ -26,7 +26,7 @@ export const judgementRevisions = pgTable(
     confidence: confidenceLevel(),
     isKey: boolean().notNull(),
     citedObservationIds: jsonb().$type<string[]>().notNull(),
-    /** Users whose edits produced this content (the save window's editors). */
+    /** Users whose edits touched this judgement block in the changes this content covers. */
     editorIds: jsonb().$type<string[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

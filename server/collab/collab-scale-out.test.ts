@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
-import { documentSnapshots, documentUpdates } from "@/db/schema";
+import { documentSnapshots, documentUpdates, judgementRevisions } from "@/db/schema";
+import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { createTestTeam } from "../testing/factories";
 import { testPostgresUrl } from "../testing/test-database";
 import { CollabTestClient } from "./testing/collab-test-client";
@@ -27,6 +28,20 @@ describe.skipIf(!testPostgresUrl())("collaboration across processes (Redis + Pos
     servers.push(server);
     return server;
   };
+  const startCollab = async (reconcileMs: number, contentDelayMs: number) => {
+    const server = await startCollabTestServer({ redisUrl: REDIS_URL, collab: { reconcileMs, contentDelayMs } });
+    servers.push(server);
+    return server;
+  };
+  /** Resolves once `doc` satisfies `done`, checking after each update it applies. */
+  const until = (doc: Y.Doc, done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (done()) resolve();
+        else doc.once("update", check);
+      };
+      check();
+    });
   afterEach(async () => {
     for (const server of servers.splice(0)) await server.close();
   });
@@ -121,5 +136,47 @@ describe.skipIf(!testPostgresUrl())("collaboration across processes (Redis + Pos
     await roundTrip(reader, documentId);
     expect(documentText(entry.doc)).toBe("only in the log\nonly in the snapshot");
     reader.close();
+  });
+
+  it("credits a judgement edit to its sender even when another process saves the change first", async () => {
+    // Saves only when the test flushes, reconciliation off: the edit and its credit travel by relay.
+    const first = await startCollab(600_000, 600_000);
+    const second = await startCollab(600_000, 600_000);
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const owner = await CollabTestClient.connect(first.url, { token: await createTestToken(team.owner) });
+    const analyst = await CollabTestClient.connect(second.url, { token: await createTestToken(team.analyst) });
+    const o = await owner.join(documentId);
+    const a = await analyst.join(documentId);
+    const judgement = new Y.XmlElement("judgement");
+    judgement.setAttribute("id", "jdg_relay");
+    judgement.insert(0, [new Y.XmlText("Shipments are likely to continue.")]);
+    a.doc.getXmlFragment(EDITOR_FIELD).insert(0, [judgement]);
+    appendParagraph(a.doc, "Scope.");
+    await analyst.settled(documentId);
+    await second.sockets.collab.flush();
+    await until(o.doc, () => documentText(o.doc).includes("Scope."));
+
+    // The owner types in the paragraph (first process) while the analyst edits the judgement
+    // (second process); the first process saves first, the analyst's edit arriving by relay.
+    const statementOf = (doc: Y.Doc) => (doc.getXmlFragment(EDITOR_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const paragraphOf = (doc: Y.Doc) => (doc.getXmlFragment(EDITOR_FIELD).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    paragraphOf(o.doc).insert(0, "Draft. ");
+    statementOf(a.doc).insert(0, "Rail ");
+    await Promise.all([owner.settled(documentId), analyst.settled(documentId)]);
+    await until(o.doc, () => statementOf(o.doc).toString().startsWith("Rail "));
+    await first.sockets.collab.flush();
+    await second.sockets.collab.flush();
+    const revisions = await getDatabase()
+      .select({ statement: judgementRevisions.statement, editorIds: judgementRevisions.editorIds })
+      .from(judgementRevisions)
+      .where(eq(judgementRevisions.assessmentId, documentId))
+      .orderBy(asc(judgementRevisions.id));
+    expect(revisions).toEqual([
+      { statement: "Shipments are likely to continue.", editorIds: [team.analyst.id] },
+      { statement: "Rail Shipments are likely to continue.", editorIds: [team.analyst.id] },
+    ]);
+    owner.close();
+    analyst.close();
   });
 });

@@ -50,7 +50,8 @@ export type CollabNamespace = Namespace<
 export type UpdateOrigin =
   | { kind: "client"; socketId: string }
   | { kind: "relay" }
-  | { kind: "reconcile" }
+  /** `userId`: the sender recorded with the stored update row, when the update is one. */
+  | { kind: "reconcile"; userId?: string | null }
   | { kind: "load" }
   | { kind: "leave" };
 

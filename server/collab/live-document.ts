@@ -7,6 +7,7 @@ import type { CollabNamespace, UpdateOrigin } from "./collab-types";
 import { DocumentBroadcast } from "./document-broadcast";
 import { DocumentPresence } from "./document-presence";
 import type { UpdateRow } from "./insert-update-rows";
+import { decodeJudgementCredit, encodeJudgementCredit, findTouchedJudgements } from "./judgement-credit";
 import { LogCursor } from "./log-cursor";
 import type { DocumentLog } from "./read-document-log";
 import type { DocumentRelay, RelayKind } from "./redis-relay";
@@ -52,11 +53,17 @@ export class LiveDocument {
   /** Sync step 2 holding the whole document, kept until the next change (see `syncStep2`). */
   private wholeState: { message: Uint8Array; pending: readonly unknown[] } | null = null;
   /**
-   * The client update being applied: its effective part, its sender, and the changes Yjs made
-   * on its own while integrating it (`tidied`), stored right after it.
+   * The client update being applied: its effective part, its sender, the judgement blocks it
+   * touched (`judgementIds`, credited to the sender), and the changes Yjs made on its own while
+   * integrating it (`tidied`), stored right after it.
    */
-  private capture: { origin: UpdateOrigin; update: Uint8Array | null; userId: string; tidied: Uint8Array[] } | null =
-    null;
+  private capture: {
+    origin: UpdateOrigin;
+    update: Uint8Array | null;
+    userId: string;
+    judgementIds: Set<string>;
+    tidied: Uint8Array[];
+  } | null = null;
 
   constructor(
     readonly id: string,
@@ -67,6 +74,7 @@ export class LiveDocument {
     this.content = new ContentSaver(id, this.doc, context.contentDelayMs);
     this.broadcast = new DocumentBroadcast(id, this.room, context.namespace, context.relay);
     this.presence = new DocumentPresence(this);
+    this.doc.on("afterTransaction", this.handleTransaction);
     this.doc.on("update", this.handleUpdate);
   }
 
@@ -106,7 +114,13 @@ export class LiveDocument {
     const origin: UpdateOrigin = { kind: "client", socketId };
     const { store } = this.doc;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
-    const capture = { origin, update: null as Uint8Array | null, userId, tidied: [] as Uint8Array[] };
+    const capture = {
+      origin,
+      update: null as Uint8Array | null,
+      userId,
+      judgementIds: new Set<string>(),
+      tidied: [] as Uint8Array[],
+    };
     this.capture = capture;
     try {
       Y.applyUpdate(this.doc, update, origin);
@@ -128,11 +142,15 @@ export class LiveDocument {
     return saved;
   }
 
-  /** Applies an update that another process accepted (relay) or stored (reconciliation). */
-  applyRemoteUpdate(update: Uint8Array, kind: "relay" | "reconcile"): void {
+  /**
+   * Applies an update that another process accepted (relay) or stored (reconciliation). `userId`
+   * is the sender stored with a reconciled row: what it changed in judgement blocks is credited
+   * to them, as the relay's credit message would have done.
+   */
+  applyRemoteUpdate(update: Uint8Array, kind: "relay" | "reconcile", userId?: string | null): void {
     if (this.destroyed) return;
     try {
-      Y.applyUpdate(this.doc, update, { kind });
+      Y.applyUpdate(this.doc, update, kind === "reconcile" ? { kind, userId } : { kind });
     } catch (error) {
       logger().error({ err: error, documentId: this.id, kind }, "remote update failed to apply");
     }
@@ -178,7 +196,11 @@ export class LiveDocument {
   /** Routes relay messages of this document. */
   readonly handleRelay = (kind: RelayKind, payload: Uint8Array): void => {
     if (kind === "update") this.applyRemoteUpdate(payload, "relay");
-    else if (!this.destroyed) this.presence.applyRemote(payload);
+    else if (this.destroyed) return;
+    else if (kind === "credit") {
+      const { userId, judgementIds } = decodeJudgementCredit(payload);
+      this.content.credit(userId, judgementIds);
+    } else this.presence.applyRemote(payload);
   };
 
   /** Rows this process wrote for the document committed. */
@@ -208,6 +230,7 @@ export class LiveDocument {
     this.destroyed = true;
     this.content.cancel();
     this.presence.destroy();
+    this.doc.off("afterTransaction", this.handleTransaction);
     this.doc.off("update", this.handleUpdate);
     this.doc.destroy();
   }
@@ -223,6 +246,27 @@ export class LiveDocument {
     this.lastPersist = previous.then(() => saved.catch(() => {}));
     return saved;
   }
+
+  /**
+   * Notes which judgement blocks a sender's transaction touched, while Yjs still holds what it
+   * deleted (garbage collection runs after this event). Only the process that accepted an update
+   * knows its sender; a reconciled row names its own.
+   */
+  private readonly handleTransaction = (transaction: Y.Transaction): void => {
+    const origin = transaction.origin as UpdateOrigin | null;
+    const capture = this.capture;
+    const isClient = capture !== null && origin === capture.origin;
+    const reconciledFrom = origin?.kind === "reconcile" ? origin.userId : null;
+    if (!isClient && !reconciledFrom) return;
+    // A throw here would abort the transaction's cleanup and fail the update half applied.
+    try {
+      const touched = findTouchedJudgements(transaction);
+      if (isClient) for (const id of touched) capture.judgementIds.add(id);
+      else if (reconciledFrom && touched.size > 0) this.content.credit(reconciledFrom, [...touched]);
+    } catch (error) {
+      logger().error({ err: error, documentId: this.id }, "finding the judgements an update touched failed");
+    }
+  };
 
   private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
     if (origin?.kind !== "load") this.wholeState = null;
@@ -247,10 +291,18 @@ export class LiveDocument {
       if (this.capture) this.capture.tidied.push(update);
       else this.persistTidied([update]);
     } else if (origin.kind === "client") {
+      const capture = this.capture?.origin === origin ? this.capture : null;
+      if (capture && capture.judgementIds.size > 0) {
+        // Ahead of the update (the relay keeps one publisher's order): another process whose
+        // save covers the update then credits the sender too, even if it projects the change
+        // before this process does.
+        const credit = { userId: capture.userId, judgementIds: [...capture.judgementIds] };
+        this.context.relay?.publish(this.id, "credit", encodeJudgementCredit(credit));
+      }
       this.broadcast.update(update, origin.socketId, true);
       // The process that accepted an edit refreshes the derived copy (crediting its sender on the
-      // judgements it changed); the others need not.
-      this.content.changed(this.capture?.origin === origin ? this.capture.userId : null);
+      // judgements it touched); the others need not.
+      this.content.changed(capture?.userId ?? null, capture?.judgementIds);
     } else {
       this.broadcast.update(update, null, false);
     }

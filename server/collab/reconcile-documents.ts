@@ -26,12 +26,17 @@ export async function reconcileDocuments(documents: LiveDocument[]): Promise<voi
   const missing = rows.filter((row) => !byId.get(row.documentId)?.cursor.has(row.id)).map((row) => row.id);
   for (let start = 0; start < missing.length; start += FETCH_CHUNK) {
     const updates = await db
-      .select({ id: documentUpdates.id, documentId: documentUpdates.documentId, update: documentUpdates.update })
+      .select({
+        id: documentUpdates.id,
+        documentId: documentUpdates.documentId,
+        update: documentUpdates.update,
+        userId: documentUpdates.userId,
+      })
       .from(documentUpdates)
       .where(inArray(documentUpdates.id, missing.slice(start, start + FETCH_CHUNK)));
     for (const row of updates) {
       const live = byId.get(row.documentId);
-      live?.applyRemoteUpdate(row.update, "reconcile");
+      live?.applyRemoteUpdate(row.update, "reconcile", row.userId);
       live?.cursor.note([row.id]);
     }
   }

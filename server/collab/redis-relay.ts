@@ -3,8 +3,12 @@ import * as encoding from "lib0/encoding";
 import { createClient } from "redis";
 import { logger } from "../logger";
 
-/** What a relay message carries: a Yjs update or an awareness update of one document. */
-export type RelayKind = "update" | "awareness";
+/**
+ * What a relay message carries: a Yjs update, an awareness update, or the credit for judgement
+ * edits an update carries (who touched which judgement blocks; sent before that update), of one
+ * document.
+ */
+export type RelayKind = "update" | "awareness" | "credit";
 export type RelayHandler = (kind: RelayKind, payload: Uint8Array) => void;
 
 /** Cross-process fan-out of document traffic. */
@@ -17,7 +21,8 @@ export interface DocumentRelay {
   close(): Promise<void>;
 }
 
-const KINDS: RelayKind[] = ["update", "awareness"];
+// Append only: the index is the wire code, and a process that does not know a kind ignores it.
+const KINDS: RelayKind[] = ["update", "awareness", "credit"];
 
 function channel(documentId: string): string {
   return `parallax:collab:${documentId}`;

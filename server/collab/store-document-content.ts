@@ -10,17 +10,41 @@ import { projectJudgements } from "../judgements/project-judgements";
 import { logger } from "../logger";
 import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 
+/** Who is credited with the judgement edits a save of the derived copy covers. */
+interface ContentEditors {
+  /** Users credited on every judgement that changed: the save cannot tell who touched which (a restore, a seed). */
+  editorIds?: readonly string[];
+  /** Users whose edits touched each judgement block, by judgement id (a live document's save). */
+  editorsByJudgement?: ReadonlyMap<string, Iterable<string>>;
+}
+
+/** What a save of the derived copy did. */
+interface StoredContent {
+  /** The judgements were projected (false: the text copy is saved, the projection failed). */
+  projected: boolean;
+  /** Ids of the judgements given a new revision. */
+  revisedJudgementIds: string[];
+}
+
 /**
  * Writes the derived JSON/text copy of a document to `document_content` and, in the same
- * transaction, its judgement blocks to `judgements`, crediting `editorIds` (the users whose
- * edits this save covers) on the judgements that changed. Resolves true when the judgements
- * were projected; a failed projection is logged and leaves the text copy saved.
+ * transaction, its judgement blocks to `judgements`, crediting `editorIds` on every judgement
+ * that changed (a restore, a seeded document). Resolves true when the judgements were projected;
+ * a failed projection is logged and leaves the text copy saved.
  */
 export async function storeDocumentContent(
   documentId: string,
   doc: Y.Doc,
   editorIds: readonly string[] = [],
 ): Promise<boolean> {
+  return (await writeDocumentContent(documentId, doc, { editorIds })).projected;
+}
+
+/**
+ * `storeDocumentContent` with per-judgement credit: each judgement given a new revision records
+ * `editorIds` and the users `editorsByJudgement` names for it.
+ */
+async function writeDocumentContent(documentId: string, doc: Y.Doc, editors: ContentEditors): Promise<StoredContent> {
   let content: ReturnType<typeof deriveDocumentContent>;
   try {
     content = deriveDocumentContent(doc);
@@ -28,10 +52,10 @@ export async function storeDocumentContent(
     // A document whose `default` root is not an XML fragment (e.g. written by a script) has no
     // editor content to derive; that is not worth failing over.
     logger().warn({ err: error, documentId }, "could not derive document content");
-    return false;
+    return { projected: false, revisedJudgementIds: [] };
   }
   const json = content.json as unknown as Record<string, unknown>;
-  const outcome = await getDatabase().transaction(async (tx): Promise<"failed" | "unchanged" | "changed"> => {
+  const outcome = await getDatabase().transaction(async (tx) => {
     await tx
       .insert(documentContent)
       .values({ documentId, json, text: content.text })
@@ -43,30 +67,32 @@ export async function storeDocumentContent(
       .select({ workspaceId: assessments.workspaceId })
       .from(assessments)
       .where(eq(assessments.id, documentId));
-    if (!assessment) return "failed";
+    if (!assessment) return null;
     try {
       // A savepoint: a projection bug or bad row must not cost the text copy its save.
-      const result = await tx.transaction((savepoint) =>
+      return await tx.transaction((savepoint) =>
         projectJudgements({
           db: savepoint,
           assessmentId: documentId,
           workspaceId: assessment.workspaceId,
           judgements: content.judgements,
-          editorIds,
+          editorIds: editors.editorIds,
+          editorsByJudgement: editors.editorsByJudgement,
         }),
       );
-      return result.written + result.deleted > 0 ? "changed" : "unchanged";
     } catch (error) {
       logger().error({ err: error, documentId }, "projecting judgements failed");
-      return "failed";
+      return null;
     }
   });
-  if (outcome === "changed") {
+  if (!outcome) return { projected: false, revisedJudgementIds: [] };
+  if (outcome.written + outcome.deleted > 0) {
     await publishJudgementsChanged({ assessmentId: documentId });
-    // After the commit, so every approval is compared with the judgements as now stored.
-    await noticeStaleApprovals({ scope: { assessmentId: documentId }, actorUserIds: editorIds });
+    // After the commit, so every approval is compared with the judgements as now stored. Those
+    // who changed the judgements are not told of what they did.
+    await noticeStaleApprovals({ scope: { assessmentId: documentId }, actorUserIds: outcome.editorIds });
   }
-  return outcome !== "failed";
+  return { projected: true, revisedJudgementIds: outcome.revisedIds };
 }
 
 interface Flushable {
@@ -102,7 +128,7 @@ export async function flushDocumentContent(documentId: string, timeoutMs = 3000)
 const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
- * Debounces `storeDocumentContent` for one document: the first change after a save starts a
+ * Debounces `writeDocumentContent` for one document: the first change after a save starts a
  * timer, later changes ride along, so the copy is at most `delayMs` (plus a write) behind. A
  * save that fails (the database is away) is retried with backoff until one succeeds.
  */
@@ -113,8 +139,16 @@ export class ContentSaver {
   /** Saves that failed in a row (the database is away); each retry waits longer. */
   private failures = 0;
   private cancelled = false;
-  /** Users whose edits the next save covers, in order of their first edit. */
-  private editors = new Set<string>();
+  /** Per judgement id, the users whose edits accepted here touched it since the last save. */
+  private touched = new Map<string, Set<string>>();
+  /**
+   * Per judgement id, users another process (relay) or the log (reconciliation) says touched it.
+   * Kept until a save of this process gives the judgement a revision: the edit may reach this
+   * copy after the credit, or be projected first by the process that accepted it. Keeping errs
+   * toward four eyes: at worst someone whose edit of the block changed nothing in the end (a
+   * typo undone, a block moved) is credited with its next revision here.
+   */
+  private credited = new Map<string, Set<string>>();
 
   constructor(
     private readonly documentId: string,
@@ -126,13 +160,21 @@ export class ContentSaver {
     savers().set(documentId, registered);
   }
 
-  /** Notes a change by `userId` (credited on the judgements it changed); the copy is written within `delayMs`. */
-  changed(userId?: string | null): void {
+  /**
+   * Notes a change by `userId` that touched `judgementIds` (credited to them there); the copy is
+   * written within `delayMs`.
+   */
+  changed(userId?: string | null, judgementIds: Iterable<string> = []): void {
     this.dirty = true;
-    if (userId) this.editors.add(userId);
+    if (userId) addCredit(this.touched, userId, judgementIds);
     this.timer ??= setTimeout(() => void this.save(), this.delayMs);
     // An edit accepted here: the burst it belongs to gets an automatic version once it goes quiet.
     noteDocumentActivity(this.documentId, userId ?? null);
+  }
+
+  /** Notes that `userId` touched `judgementIds` in an edit accepted elsewhere; saves nothing by itself. */
+  credit(userId: string, judgementIds: Iterable<string>): void {
+    addCredit(this.credited, userId, judgementIds);
   }
 
   /** Writes pending changes now (before unloading the document or shutting down). */
@@ -147,7 +189,8 @@ export class ContentSaver {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty = false;
-    this.editors.clear();
+    this.touched.clear();
+    this.credited.clear();
     const registered = savers().get(this.documentId);
     registered?.delete(this);
     if (registered?.size === 0) savers().delete(this.documentId);
@@ -157,15 +200,23 @@ export class ContentSaver {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.dirty = false;
-    const editors = [...this.editors];
-    this.editors.clear();
+    const touched = this.touched;
+    this.touched = new Map();
     this.saving = this.saving
       .then(async () => {
-        if (!(await storeDocumentContent(this.documentId, this.doc, editors))) this.restoreEditors(editors);
+        const credited = copyCredits(this.credited);
+        const editorsByJudgement = copyCredits(credited);
+        for (const [id, users] of touched) addCredit(editorsByJudgement, users, [id]);
+        const stored = await writeDocumentContent(this.documentId, this.doc, { editorsByJudgement });
+        if (!stored.projected) this.restoreTouched(touched);
+        for (const id of stored.revisedJudgementIds) {
+          for (const userId of credited.get(id) ?? []) this.credited.get(id)?.delete(userId);
+          if (this.credited.get(id)?.size === 0) this.credited.delete(id);
+        }
         this.failures = 0;
       })
       .catch((error: unknown) => {
-        this.restoreEditors(editors);
+        this.restoreTouched(touched);
         logger().warn({ err: error, documentId: this.documentId }, "saving document content failed");
         // The database is away. Retry on our own: waiting for the next change would leave the
         // copy without the last edits for as long as nobody types, and for good once the document
@@ -181,8 +232,25 @@ export class ContentSaver {
     return this.saving;
   }
 
-  /** Keeps the editors of a save that did not project, ahead of newer ones, for the next save. */
-  private restoreEditors(editors: string[]): void {
-    this.editors = new Set([...editors, ...this.editors]);
+  /** Keeps the credits of a save that did not project for the next save. */
+  private restoreTouched(touched: ReadonlyMap<string, ReadonlySet<string>>): void {
+    for (const [id, users] of touched) addCredit(this.touched, users, [id]);
   }
+}
+
+/** Adds `users` (one or several) to each of `judgementIds` in `credits`. */
+function addCredit(
+  credits: Map<string, Set<string>>,
+  users: string | Iterable<string>,
+  judgementIds: Iterable<string>,
+): void {
+  for (const id of judgementIds) {
+    const credited = credits.get(id) ?? new Set<string>();
+    for (const userId of typeof users === "string" ? [users] : users) credited.add(userId);
+    credits.set(id, credited);
+  }
+}
+
+function copyCredits(credits: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  return new Map([...credits].map(([id, users]) => [id, new Set(users)]));
 }

@@ -14,14 +14,26 @@ export interface ProjectJudgementsOptions {
   workspaceId: string;
   /** The document's judgement blocks in document order (`readJudgements` / `documentToContent`). */
   judgements: readonly JudgementContent[];
-  /** Users who sent edits since the last projection, in order of their first edit. */
+  /**
+   * Users credited on every judgement whose content changed, when the caller cannot tell who
+   * touched which (a restore, a seeded document).
+   */
   editorIds?: readonly string[];
+  /**
+   * Users whose edits touched each judgement block since the last projection, by judgement id:
+   * a changed judgement records only its own editors (plus `editorIds`).
+   */
+  editorsByJudgement?: ReadonlyMap<string, Iterable<string>>;
 }
 
 export interface ProjectJudgementsResult {
   /** Judgements inserted or whose content changed. */
   written: number;
   deleted: number;
+  /** Ids of the judgements given a new revision (inserted or changed). */
+  revisedIds: string[];
+  /** Everyone credited on those revisions. */
+  editorIds: string[];
 }
 
 type ExistingRow = Pick<
@@ -34,7 +46,8 @@ type ExistingRow = Pick<
  * id (first block wins when an id repeats), rows of removed blocks deleted. A row whose content
  * hash is unchanged keeps its `updatedAt` and authors; only its position or citation
  * resolution are refreshed. Every new content of a judgement is also appended to
- * `judgement_revisions` with the users the save covers. Run it inside the transaction that stores the document's derived
+ * `judgement_revisions` with the users credited for that judgement (`editorsByJudgement`, plus
+ * `editorIds`), who are also appended to its authors. Run it inside the transaction that stores the document's derived
  * content, so both describe the same state of the text.
  */
 export async function projectJudgements(options: ProjectJudgementsOptions): Promise<ProjectJudgementsResult> {
@@ -60,7 +73,8 @@ export async function projectJudgements(options: ProjectJudgementsOptions): Prom
         .where(eq(judgements.assessmentId, assessmentId))
     ).map((row) => [row.id, row]),
   );
-  let written = 0;
+  const revisedIds: string[] = [];
+  const credited = new Set<string>();
   for (const [position, block] of blocks.entries()) {
     const citedObservationIds: string[] = [];
     const unresolvedCitations: string[] = [];
@@ -79,8 +93,11 @@ export async function projectJudgements(options: ProjectJudgementsOptions): Prom
       isKey: block.isKey,
       contentHash,
     };
+    const editorIds = editorsOf(options, block.id);
     if (!previous || previous.contentHash !== contentHash) {
-      // The history reviews read: what each approval saw, and who changed the judgement since.
+      revisedIds.push(block.id);
+      for (const id of editorIds) credited.add(id);
+      // The history reviews read: what each approval saw, and who edited the judgement (four eyes).
       await db.insert(judgementRevisions).values({
         assessmentId,
         judgementId: block.id,
@@ -90,27 +107,25 @@ export async function projectJudgements(options: ProjectJudgementsOptions): Prom
         confidence: block.confidence,
         isKey: block.isKey,
         citedObservationIds,
-        editorIds: [...new Set(options.editorIds ?? [])],
+        editorIds,
       });
     }
     if (!previous) {
-      written += 1;
       await db.insert(judgements).values({
         assessmentId,
         id: block.id,
         workspaceId: options.workspaceId,
         ...content,
         ...resolution,
-        authorIds: mergeAuthors([], options.editorIds),
+        authorIds: editorIds,
       });
     } else if (previous.contentHash !== contentHash) {
-      written += 1;
       await db
         .update(judgements)
         .set({
           ...content,
           ...resolution,
-          authorIds: mergeAuthors(previous.authorIds, options.editorIds),
+          authorIds: [...new Set([...previous.authorIds, ...editorIds])],
           updatedAt: sql`now()`,
         })
         .where(and(eq(judgements.assessmentId, assessmentId), eq(judgements.id, block.id)));
@@ -129,7 +144,7 @@ export async function projectJudgements(options: ProjectJudgementsOptions): Prom
       and(eq(judgements.assessmentId, assessmentId), kept.length > 0 ? notInArray(judgements.id, kept) : undefined),
     )
     .returning({ id: judgements.id });
-  return { written, deleted: removed.length };
+  return { written: revisedIds.length, deleted: removed.length, revisedIds, editorIds: [...credited] };
 }
 
 /**
@@ -178,8 +193,9 @@ async function workspaceObservationIds(
   return new Set(rows.map((row) => row.id));
 }
 
-function mergeAuthors(previous: readonly string[], editors: readonly string[] = []): string[] {
-  return [...new Set([...previous, ...editors])];
+/** Who is credited with a change of judgement `id`: its own editors, then those of every change. */
+function editorsOf(options: ProjectJudgementsOptions, id: string): string[] {
+  return [...new Set([...(options.editorsByJudgement?.get(id) ?? []), ...(options.editorIds ?? [])])];
 }
 
 function sameResolution(

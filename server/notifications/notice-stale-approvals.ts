@@ -11,7 +11,7 @@ import { announceNotifications, type NotificationInput, recordNotifications } fr
 export interface NoticeStaleApprovalsOptions {
   /** What changed: an assessment's judgements, or observations or sources of a workspace. */
   scope: StaleApprovalScope;
-  /** Who made the change (the editors a save covers, or the evidence editor): never told of it. */
+  /** Who made the change (the editors of the judgements a save revised, or the evidence editor): never told of it. */
   actorUserIds: readonly (string | null | undefined)[];
 }
 

@@ -67,10 +67,11 @@ describe("self-approval", () => {
 
   it("saves pending edits first, so an edit typed a moment ago counts", async () => {
     const f = await assessmentUnderReview();
-    // The owner's edit is accepted but its save is still waiting for the content delay.
+    // The owner's edit of the key judgement is accepted but its save is still waiting for the
+    // content delay.
     const saver = new ContentSaver(f.assessmentId, documentOf(f.text({ likelihood: "almost_certain" })), 60_000);
     try {
-      saver.changed(f.owner.id);
+      saver.changed(f.owner.id, ["jdg_key"]);
       await expect(review(f, f.owner)).rejects.toMatchObject({ code: "forbidden:self_approval" });
       expect(await f.stateOf()).toMatchObject({ status: "awaiting_review" });
       const [row] = await reviewRows(f);
