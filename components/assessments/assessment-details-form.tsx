@@ -1,44 +1,169 @@
 "use client";
 
-import type { TlpMarking } from "@/lib/tlp";
+import { useState } from "react";
+import {
+  conflictsOf,
+  type DetailField,
+  type Details,
+  type DetailsDraft,
+  editDraft,
+  rebaseDraft,
+  settleConflict,
+  startDraft,
+} from "@/lib/assessments/details-draft";
+import { TLP_DEFINITIONS, type TlpMarking } from "@/lib/tlp";
 import { ActionForm } from "../forms/action-form";
-import type { FormAction } from "../forms/action-state";
+import type { ActionState, FormAction } from "../forms/action-state";
+import { useFormContext } from "../forms/form-context";
 import { SelectField } from "../forms/select-field";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
+import { Button } from "../ui/button";
 import { TLP_OPTIONS } from "./tlp-options";
 
-/** Edits an assessment's title, key question and TLP marking; shown only to those who may edit. */
+/** What the save action answers besides its message: our saved values, or theirs after a lost race. */
+export interface DetailsResult {
+  saved?: Details;
+  current?: Details;
+}
+
+const NOUNS: Record<DetailField, string> = { title: "title", keyQuestion: "key question", tlp: "TLP" };
+
+function describeValue(field: DetailField, value: string): string {
+  if (field === "tlp") return TLP_DEFINITIONS[value as TlpMarking].label;
+  return value.trim() === "" ? "nothing" : `“${value}”`;
+}
+
+/** Beside a field someone else changed while this user was editing it: their value, and the choice. */
+function ConflictNotice({
+  field,
+  theirs,
+  onSettle,
+}: {
+  field: DetailField;
+  theirs: string;
+  onSettle: (keep: "mine" | "theirs") => void;
+}) {
+  const noun = NOUNS[field];
+  return (
+    <div role="alert" className="mt-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
+      <p>
+        Someone else changed the {noun} to {describeValue(field, theirs)} while you were editing it. Your version is
+        still in the field and has not been saved.
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button size="sm" onClick={() => onSettle("theirs")}>
+          Use their {noun}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => onSettle("mine")}>
+          Keep my {noun}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The fields, inside the form so that they see each save's answer. The page re-renders with the
+ * server's values whenever anyone saves (live); fields this user has not edited follow them, and
+ * edited ones are kept, with a notice when someone else changed the same field meanwhile.
+ */
+function DetailsFields({ server }: { server: Details }) {
+  const { state } = useFormContext() as { state: ActionState<DetailsResult> };
+  const [draft, setDraft] = useState<DetailsDraft>(() => startDraft(server));
+  // Adjusting state while rendering (React's pattern for "props changed"): no frame shows old values.
+  const [seenServer, setSeenServer] = useState(server);
+  const [seenState, setSeenState] = useState(state);
+  let next = draft;
+  if (seenState !== state) {
+    setSeenState(state);
+    if (state.data?.saved) next = startDraft(state.data.saved);
+    else if (state.data?.current) next = rebaseDraft(next, state.data.current);
+  }
+  if (
+    seenServer.title !== server.title ||
+    seenServer.keyQuestion !== server.keyQuestion ||
+    seenServer.tlp !== server.tlp
+  ) {
+    setSeenServer(server);
+    next = rebaseDraft(next, server);
+  }
+  if (next !== draft) setDraft(next);
+
+  const conflicts = new Set(conflictsOf(next));
+  const notice = (field: DetailField) =>
+    conflicts.has(field) ? (
+      <ConflictNotice
+        field={field}
+        theirs={next.latest[field]}
+        onSettle={(keep) => setDraft((current) => settleConflict(current, field, keep))}
+      />
+    ) : null;
+
+  return (
+    <>
+      {/* What the edits started from: the server writes only fields changed from these, and refuses
+          to overwrite a field that no longer holds its value here. */}
+      <input type="hidden" name="expectedTitle" value={next.base.title} />
+      <input type="hidden" name="expectedKeyQuestion" value={next.base.keyQuestion} />
+      <input type="hidden" name="expectedTlp" value={next.base.tlp} />
+      <div>
+        <TextField
+          label="Title"
+          name="title"
+          value={next.values.title}
+          onChange={(event) => setDraft((current) => editDraft(current, "title", event.target.value))}
+          required
+          maxLength={200}
+        />
+        {notice("title")}
+      </div>
+      <div>
+        <TextField
+          label="Key question"
+          name="keyQuestion"
+          value={next.values.keyQuestion}
+          onChange={(event) => setDraft((current) => editDraft(current, "keyQuestion", event.target.value))}
+          rows={3}
+          maxLength={2000}
+          description="The question decision-makers need answered."
+        />
+        {notice("keyQuestion")}
+      </div>
+      <div>
+        <SelectField
+          label="TLP"
+          name="tlp"
+          options={TLP_OPTIONS}
+          value={next.values.tlp}
+          onChange={(event) => setDraft((current) => editDraft(current, "tlp", event.target.value as TlpMarking))}
+          description="Traffic Light Protocol marking: who may receive this assessment."
+          className="max-w-xs"
+        />
+        {notice("tlp")}
+      </div>
+    </>
+  );
+}
+
+/**
+ * Edits an assessment's title, key question and TLP marking; shown only to those who may edit.
+ * A save writes only what this user changed, and never overwrites a colleague's change unseen.
+ */
 export function AssessmentDetailsForm({
   action,
   title,
   keyQuestion,
   tlp,
 }: {
-  action: FormAction;
+  action: FormAction<DetailsResult>;
   title: string;
   keyQuestion: string;
   tlp: TlpMarking;
 }) {
   return (
     <ActionForm action={action} className="space-y-4 p-5" aria-label="Assessment details" showSuccess>
-      <TextField label="Title" name="title" defaultValue={title} required maxLength={200} />
-      <TextField
-        label="Key question"
-        name="keyQuestion"
-        defaultValue={keyQuestion}
-        rows={3}
-        maxLength={2000}
-        description="The question decision-makers need answered."
-      />
-      <SelectField
-        label="TLP"
-        name="tlp"
-        options={TLP_OPTIONS}
-        defaultValue={tlp}
-        description="Traffic Light Protocol marking: who may receive this assessment."
-        className="max-w-xs"
-      />
+      <DetailsFields server={{ title, keyQuestion, tlp }} />
       <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
     </ActionForm>
   );

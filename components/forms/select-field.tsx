@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import { Field } from "./field";
 
 export interface SelectOption {
@@ -14,6 +14,8 @@ export function SelectField({
   name,
   options,
   defaultValue,
+  value,
+  onChange,
   description,
   hideLabel,
   className,
@@ -23,6 +25,9 @@ export function SelectField({
   name: string;
   options: readonly SelectOption[];
   defaultValue?: string;
+  /** Makes it controlled, with `onChange`. */
+  value?: string;
+  onChange?: (event: ChangeEvent<HTMLSelectElement>) => void;
   description?: ReactNode;
   hideLabel?: boolean;
   className?: string;
@@ -31,7 +36,7 @@ export function SelectField({
   return (
     <Field label={label} name={name} description={description} hideLabel={hideLabel} className={className}>
       {(props) => (
-        <select {...props} defaultValue={defaultValue} required={required}>
+        <select {...props} defaultValue={defaultValue} value={value} onChange={onChange} required={required}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

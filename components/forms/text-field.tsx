@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import { Field } from "./field";
 
 export interface TextFieldProps {
@@ -8,6 +8,9 @@ export interface TextFieldProps {
   name: string;
   type?: "text" | "email" | "password" | "search";
   defaultValue?: string;
+  /** Makes it controlled, with `onChange`. */
+  value?: string;
+  onChange?: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   required?: boolean;
   autoComplete?: string;
   placeholder?: string;

@@ -31,11 +31,37 @@ export const createAssessmentInput = z
   .meta({ id: "CreateAssessmentInput" });
 export type CreateAssessmentInput = z.infer<typeof createAssessmentInput>;
 
+/**
+ * The values a change was made against, as the caller last read them. Compared exactly with what
+ * is stored, so they are not trimmed or checked beyond their type and size.
+ */
+export const expectedAssessmentDetails = z
+  .object(
+    {
+      title: z
+        .string({ error: "The expected title must be text." })
+        .max(ASSESSMENT_TITLE_MAX_LENGTH, "This is longer than any title."),
+      keyQuestion: z
+        .string({ error: "The expected key question must be text." })
+        .max(KEY_QUESTION_MAX_LENGTH, "This is longer than any key question."),
+      tlp: tlpSchema,
+    },
+    { error: "Send expected as an object." },
+  )
+  .partial()
+  .describe(
+    "Optimistic concurrency: the title, key question and TLP as you read them before editing. A field you " +
+      "send with the value expected for it is left as it is (you did not change it); a field you change whose " +
+      "stored value is no longer the expected one is refused with 409 `conflict:assessment_details`, nothing " +
+      "changed. Without it, the fields sent are written whatever they hold now.",
+  );
+export type ExpectedAssessmentDetails = z.infer<typeof expectedAssessmentDetails>;
+
 const updateFields = { title: assessmentTitleSchema, keyQuestion: keyQuestionSchema, tlp: tlpSchema };
 
 /** Metadata changes of an assessment; omitted fields stay as they are. */
 export const updateAssessmentInput = z
-  .object(updateFields, { error: "Send a JSON object." })
+  .object({ ...updateFields, expected: expectedAssessmentDetails }, { error: "Send a JSON object." })
   .partial()
   .meta({ id: "UpdateAssessmentInput" });
 export type UpdateAssessmentInput = z.infer<typeof updateAssessmentInput>;
@@ -45,6 +71,7 @@ export const patchAssessmentInput = z
   .object(
     {
       ...updateFields,
+      expected: expectedAssessmentDetails,
       archived: z
         .boolean({ error: "Archived must be true or false." })
         .describe("true archives the assessment, false restores it. Applied before metadata changes when false."),
@@ -52,7 +79,7 @@ export const patchAssessmentInput = z
     { error: "Send a JSON object." },
   )
   .partial()
-  .refine((value) => Object.values(value).some((field) => field !== undefined), {
+  .refine(({ expected: _, ...change }) => Object.values(change).some((field) => field !== undefined), {
     message: "Send at least one of title, keyQuestion, tlp or archived.",
   })
   .meta({ id: "PatchAssessmentInput" });

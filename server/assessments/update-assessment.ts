@@ -3,12 +3,18 @@ import { getDatabase } from "@/db/client";
 import { assessmentAuthors, assessments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { WRITER_ROLES } from "@/lib/roles";
-import { type AssessmentDetail, type UpdateAssessmentInput, updateAssessmentInput } from "@/lib/schemas/assessments";
+import {
+  type AssessmentDetail,
+  type ExpectedAssessmentDetails,
+  updateAssessmentInput,
+} from "@/lib/schemas/assessments";
 import type { TlpMarking } from "@/lib/tlp";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishAssessmentChanged } from "../events/publish-assessment-changed";
 import { parseInput } from "../http/parse-input";
 import { loadAssessmentDetail } from "./load-assessment-details";
+import { conflictError, planChanges } from "./plan-assessment-changes";
 import { requireAssessment } from "./require-assessment";
 
 export interface UpdateAssessmentOptions {
@@ -21,21 +27,30 @@ export interface UpdateAssessmentOptions {
   keyQuestion?: string;
   /** New handling marking; omitted keeps the current one. */
   tlp?: TlpMarking;
+  /**
+   * The values the change was made against (what the caller read before editing). A field sent
+   * with its expected value is left alone; a field changed since is a 409. Omitted: no check.
+   */
+  expected?: ExpectedAssessmentDetails;
 }
 
 /**
  * Changes an assessment's title, key question or TLP marking. The writer becomes an author if
  * they were not one. Archived and published assessments are read-only: unarchive them, or start a
- * new draft, first (409).
+ * new draft, first (409). With `expected`, only fields the caller changed are written, and none if
+ * one of them was changed by someone else since (409 `conflict:assessment_details`, with the
+ * current assessment). Every change is announced after the commit, so open pages show it at once.
  */
 export async function updateAssessment(options: UpdateAssessmentOptions): Promise<AssessmentDetail> {
   const input = parseInput(updateAssessmentInput, {
     title: options.title,
     keyQuestion: options.keyQuestion,
     tlp: options.tlp,
+    expected: options.expected,
   });
   const actorUserId = auditActorId(options.actor);
-  return getDatabase().transaction(async (tx) => {
+  let changed = false;
+  const detail = await getDatabase().transaction(async (tx) => {
     // The row lock makes concurrent edits queue, so each audit event's "from" value is the one it replaced.
     const { assessment, role } = await requireAssessment({
       db: tx,
@@ -56,15 +71,20 @@ export async function updateAssessment(options: UpdateAssessmentOptions): Promis
         "This assessment is published and frozen. Start a new draft before changing its title, key question or marking.",
       );
     }
-    const changes: Record<string, { from: string; to: string }> = {};
-    const values: UpdateAssessmentInput = {};
-    for (const field of ["title", "keyQuestion", "tlp"] as const) {
-      const next = input[field];
-      if (next === undefined || next === assessment[field]) continue;
-      changes[field] = { from: assessment[field], to: next };
-      Object.assign(values, { [field]: next });
+    const { changes, conflicts } = planChanges(assessment, input);
+    if (conflicts.length > 0) {
+      throw conflictError(
+        conflicts,
+        assessment,
+        await loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role }),
+      );
     }
     if (Object.keys(changes).length === 0) return loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role });
+    const values = {
+      title: changes.title?.to,
+      keyQuestion: changes.keyQuestion?.to,
+      tlp: changes.tlp?.to as TlpMarking | undefined,
+    };
 
     await tx
       .update(assessments)
@@ -85,6 +105,10 @@ export async function updateAssessment(options: UpdateAssessmentOptions): Promis
       targetId: assessment.id,
       data: { changes },
     });
+    changed = true;
     return loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role });
   });
+  // After the commit: every open page of the assessment reloads its title, key question and marking.
+  if (changed) await publishAssessmentChanged({ assessmentId: detail.id });
+  return detail;
 }

@@ -27,7 +27,8 @@ export const errorBodySchema = z
         .optional()
         .describe(
           "With a 409 revision conflict: the record as it is now on the server (its `revision` is the one to send). " +
-            "With a 409 `conflict:publish_gate`: the publish gate, whose `unmet` lists what holds it up.",
+            "With a 409 `conflict:publish_gate`: the publish gate, whose `unmet` lists what holds it up. " +
+            "With a 409 `conflict:assessment_details`: the assessment as it is now.",
         ),
     }),
   })

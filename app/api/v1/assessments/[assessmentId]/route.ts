@@ -16,14 +16,15 @@ export const GET = apiRoute<Params>(async ({ params, actor }) =>
 /**
  * Changes title, key question or TLP, and/or archives (`archived: true`) or restores it.
  * Restoring happens before the metadata change and archiving after it, so one request can do
- * either "unarchive and rename" or "rename and archive".
+ * either "unarchive and rename" or "rename and archive". With `expected` (the values the change was
+ * made against), fields changed by someone else since are a 409 instead of being overwritten.
  */
 export const PATCH = apiRoute<Params>(async ({ request, params, actor }) => {
-  const { archived, ...changes } = parseInput(patchAssessmentInput, await readJsonBody(request));
+  const { archived, expected, ...changes } = parseInput(patchAssessmentInput, await readJsonBody(request));
   const assessmentId = params.assessmentId;
   let detail = archived === false ? await setAssessmentArchived({ actor, assessmentId, archived }) : undefined;
   if (Object.values(changes).some((value) => value !== undefined)) {
-    detail = await updateAssessment({ ...changes, actor, assessmentId });
+    detail = await updateAssessment({ ...changes, expected, actor, assessmentId });
   }
   if (archived === true) detail = await setAssessmentArchived({ actor, assessmentId, archived });
   return detail ?? getAssessment({ actor, assessmentId });

@@ -1,7 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { DetailsResult } from "@/components/assessments/assessment-details-form";
 import type { ActionState } from "@/components/forms/action-state";
+import type { Details } from "@/lib/assessments/details-draft";
+import { isAppError } from "@/lib/errors";
+import type { AssessmentDetail } from "@/lib/schemas/assessments";
 import type { TlpMarking } from "@/lib/tlp";
 import { setAssessmentArchived } from "@/server/assessments/set-assessment-archived";
 import { updateAssessment } from "@/server/assessments/update-assessment";
@@ -16,28 +20,46 @@ function revalidateAssessment(workspaceId: string, assessmentId: string): void {
   revalidatePath(`/w/${workspaceId}`);
 }
 
-/** Saves the title, key question and TLP marking (owners and analysts; not while archived). */
+function detailsOf(assessment: AssessmentDetail): Details {
+  return { title: assessment.title, keyQuestion: assessment.keyQuestion, tlp: assessment.tlp };
+}
+
+/**
+ * Saves the title, key question and TLP marking (owners and analysts; not while archived), made
+ * against the values the form started from: fields this user did not change are never written,
+ * and a field someone else changed meanwhile is refused with their version for the form to show.
+ */
 export async function updateAssessmentAction(
   workspaceId: string,
   assessmentId: string,
-  _state: ActionState,
+  _state: ActionState<DetailsResult>,
   formData: FormData,
-): Promise<ActionState> {
+): Promise<ActionState<DetailsResult>> {
   const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
+  let saved: AssessmentDetail;
   try {
-    await updateAssessment({
+    saved = await updateAssessment({
       actor,
       assessmentId,
       title: formText(formData, "title"),
       keyQuestion: formText(formData, "keyQuestion"),
       // Validated by the domain's zod schema.
       tlp: formText(formData, "tlp") as TlpMarking | undefined,
+      expected: {
+        title: formText(formData, "expectedTitle"),
+        keyQuestion: formText(formData, "expectedKeyQuestion"),
+        tlp: formText(formData, "expectedTlp") as TlpMarking | undefined,
+      },
     });
   } catch (error) {
+    if (isAppError(error) && error.code === "conflict:assessment_details") {
+      // The form shows each conflict beside its field with their value, so no field messages here.
+      return { status: "error", error: error.message, data: { current: detailsOf(error.current as AssessmentDetail) } };
+    }
     return actionError(error);
   }
   revalidateAssessment(workspaceId, assessmentId);
-  return { status: "success", message: "Changes saved." };
+  return { status: "success", message: "Changes saved.", data: { saved: detailsOf(saved) } };
 }
 
 /** Archives or restores the assessment (owners and analysts). */
