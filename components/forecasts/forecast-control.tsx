@@ -115,6 +115,7 @@ export function ForecastControl({
           <ForecastOutcomeForm
             assessmentId={assessmentId}
             judgementId={judgementId}
+            resolveBy={forecast.resolveBy}
             onResolved={(resolved) => {
               setForecast(resolved);
               setMessage("Outcome recorded.");

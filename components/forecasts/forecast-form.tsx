@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { todayUtc } from "@/lib/forecasts/forecast-days";
 import { bandRange } from "@/lib/forecasts/forecast-scoring";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
 import { type LikelihoodBand, likelihoodOf } from "@/lib/standards/icd203";
@@ -35,6 +36,9 @@ export function ForecastForm({
   const [isPending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const range = likelihood ? bandRange(likelihood) : null;
+  // A day in the past is refused, except the day an open forecast already has (it may have passed since).
+  const today = todayUtc();
+  const earliest = forecast && forecast.resolveBy < today ? forecast.resolveBy : today;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +55,14 @@ export function ForecastForm({
     <form onSubmit={handleSubmit} aria-label="Forecast" className="space-y-1.5">
       <SmallField label="Resolve by" errors={refusal?.fields?.resolveBy}>
         {(props) => (
-          <input {...props} type="date" required value={resolveBy} onChange={(e) => setResolveBy(e.target.value)} />
+          <input
+            {...props}
+            type="date"
+            required
+            min={earliest}
+            value={resolveBy}
+            onChange={(e) => setResolveBy(e.target.value)}
+          />
         )}
       </SmallField>
       <SmallField label="Resolves as happened if…" errors={refusal?.fields?.criterion}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { canRecordOutcome, dayAfter } from "@/lib/forecasts/forecast-days";
 import { FORECAST_OUTCOMES, type ForecastDto } from "@/lib/schemas/forecasts";
 import { type ForecastResult, resolveForecast } from "./forecast-requests";
 import { OUTCOME_LABELS } from "./format-forecast";
@@ -7,16 +8,25 @@ import { SmallField } from "./small-field";
 
 type Outcome = (typeof FORECAST_OUTCOMES)[number];
 
-/** Records how a forecast turned out (owners and reviewers); the score is frozen once sent. */
+/**
+ * Records how a forecast turned out (owners and reviewers); the score is frozen once sent.
+ * Before the resolve-by day has passed it offers only "happened" (the criterion was met early)
+ * and "annulled": "did not happen" is not known yet. The server applies the same rule.
+ */
 export function ForecastOutcomeForm({
   assessmentId,
   judgementId,
+  resolveBy,
   onResolved,
 }: {
   assessmentId: string;
   judgementId: string;
+  /** The forecast's resolve-by day (UTC), which decides whether "did not happen" is known yet. */
+  resolveBy: string;
   onResolved: (forecast: ForecastDto) => void;
 }) {
+  const outcomes = FORECAST_OUTCOMES.filter((value) => canRecordOutcome(value, resolveBy));
+  const isEarly = outcomes.length < FORECAST_OUTCOMES.length;
   const [outcome, setOutcome] = useState<Outcome>("happened");
   const [note, setNote] = useState("");
   const [isPending, setPending] = useState(false);
@@ -41,7 +51,7 @@ export function ForecastOutcomeForm({
       <SmallField label="Outcome" errors={refusal?.fields?.outcome}>
         {(props) => (
           <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-            {FORECAST_OUTCOMES.map((value) => (
+            {outcomes.map((value) => (
               <option key={value} value={value}>
                 {OUTCOME_LABELS[value]}
               </option>
@@ -61,6 +71,12 @@ export function ForecastOutcomeForm({
       <Button type="submit" size="sm" variant="primary" disabled={isPending}>
         {isPending ? "Recording…" : "Record outcome"}
       </Button>
+      {isEarly ? (
+        <p className="text-[0.7rem] text-slate-600">
+          Before {resolveBy} has passed: record “happened” if the criterion is already met, or annul it. “Did not
+          happen” can be recorded from {dayAfter(resolveBy)}.
+        </p>
+      ) : null}
       <p className="text-[0.7rem] text-slate-500">Final: the band, probability and Brier score are frozen.</p>
     </form>
   );

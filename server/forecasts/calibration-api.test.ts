@@ -5,7 +5,7 @@ import { calibrationDto, forecastListDto } from "@/lib/schemas/forecasts";
 import type { Actor } from "../auth/actor";
 import { createTestUser, createTestWorkspace } from "../testing/factories";
 import { callRoute, createTestBearer } from "../testing/route-test-helpers";
-import { daysFromToday, forecastingTeam, setTestForecast } from "./forecast-test-helpers";
+import { daysFromToday, forecastingTeam, setDueTestForecast, setTestForecast } from "./forecast-test-helpers";
 import { recordForecastOutcome } from "./record-forecast-outcome";
 
 async function getCalibration(actor: Actor, workspaceId: string) {
@@ -50,7 +50,7 @@ describe("GET /api/v1/workspaces/:id/calibration", () => {
       outcome: "happened" | "did_not_happen" | "annulled",
       pointEstimate?: number,
     ) => {
-      await setTestForecast(f.analyst, assessmentId, { judgementId, pointEstimate });
+      await setDueTestForecast(f.analyst, assessmentId, { judgementId, pointEstimate });
       await recordForecastOutcome({ actor: f.owner, assessmentId, judgementId, input: { outcome } });
     };
     await resolve(ana, "jdg_a1", "happened"); // p = 0.675 (midpoint), (0.675 − 1)² = 0.105625
@@ -114,10 +114,10 @@ describe("GET /api/v1/workspaces/:id/forecasts", () => {
       { id: "jdg_later", likelihood: "likely" },
       { id: "jdg_done", likelihood: "likely" },
     ]);
-    await setTestForecast(f.analyst, assessmentId, { judgementId: "jdg_late", resolveBy: daysFromToday(-3) });
+    await setDueTestForecast(f.analyst, assessmentId, { judgementId: "jdg_late", resolveBy: daysFromToday(-3) });
     await setTestForecast(f.analyst, assessmentId, { judgementId: "jdg_today", resolveBy: daysFromToday(0) });
     await setTestForecast(f.analyst, assessmentId, { judgementId: "jdg_later", resolveBy: daysFromToday(30) });
-    await setTestForecast(f.analyst, assessmentId, { judgementId: "jdg_done", resolveBy: daysFromToday(-10) });
+    await setDueTestForecast(f.analyst, assessmentId, { judgementId: "jdg_done", resolveBy: daysFromToday(-10) });
     await recordForecastOutcome({
       actor: f.reviewer,
       assessmentId,

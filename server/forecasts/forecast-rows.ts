@@ -2,13 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type JudgementForecast, type JudgementRow, judgementForecasts, judgements } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { isPastResolveBy, todayUtc } from "@/lib/forecasts/forecast-days";
 import { forecastProbability } from "@/lib/forecasts/forecast-scoring";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
-
-/** Today's date in UTC as YYYY-MM-DD: resolve-by days are calendar days, the same for everyone. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** The judgement's projected row, or 404 `not_found:judgement` when the assessment's text has no such block. */
 export async function requireJudgementRow(db: Executor, assessmentId: string, judgementId: string) {
@@ -74,7 +70,7 @@ export function toForecastDto(
     pointEstimate: row.pointEstimate,
     likelihood,
     probability: likelihood ? forecastProbability(likelihood, row.pointEstimate) : null,
-    isDue: row.outcome === null && row.resolveBy < today,
+    isDue: row.outcome === null && isPastResolveBy(row.resolveBy, today),
     setBy: row.setBy,
     updatedAt: row.updatedAt.toISOString(),
     outcome: row.outcome,

@@ -1,12 +1,15 @@
 import type { JSONContent } from "@tiptap/core";
+import { and, eq } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { judgementForecasts } from "@/db/schema";
 import type { JudgementAttributes } from "@/lib/editor/judgement-node";
+import { todayUtc } from "@/lib/forecasts/forecast-days";
 import type { Actor } from "../auth/actor";
 import { storeDocumentContent } from "../collab/store-document-content";
 import { createTestDocument } from "../collab/testing/start-collab-test-server";
 import { documentOf, judgementBlock } from "../judgements/judgement-test-helpers";
 import { reviewJudgement } from "../reviews/review-judgement";
 import { createTestTeam } from "../testing/factories";
-import { todayUtc } from "./forecast-rows";
 import { setForecast } from "./set-forecast";
 
 /** The UTC date `days` from today, YYYY-MM-DD. */
@@ -30,6 +33,28 @@ export function setTestForecast(
       pointEstimate: options.pointEstimate,
     },
   });
+}
+
+/**
+ * Moves a forecast's resolve-by day to `resolveBy` in the database, as if it had been set long ago
+ * and the day had come since: the API refuses a day in the past for a new forecast.
+ */
+export async function backdateForecast(assessmentId: string, judgementId: string, resolveBy: string): Promise<void> {
+  await getDatabase()
+    .update(judgementForecasts)
+    .set({ resolveBy })
+    .where(and(eq(judgementForecasts.assessmentId, assessmentId), eq(judgementForecasts.judgementId, judgementId)));
+}
+
+/** A forecast set a while ago whose resolve-by day (`resolveBy`, in the past) has come. */
+export async function setDueTestForecast(
+  actor: Actor,
+  assessmentId: string,
+  options: { judgementId?: string; pointEstimate?: number; resolveBy?: string } = {},
+) {
+  const forecast = await setTestForecast(actor, assessmentId, { ...options, resolveBy: undefined });
+  await backdateForecast(assessmentId, forecast.judgementId, options.resolveBy ?? daysFromToday(-1));
+  return forecast;
 }
 
 /** One judgement of a test assessment: its id, band and who wrote it. */

@@ -8,7 +8,7 @@ import { forecastDto } from "@/lib/schemas/forecasts";
 import type { Actor } from "../auth/actor";
 import { createTestUser, createTestWorkspace } from "../testing/factories";
 import { callRoute, createTestBearer } from "../testing/route-test-helpers";
-import { forecastingTeam } from "./forecast-test-helpers";
+import { backdateForecast, daysFromToday, forecastingTeam } from "./forecast-test-helpers";
 
 type Method = "GET" | "PUT" | "DELETE";
 
@@ -33,7 +33,11 @@ async function outcome(actor: Actor, assessmentId: string, body: unknown, judgem
   });
 }
 
-const CRITERION = "Imagery shows at least 40 rail cars at Tikhoretsk on 31 December 2026.";
+const CRITERION = "Imagery shows at least 40 rail cars at Tikhoretsk on the resolve-by day.";
+// Resolve-by days are relative to today: a day in the past is refused for a new forecast.
+const SOON = daysFromToday(30);
+const LATER = daysFromToday(60);
+const NEXT_YEAR = daysFromToday(365);
 
 /** The stored forecast rows and forecast audit events of an assessment. */
 async function storedFor(assessmentId: string) {
@@ -52,13 +56,13 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
     const set = await forecast("PUT", f.analyst, assessmentId, {
-      resolveBy: "2026-12-31",
+      resolveBy: SOON,
       criterion: CRITERION,
       pointEstimate: 0.7,
     });
     expect(set.status).toBe(200);
     expect(forecastDto.parse(set.body)).toMatchObject({
-      resolveBy: "2026-12-31",
+      resolveBy: SOON,
       criterion: CRITERION,
       pointEstimate: expect.closeTo(0.7, 6),
       likelihood: "likely",
@@ -66,12 +70,12 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
       outcome: null,
       setBy: f.analyst.id,
     });
-    const updated = await forecast("PUT", f.owner, assessmentId, { resolveBy: "2027-01-31", criterion: "Revised." });
+    const updated = await forecast("PUT", f.owner, assessmentId, { resolveBy: LATER, criterion: "Revised." });
     expect(updated.status).toBe(200);
     const read = await forecast("GET", f.viewer, assessmentId);
     expect(read.status).toBe(200);
     // No point estimate any more: the midpoint of likely (55–80%) is scored, (55 + 80) / 200 = 0.675.
-    expect(read.body).toMatchObject({ resolveBy: "2027-01-31", criterion: "Revised.", pointEstimate: null });
+    expect(read.body).toMatchObject({ resolveBy: LATER, criterion: "Revised.", pointEstimate: null });
     expect(read.body.probability).toBeCloseTo(0.675, 9);
     expect((await storedFor(assessmentId)).events.map((event) => event.action)).toEqual([
       "forecast.set",
@@ -83,7 +87,7 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
     const refused = await forecast("PUT", f.analyst, assessmentId, {
-      resolveBy: "2026-12-31",
+      resolveBy: SOON,
       criterion: CRITERION,
       pointEstimate: 0.5,
     });
@@ -97,7 +101,7 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
   it("refuses judgements without likelihood (422), bad fields (400) and unknown judgements (404)", async () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: null }]);
-    const body = { resolveBy: "2026-12-31", criterion: CRITERION };
+    const body = { resolveBy: SOON, criterion: CRITERION };
     const noBand = await forecast("PUT", f.analyst, assessmentId, body);
     expect([noBand.status, noBand.body.error.code]).toEqual([422, "unprocessable:likelihood"]);
     const bad = await forecast("PUT", f.analyst, assessmentId, {
@@ -111,10 +115,45 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
     expect((await storedFor(assessmentId)).rows).toEqual([]);
   });
 
+  it("refuses a resolve-by day in the past (400, field message) and stores nothing; today is fine", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    for (const resolveBy of ["2020-01-01", daysFromToday(-1)]) {
+      const refused = await forecast("PUT", f.analyst, assessmentId, { resolveBy, criterion: CRITERION });
+      expect([refused.status, refused.body.error.code]).toEqual([400, "bad_request:resolve_by"]);
+      expect(Object.keys(refused.body.error.fields)).toEqual(["resolveBy"]);
+      expect(refused.body.error.fields.resolveBy[0]).toContain(daysFromToday(0));
+    }
+    expect(await storedFor(assessmentId)).toEqual({ rows: [], events: [] });
+    expect(
+      (await forecast("PUT", f.analyst, assessmentId, { resolveBy: daysFromToday(0), criterion: CRITERION })).status,
+    ).toBe(200);
+  });
+
+  it("refuses moving an open forecast's day into the past, but keeps a day that has passed meanwhile", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION });
+    const moved = await forecast("PUT", f.analyst, assessmentId, {
+      resolveBy: daysFromToday(-5),
+      criterion: CRITERION,
+    });
+    expect([moved.status, moved.body.error.code]).toEqual([400, "bad_request:resolve_by"]);
+    expect((await storedFor(assessmentId)).rows.map((row) => row.resolveBy)).toEqual([SOON]);
+    // Set long ago, its day has come: the criterion can still be worded better before it is resolved.
+    await backdateForecast(assessmentId, "jdg_key", daysFromToday(-2));
+    const reworded = await forecast("PUT", f.analyst, assessmentId, {
+      resolveBy: daysFromToday(-2),
+      criterion: "Revised.",
+    });
+    expect(reworded.status).toBe(200);
+    expect(reworded.body).toMatchObject({ resolveBy: daysFromToday(-2), criterion: "Revised.", isDue: true });
+  });
+
   it("lets only owners and analysts write, and hides it from other teams", async () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
-    const body = { resolveBy: "2026-12-31", criterion: CRITERION };
+    const body = { resolveBy: SOON, criterion: CRITERION };
     for (const actor of [f.reviewer, f.viewer]) {
       const refused = await forecast("PUT", actor, assessmentId, body);
       expect([refused.status, refused.body.error.code]).toEqual([403, "forbidden:forecast"]);
@@ -136,7 +175,9 @@ describe("POST …/forecast/outcome", () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }], { approvedBy: f.reviewer });
     expect((await outcome(f.reviewer, assessmentId, { outcome: "happened" })).status).toBe(404);
-    await forecast("PUT", f.analyst, assessmentId, { resolveBy: "2026-12-31", criterion: CRITERION });
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION });
+    // "Did not happen" is known only once the day has passed.
+    await backdateForecast(assessmentId, "jdg_key", daysFromToday(-1));
     for (const actor of [f.analyst, f.viewer]) {
       const refused = await outcome(actor, assessmentId, { outcome: "happened" });
       expect([refused.status, refused.body.error.code]).toEqual([403, "forbidden:forecast_outcome"]);
@@ -157,17 +198,43 @@ describe("POST …/forecast/outcome", () => {
 
     const again = await outcome(f.owner, assessmentId, { outcome: "happened" });
     expect([again.status, again.body.error.code]).toEqual([409, "conflict:forecast_resolved"]);
-    const body = { resolveBy: "2027-12-31", criterion: CRITERION };
+    const body = { resolveBy: NEXT_YEAR, criterion: CRITERION };
     expect((await forecast("PUT", f.analyst, assessmentId, body)).status).toBe(409);
     expect((await forecast("DELETE", f.analyst, assessmentId)).status).toBe(409);
     expect(await storedFor(assessmentId)).toEqual(before);
     expect(before.events.map((event) => event.action)).toEqual(["forecast.set", "forecast.resolved"]);
   });
 
+  it("records “happened” before the day (the criterion was met early), “did not happen” only once it has passed", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([
+      { id: "jdg_key", likelihood: "likely" },
+      { id: "jdg_other", likelihood: "likely" },
+    ]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION });
+    const early = await outcome(f.reviewer, assessmentId, { outcome: "did_not_happen" });
+    expect([early.status, early.body.error.code]).toEqual([422, "unprocessable:forecast_not_due"]);
+    expect(early.body.error.fields.outcome[0]).toContain(SOON);
+    const stored = await storedFor(assessmentId);
+    expect(stored.rows.map((row) => [row.outcome, row.brierScore])).toEqual([[null, null]]);
+    expect(stored.events.map((event) => event.action)).toEqual(["forecast.set"]);
+
+    // On its last day it can still happen.
+    await backdateForecast(assessmentId, "jdg_key", daysFromToday(0));
+    expect((await outcome(f.reviewer, assessmentId, { outcome: "did_not_happen" })).status).toBe(422);
+    await backdateForecast(assessmentId, "jdg_key", daysFromToday(-1));
+    expect((await outcome(f.reviewer, assessmentId, { outcome: "did_not_happen" })).status).toBe(200);
+
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: NEXT_YEAR, criterion: CRITERION }, "jdg_other");
+    const happened = await outcome(f.reviewer, assessmentId, { outcome: "happened" }, "jdg_other");
+    expect(happened.status).toBe(200);
+    expect(happened.body.brierScore).toBeCloseTo(0.105625, 6); // (0.675 − 1)²
+  });
+
   it("annuls without a Brier score and refuses a bad outcome with a field message", async () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "unlikely" }]);
-    await forecast("PUT", f.analyst, assessmentId, { resolveBy: "2026-12-31", criterion: CRITERION });
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION });
     const bad = await outcome(f.owner, assessmentId, { outcome: "maybe" });
     expect([bad.status, Object.keys(bad.body.error.fields)]).toEqual([400, ["outcome"]]);
     const annulled = await outcome(f.owner, assessmentId, { outcome: "annulled" });
@@ -179,7 +246,7 @@ describe("POST …/forecast/outcome", () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
     await forecast("PUT", f.analyst, assessmentId, {
-      resolveBy: "2026-12-31",
+      resolveBy: SOON,
       criterion: CRITERION,
       pointEstimate: 0.7,
     });

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { assessments, judgementForecasts, judgements } from "@/db/schema";
+import { todayUtc } from "@/lib/forecasts/forecast-days";
 import type { ForecastListDto, ForecastState } from "@/lib/schemas/forecasts";
 import type { Actor } from "../auth/actor";
 import { requireMembership } from "../policies/require-membership";
-import { todayUtc, toForecastDto } from "./forecast-rows";
+import { toForecastDto } from "./forecast-rows";
 
 export interface ListForecastsOptions {
   /** Any member of the workspace. */

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { canRecordOutcome, dayAfter } from "@/lib/forecasts/forecast-days";
 import { brierScore, forecastProbability, isInBand } from "@/lib/forecasts/forecast-scoring";
 import type { WorkspaceRole } from "@/lib/roles";
 import { type ForecastDto, type RecordForecastOutcomeInput, recordForecastOutcomeInput } from "@/lib/schemas/forecasts";
@@ -27,6 +28,8 @@ export interface RecordForecastOutcomeOptions {
  * Resolves a forecast once and for all: freezes the judgement's band and the probability scored
  * (the point estimate, else the band's midpoint), its Brier score (none when annulled), its
  * authors and the reviewers whose approval is current, so later edits never rescore it.
+ * "Happened" may be recorded as soon as the criterion is met and an annulment at any time, but
+ * "did not happen" only once the resolve-by day has passed (422 `unprocessable:forecast_not_due`).
  * Refusals change nothing: no forecast or judgement 404, already resolved 409, a judgement
  * without likelihood (or whose band moved away from the point estimate) 422.
  */
@@ -40,6 +43,20 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
     async (tx, locked) => {
       const forecast = await requireForecast(tx, locked.id, options.judgementId, { forUpdate: true });
       refuseResolved(forecast);
+      if (!canRecordOutcome(input.outcome, forecast.resolveBy)) {
+        throw new AppError(
+          "unprocessable:forecast_not_due",
+          "It can still happen: the resolve-by day has not passed.",
+          {
+            fields: {
+              outcome: [
+                `The forecast runs until ${forecast.resolveBy} (UTC): record “did not happen” from ${dayAfter(forecast.resolveBy)}, ` +
+                  "or “happened” as soon as the criterion is met.",
+              ],
+            },
+          },
+        );
+      }
       const judgement = await requireJudgementRow(tx, locked.id, forecast.judgementId);
       const band = judgement.likelihood;
       if (!band) {

@@ -1,5 +1,6 @@
 import { judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { isPastResolveBy, todayUtc } from "@/lib/forecasts/forecast-days";
 import { bandRange, isInBand } from "@/lib/forecasts/forecast-scoring";
 import { WRITER_ROLES } from "@/lib/roles";
 import { type ForecastDto, type SetForecastInput, setForecastInput } from "@/lib/schemas/forecasts";
@@ -20,10 +21,25 @@ export interface SetForecastOptions {
 }
 
 /**
+ * 400 `bad_request:resolve_by` for a day before today (UTC): a forecast about a day already past
+ * predicts nothing. An open forecast whose day passed after it was set may keep that day.
+ */
+function refusePastResolveBy(resolveBy: string, currentResolveBy: string | undefined): void {
+  const today = todayUtc();
+  if (!isPastResolveBy(resolveBy, today) || resolveBy === currentResolveBy) return;
+  throw new AppError("bad_request:resolve_by", "The resolve-by day has already passed.", {
+    fields: {
+      resolveBy: [`Choose today (${today}, UTC) or a later day: a forecast is about what has not happened yet.`],
+    },
+  });
+}
+
+/**
  * Makes a judgement a forecast, or changes its resolve-by day, criterion or point estimate while
  * it is unresolved. The point estimate must lie inside the judgement's likelihood band as it is
  * now (422 `unprocessable:point_estimate`), so a forecast never says more than the text does; a
- * judgement without a likelihood predicts nothing (422 `unprocessable:likelihood`).
+ * judgement without a likelihood predicts nothing (422 `unprocessable:likelihood`). The resolve-by
+ * day must not have passed (400), unless it is the open forecast's day already.
  */
 export async function setForecast(options: SetForecastOptions): Promise<ForecastDto> {
   const input = parseInput(setForecastInput, options.input);
@@ -35,6 +51,7 @@ export async function setForecast(options: SetForecastOptions): Promise<Forecast
       const judgement = await requireJudgementRow(tx, locked.id, options.judgementId);
       const existing = await findForecast(tx, locked.id, judgement.id, { forUpdate: true });
       if (existing) refuseResolved(existing);
+      refusePastResolveBy(input.resolveBy, existing?.resolveBy);
       if (!judgement.likelihood) {
         throw new AppError("unprocessable:likelihood", "Give the judgement a likelihood before making it a forecast.", {
           fields: { "": ["The judgement has no likelihood, so it predicts nothing that could be scored."] },

@@ -37,7 +37,8 @@ export function registerForecastPaths(registry: OpenAPIRegistry): void {
       "Owners and analysts (403 `forbidden:forecast`). `pointEstimate` (0–1) must lie inside the judgement's current " +
       "ICD 203 band, both ends included (422 `unprocessable:point_estimate` with a field message); without one the " +
       "band's midpoint is scored. A judgement without likelihood is 422 `unprocessable:likelihood`; a resolved " +
-      "forecast is 409 `conflict:forecast_resolved`; a judgement not in the text is 404.",
+      "forecast is 409 `conflict:forecast_resolved`; a judgement not in the text is 404. `resolveBy` must be today " +
+      "(UTC) or later (400 `bad_request:resolve_by`), unless it is the day the open forecast already has.",
     request: { params: judgementParams, body: jsonBody(setForecastInput) },
     responses: {
       200: jsonResponse("The forecast as stored.", forecastDto),
@@ -64,7 +65,9 @@ export function registerForecastPaths(registry: OpenAPIRegistry): void {
     description:
       "Owners and reviewers (403 `forbidden:forecast_outcome`). Freezes the band, the probability scored (point " +
       "estimate, else the band's midpoint), the Brier score (p − o)² (null for `annulled`), the judgement's authors " +
-      "and the reviewers whose approval is current. No forecast or judgement 404; already resolved 409; a judgement " +
+      "and the reviewers whose approval is current. `happened` may be recorded as soon as the criterion is met and " +
+      "`annulled` at any time; `did_not_happen` only once the resolve-by day has passed (422 " +
+      "`unprocessable:forecast_not_due`). No forecast or judgement 404; already resolved 409; a judgement " +
       "without likelihood, or whose band no longer holds the point estimate, 422. Refusals change nothing.",
     request: { params: judgementParams, body: jsonBody(recordForecastOutcomeInput) },
     responses: {

@@ -1,4 +1,4 @@
-import { setTestForecast } from "../../forecasts/forecast-test-helpers";
+import { daysFromToday, setTestForecast } from "../../forecasts/forecast-test-helpers";
 import { unique } from "./matrix-fixtures";
 import type { CellContext, CellRequest, RestCase } from "./rest-case";
 
@@ -26,8 +26,8 @@ export const FORECAST_CASES: Record<string, RestCase> = {
   [`PUT ${F}`]: onForecast({
     withForecast: false,
     body: () => ({
-      resolveBy: "2027-06-30",
-      criterion: `Rail cars counted in June 2027 (${unique()})`,
+      resolveBy: daysFromToday(180),
+      criterion: `Rail cars counted in six months (${unique()})`,
       pointEstimate: 0.7,
     }),
   }),

@@ -29,7 +29,7 @@ export default async function ForecastsPage({ params }: { params: Promise<{ work
       <PageHeader
         eyebrow={workspace.name}
         title="Forecasts"
-        description="Judgements with a resolve-by day and a criterion. Once the day has passed, an owner or reviewer records what happened on the assessment page; the Brier score is then frozen."
+        description="Judgements with a resolve-by day and a criterion. An owner or reviewer records what happened on the assessment page: “happened” as soon as the criterion is met, even before the day; “did not happen” once the day has passed; “annulled” whenever the question stops making sense. The Brier score is then frozen."
       />
       <div className="space-y-8">
         <section aria-labelledby="due-heading" className="space-y-2">
