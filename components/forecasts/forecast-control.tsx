@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { WorkspaceRole } from "@/lib/roles";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
 import { likelihoodOf } from "@/lib/standards/icd203";
 import { ForecastForm } from "./forecast-form";
 import { ForecastOutcomeForm } from "./forecast-outcome-form";
-import { deleteForecast, loadForecast } from "./forecast-requests";
+import { deleteForecast } from "./forecast-requests";
 import { formatBrier, formatPercent, OUTCOME_LABELS } from "./format-forecast";
 
 function Summary({ forecast }: { forecast: ForecastDto }) {
@@ -44,31 +44,21 @@ function Summary({ forecast }: { forecast: ForecastDto }) {
 export function ForecastControl({
   assessmentId,
   judgementId,
+  initialForecast,
   role,
 }: {
   assessmentId: string;
   judgementId: string;
+  /** The judgement's forecast as the assessment's forecasts were loaded (null: none). */
+  initialForecast: ForecastDto | null;
   role: WorkspaceRole | null;
 }) {
-  const [forecast, setForecast] = useState<ForecastDto | null>(null);
-  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const [forecast, setForecast] = useState<ForecastDto | null>(initialForecast);
   const [isEditing, setEditing] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const canWrite = role === "owner" || role === "analyst";
   const canResolve = role === "owner" || role === "reviewer";
-
-  useEffect(() => {
-    let isCurrent = true;
-    void loadForecast(assessmentId, judgementId).then((result) => {
-      if (!isCurrent) return;
-      if (result.ok) setForecast(result.forecast);
-      setStatus(result.ok ? "ready" : "error");
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [assessmentId, judgementId]);
 
   async function handleRemove() {
     const result = await deleteForecast(assessmentId, judgementId);
@@ -77,7 +67,7 @@ export function ForecastControl({
     setMessage(result.ok ? "Forecast removed." : "");
   }
 
-  if (status !== "ready" || (!forecast && !canWrite)) return null;
+  if (!forecast && !canWrite) return null;
   const isOpen = forecast !== null && forecast.outcome === null;
   return (
     <details className="mt-2 rounded border border-slate-100 bg-slate-50 p-1.5 text-xs" open={isEditing || undefined}>

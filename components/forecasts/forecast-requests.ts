@@ -37,10 +37,15 @@ async function send(url: string, init: RequestInit): Promise<ForecastResult> {
   };
 }
 
-/** The judgement's forecast; a 404 means it has none yet. */
-export async function loadForecast(assessmentId: string, judgementId: string): Promise<ForecastResult> {
-  const result = await send(forecastUrl(assessmentId, judgementId), { method: "GET" });
-  return !result.ok && result.status === 404 ? { ok: true, forecast: null } : result;
+/**
+ * Every forecast of the assessment, in one request: asking each judgement would answer 404 for
+ * most of them, which the browser logs as an error each time.
+ */
+export async function loadAssessmentForecasts(assessmentId: string, signal: AbortSignal): Promise<ForecastDto[]> {
+  const url = `/api/v1/assessments/${encodeURIComponent(assessmentId)}/forecasts`;
+  const response = await fetch(url, { signal, credentials: "same-origin", headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as ForecastDto[];
 }
 
 /** Sets or changes the forecast (owners and analysts). */

@@ -6,6 +6,7 @@ import { useId } from "react";
 import { ForecastControl } from "@/components/forecasts/forecast-control";
 import { FOCUS_RING } from "@/components/ui/button";
 import type { WorkspaceRole } from "@/lib/roles";
+import type { ForecastDto } from "@/lib/schemas/forecasts";
 import type { JudgementReviewStateDto } from "@/lib/schemas/reviews";
 import { ReviewActions } from "./review-actions";
 import { ReviewStatusBadge } from "./review-status-badge";
@@ -28,6 +29,7 @@ export function JudgementReviewItem({
   state,
   canReview,
   role,
+  forecast,
   onReviewed,
 }: {
   editor: Editor;
@@ -37,6 +39,8 @@ export function JudgementReviewItem({
   canReview: boolean;
   /** The user's role, for the forecast control (who may set one, who may record the outcome). */
   role?: WorkspaceRole | null;
+  /** The judgement's forecast (null: none); undefined while the assessment's forecasts load or if they could not. */
+  forecast?: ForecastDto | null;
   onReviewed: () => void;
 }) {
   const titleId = useId();
@@ -87,7 +91,14 @@ export function JudgementReviewItem({
           onReviewed={onReviewed}
         />
       ) : null}
-      <ForecastControl assessmentId={assessmentId} judgementId={state.judgementId} role={role ?? null} />
+      {forecast !== undefined ? (
+        <ForecastControl
+          assessmentId={assessmentId}
+          judgementId={state.judgementId}
+          initialForecast={forecast}
+          role={role ?? null}
+        />
+      ) : null}
     </li>
   );
 }

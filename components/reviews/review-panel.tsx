@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import clsx from "clsx";
 import { useEffect, useState } from "react";
+import { useAssessmentForecasts } from "@/components/forecasts/use-assessment-forecasts";
 import { formatExact } from "@/components/ui/relative-time";
 import type { WorkspaceRole } from "@/lib/roles";
 import { JudgementReviewItem } from "./judgement-review-item";
@@ -53,6 +54,7 @@ function summaryOf(approved: number, total: number): string {
  */
 export function ReviewPanel({ editor, role }: { editor: Editor; role: WorkspaceRole | null }) {
   const { status, reviews, updatedAt, reload } = useReviews();
+  const forecasts = useAssessmentForecasts(reviews?.assessmentId ?? null);
   const canReview = role !== null && REVIEWING_ROLES.includes(role);
   const judgements = reviews?.judgements ?? [];
   const approved = judgements.filter((state) => state.status === "approved").length;
@@ -83,6 +85,9 @@ export function ReviewPanel({ editor, role }: { editor: Editor; role: WorkspaceR
               state={state}
               canReview={canReview}
               role={role}
+              forecast={
+                forecasts.status === "ready" ? (forecasts.byJudgement.get(state.judgementId) ?? null) : undefined
+              }
               onReviewed={reload}
             />
           ))}

@@ -1,10 +1,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import * as assessmentForecastsRoute from "@/app/api/v1/assessments/[assessmentId]/forecasts/route";
 import * as outcomeRoute from "@/app/api/v1/assessments/[assessmentId]/judgements/[judgementId]/forecast/outcome/route";
 import { DELETE, GET, PUT } from "@/app/api/v1/assessments/[assessmentId]/judgements/[judgementId]/forecast/route";
 import { getDatabase } from "@/db/client";
 import { auditEvents, judgementForecasts } from "@/db/schema";
-import { forecastDto } from "@/lib/schemas/forecasts";
+import { type ForecastDto, forecastDto } from "@/lib/schemas/forecasts";
 import type { Actor } from "../auth/actor";
 import { createTestUser, createTestWorkspace } from "../testing/factories";
 import { callRoute, createTestBearer } from "../testing/route-test-helpers";
@@ -259,5 +260,43 @@ describe("POST …/forecast/outcome", () => {
     const stored = await storedFor(assessmentId);
     expect(stored.rows.map((row) => [row.outcome, row.brierScore, row.resolvedAt])).toEqual([[null, null, null]]);
     expect(stored.events.map((event) => event.action)).toEqual(["forecast.set"]);
+  });
+});
+
+describe("GET /api/v1/assessments/:assessmentId/forecasts", () => {
+  it("lists every forecast of the assessment in one answer, and nothing of other teams", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([
+      { id: "jdg_a", likelihood: "likely" },
+      { id: "jdg_b", likelihood: "unlikely" },
+      { id: "jdg_none", likelihood: "likely" },
+    ]);
+    const other = await f.writeAssessment([{ id: "jdg_a", likelihood: "likely" }]);
+    const list = async (actor: Actor, id = assessmentId) =>
+      callRoute(assessmentForecastsRoute.GET, {
+        path: `/api/v1/assessments/${id}/forecasts`,
+        params: { assessmentId: id },
+        token: await createTestBearer(actor),
+      });
+    expect((await list(f.viewer)).body).toEqual([]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION }, "jdg_b");
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: LATER, criterion: CRITERION }, "jdg_a");
+    await forecast("PUT", f.analyst, other, { resolveBy: LATER, criterion: CRITERION }, "jdg_a");
+    await outcome(f.reviewer, assessmentId, { outcome: "happened" }, "jdg_b");
+    // jdg_a leaves the text: its forecast is still listed, without a band.
+    await f.writeText(assessmentId, [{ id: "jdg_b", likelihood: "unlikely" }]);
+
+    const listed = await list(f.viewer);
+    expect(listed.status).toBe(200);
+    const forecasts = listed.body.map((item: unknown) => forecastDto.parse(item));
+    expect(
+      forecasts.map((item: ForecastDto) => [item.judgementId, item.assessmentId, item.outcome, item.likelihood]),
+    ).toEqual([
+      ["jdg_a", assessmentId, null, null],
+      ["jdg_b", assessmentId, "happened", "unlikely"],
+    ]);
+    const stranger = await createTestUser();
+    await createTestWorkspace(stranger);
+    expect((await list(stranger)).status).toBe(404);
   });
 });

@@ -200,6 +200,7 @@ export const REST_AUTHORIZATION: readonly RestRule[] = [
     outcomes: assessmentStep(["owner", "reviewer"], 201, "forbidden:review"),
   },
   // Forecasts: writers set them, owners and reviewers record outcomes, every member reads them.
+  { method: "GET", path: `${A}/forecasts`, outcomes: assessmentMembers(200) },
   { method: "GET", path: `${A}/judgements/{judgementId}/forecast`, outcomes: assessmentMembers(200) },
   {
     method: "PUT",

@@ -21,6 +21,20 @@ const FORECAST = "/api/v1/assessments/{assessmentId}/judgements/{judgementId}/fo
 export function registerForecastPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: "get",
+    path: "/api/v1/assessments/{assessmentId}/forecasts",
+    tags: ["Forecasts"],
+    summary: "List an assessment's forecasts",
+    description:
+      "Any member. Every forecast of the assessment, open or resolved, ordered by judgement id; a judgement without " +
+      "one is simply not listed (one request instead of asking each judgement, most of which answer 404).",
+    request: { params: z.object({ assessmentId: z.uuid() }) },
+    responses: {
+      200: jsonResponse("The forecasts.", z.array(forecastDto)),
+      ...errorResponses("unauthorized", "not_found"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
     path: FORECAST,
     tags: ["Forecasts"],
     summary: "Get a judgement's forecast",

@@ -3,7 +3,8 @@ import { unique } from "./matrix-fixtures";
 import type { CellContext, CellRequest, RestCase } from "./rest-case";
 
 const W = "/api/v1/workspaces/{workspaceId}";
-const F = "/api/v1/assessments/{assessmentId}/judgements/{judgementId}/forecast";
+const A = "/api/v1/assessments/{assessmentId}";
+const F = `${A}/judgements/{judgementId}/forecast`;
 
 /**
  * The shared draft's key judgement, whose forecast is unresolved, for refused calls; for allowed
@@ -22,6 +23,7 @@ const onForecast =
 
 /** How to call the forecast and calibration rows of the matrix. */
 export const FORECAST_CASES: Record<string, RestCase> = {
+  [`GET ${A}/forecasts`]: ({ world }) => ({ params: { assessmentId: world.shared.assessmentId } }),
   [`GET ${F}`]: ({ world }) => ({ params: { assessmentId: world.shared.assessmentId, judgementId: "jdg_key" } }),
   [`PUT ${F}`]: onForecast({
     withForecast: false,
