@@ -126,7 +126,8 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     const article = avery.page.getByRole("article", { name: `Version 3 of Rail logistics ${run}` });
     await expect(article).toContainText(STATEMENT);
     await expect(article).toContainText("Likelihood: likely (55–80%)");
-    await expect(article).toContainText("About 50 rail cars at the Tikhoretsk depot.");
+    // The endnote reads as in the exports: the summary, then when it was observed.
+    await expect(article).toContainText("OBS-26 About 50 rail cars at the Tikhoretsk depot (observed Apr 2024).");
     await expect(avery.page.getByText("TLP:AMBER", { exact: true })).toHaveCount(2);
     await expect(avery.page.getByRole("region", { name: "Approvals at publication" })).toContainText("Rey Reviewer");
   } finally {
