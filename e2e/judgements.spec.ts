@@ -214,3 +214,40 @@ test("an analyst writes a judgement that a second analyst sees live, and the lin
     for (const context of contexts) await context.close();
   }
 });
+
+test("the linter flags a statement whose wording says another band than its likelihood, until they agree", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-w-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath } = await createAssessment(avery.page, "Wording desk", run);
+    await avery.page.goto(assessmentPath);
+    const editor = editorOf(avery.page);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await editor.click();
+    await avery.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+    await avery.page.keyboard.type(
+      "North Korean munitions are probably being routed to storage sites in southern Russia.",
+    );
+    const likelihood = editor.getByRole("combobox", { name: "Likelihood" });
+    await likelihood.selectOption("very_likely");
+
+    // “probably” is the likely band (55–80%): the panel names both bands and the word is underlined.
+    const finding = findingsOf(avery.page).getByRole("button", {
+      name: /The statement says “probably” \(likely, 55–80%\) but the judgement's likelihood is very likely \(80–95%\)\./,
+    });
+    await expect(finding).toBeVisible();
+    await expect(editor.locator(".lint-finding", { hasText: /^probably$/ })).toHaveAttribute(
+      "title",
+      /judgement's likelihood is very likely \(80–95%\)/,
+    );
+
+    // Choosing the band the wording states clears it.
+    await likelihood.selectOption("likely");
+    await expect(findingsOf(avery.page).getByRole("button", { name: /The statement says/ })).toHaveCount(0);
+  } finally {
+    await avery.context.close();
+  }
+});

@@ -59,6 +59,19 @@ describe("lintDocument", () => {
     expect(lintDocument(doc, evidence).map((finding) => finding.ruleId)).toEqual(["unknown-citation"]);
   });
 
+  it("underlines wording that says another band than the judgement's likelihood, as the editor's panel lists it", () => {
+    const statement = "North Korean munitions are probably being routed to storage sites in southern Russia.";
+    const doc = docOf([judgement({ likelihood: "very_likely" }, statement)]);
+    const [finding] = lintDocument(doc).filter((found) => found.ruleId === "statement-contradicts-likelihood");
+    expect(finding && doc.textBetween(finding.from, finding.to)).toBe("probably");
+    expect(finding?.judgementKey).toBe("jdg_1");
+    expect(finding?.message).toMatch(
+      /^The statement says “probably” \(likely, 55–80%\) but the judgement's likelihood is very likely \(80–95%\)\./,
+    );
+    const agreeing = docOf([judgement({ likelihood: "likely" }, statement)]);
+    expect(lintDocument(agreeing).map((found) => found.ruleId)).not.toContain("statement-contradicts-likelihood");
+  });
+
   it("keeps findings of two judgements apart when one was written without an id", () => {
     const doc = docOf([
       judgement({ id: null, citations: [] }, "A is likely."),

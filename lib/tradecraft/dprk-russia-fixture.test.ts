@@ -60,7 +60,7 @@ function describeFindings(findings: Finding[]): string[][] {
 }
 
 describe("the DPRK–Russia worked example", () => {
-  it("flags single-originator key judgements, hedges and the one second-row term", () => {
+  it("flags single-originator key judgements, hedges, wording against the band and the one second-row term", () => {
     const findings = lintAssessment({ assessment, evidence: evidenceGraded("B", 2) });
     expect(describeFindings(findings)).toEqual([
       // OBS-01..03 come from S01 and S05, two reports by CSIS Beyond Parallel: one originator.
@@ -71,8 +71,12 @@ describe("the DPRK–Russia worked example", () => {
       ["JDG-07", "key-judgement-single-source", ""],
       ["JDG-07", "hedge-word", "may"],
       ["JDG-08", "hedge-word", "may"],
-      // Every other judgement uses the first row ("likely", "very likely", "almost certainly").
+      // "probably" (likely, 55–80%) under a very likely (80–95%) band; and the only second-row
+      // term, where every other judgement uses the first row ("likely", "very likely", "almost certainly").
+      ["JDG-11", "statement-contradicts-likelihood", "probably"],
       ["JDG-11", "mixed-term-rows", "probably"],
+      // "almost certainly moved …, likely to avoid surveillance": a second estimate of another band.
+      ["JDG-12", "statement-contradicts-likelihood", "likely"],
     ]);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findConfidencePhrases, findLikelihoodTerms, formatLikelihoodTerm } from "./estimative-terms";
+import {
+  findAssertedLikelihoodTerms,
+  findConfidencePhrases,
+  findLikelihoodTerms,
+  formatLikelihoodTerm,
+  preferredTermRow,
+} from "./estimative-terms";
 
 function termsIn(text: string) {
   return findLikelihoodTerms(text).map(({ text: found, band, row }) => [found, band, row]);
@@ -89,5 +95,25 @@ describe("formatLikelihoodTerm", () => {
   ] as const)("%s → %s / %s", (band, term, equivalent) => {
     expect(formatLikelihoodTerm(band)).toBe(term);
     expect(formatLikelihoodTerm(band, "equivalent")).toBe(equivalent);
+  });
+});
+
+describe("findAssertedLikelihoodTerms", () => {
+  it.each([
+    ["It is likely, not very likely.", ["likely"]],
+    ["A pause is not probable; a halt isn't likely; resumption is improbable.", ["improbable"]],
+    ["Rail is more likely than not, and the most likely route; sea is highly likely.", []],
+    ["It will almost certainly continue and probably grow.", ["almost certainly", "probably"]],
+    ["It is not unlikely.", []],
+  ])("%j → %j", (text, expected) => {
+    expect(findAssertedLikelihoodTerms(text).map((term) => term.text)).toEqual(expected);
+  });
+});
+
+describe("preferredTermRow", () => {
+  it("prefers the first row unless the second is used more often", () => {
+    expect(preferredTermRow([])).toBe("term");
+    expect(preferredTermRow(findLikelihoodTerms("likely, probable"))).toBe("term");
+    expect(preferredTermRow(findLikelihoodTerms("likely, probable, highly probable"))).toBe("equivalent");
   });
 });

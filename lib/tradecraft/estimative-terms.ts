@@ -1,4 +1,5 @@
 import { formatLikelihoodRange, LIKELIHOOD_SCALE, type LikelihoodBand, likelihoodOf } from "@/lib/standards/icd203";
+import { isNegatedBefore } from "./negation";
 import type { TextRange } from "./types";
 
 /** Which ICD 203 row a term comes from: `term` (first row) or `equivalent` (second row). */
@@ -72,6 +73,32 @@ export function findLikelihoodTerms(text: string): TermMatch[] {
     matches.push({ from, to, text: match[0], band: form.band, row: form.row });
   }
   return matches;
+}
+
+// A comparative or an intensifier in front makes the term no band of its own: "more likely than
+// not", "the most likely route", "highly likely" (not on the scale, and no reading of "likely").
+const MODIFIER_BEFORE =
+  /(?<![\p{L}\p{N}])(?:more|less|most|least|as|so|too|equally|increasingly|highly|extremely|quite|fairly|rather|somewhat|reasonably|far|much)\s+$/iu;
+
+/**
+ * The likelihood terms `text` states as its estimate: those of {@link findLikelihoodTerms} that
+ * are neither negated ("not likely", "isn't very likely") nor modified ("more likely than not",
+ * "highly likely"), so their band is what the text says. "Remote" only counts about a chance, as there.
+ */
+export function findAssertedLikelihoodTerms(text: string): TermMatch[] {
+  return findLikelihoodTerms(text).filter((term) => {
+    const before = text.slice(Math.max(0, term.from - 40), term.from);
+    return !isNegatedBefore(text, term.from) && !MODIFIER_BEFORE.test(before);
+  });
+}
+
+/**
+ * The ICD 203 row an assessment mostly uses, judged from the terms found in it: the second row
+ * only when it is used more often than the first, the standard's own wording.
+ */
+export function preferredTermRow(terms: readonly Pick<TermMatch, "row">[]): TermRow {
+  const secondRow = terms.filter((term) => term.row === "equivalent").length;
+  return secondRow > terms.length - secondRow ? "equivalent" : "term";
 }
 
 const CONFIDENCE_PATTERNS: readonly RegExp[] = [

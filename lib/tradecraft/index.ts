@@ -1,6 +1,7 @@
 /** The tradecraft linter: pure, isomorphic checks of an assessment against ICD 203/206. */
 
 export {
+  findAssertedLikelihoodTerms,
   findConfidencePhrases,
   findLikelihoodTerms,
   formatLikelihoodTerm,

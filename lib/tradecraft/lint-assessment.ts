@@ -1,4 +1,5 @@
 import { hedgeWord } from "./rule-hedge-words";
+import { statementContradictsLikelihood } from "./rule-likelihood-wording";
 import { mixedTermRows } from "./rule-mixed-term-rows";
 import {
   keyJudgementSingleSource,
@@ -20,6 +21,7 @@ export const TRADECRAFT_RULES: readonly TradecraftRule[] = [
   keyJudgementSingleSource,
   keyJudgementWeakEvidence,
   likelihoodAndConfidenceInOneSentence,
+  statementContradictsLikelihood,
   mixedTermRows,
   hedgeWord,
   certaintyAsProbability,

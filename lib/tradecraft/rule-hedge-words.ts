@@ -1,4 +1,5 @@
 import { createRule } from "./create-rule";
+import { isFollowedByNot } from "./negation";
 import { locationOf, quote, textUnitsOf } from "./text-units";
 import type { TextRange } from "./types";
 
@@ -32,7 +33,7 @@ export function findHedgeWords(text: string): TextRange[] {
     const from = match.index;
     const to = from + match[0].length;
     if (isMonthMay(text, from, to)) continue;
-    if (match[0].toLowerCase() === "could" && /^\s+not\b/iu.test(text.slice(to))) continue;
+    if (match[0].toLowerCase() === "could" && isFollowedByNot(text, to)) continue;
     ranges.push({ from, to });
   }
   return ranges;

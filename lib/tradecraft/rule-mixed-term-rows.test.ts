@@ -43,9 +43,38 @@ describe("mixed ICD 203 term rows", () => {
   it("suggests the same band in the other row", () => {
     const [finding] = runRule(mixedTermRows, [
       makeJudgement({ statement: "It is likely." }),
-      makeJudgement({ id: "J2", statement: "It is highly probable." }),
+      makeJudgement({ id: "J2", statement: "It is highly probable.", likelihood: "very_likely" }),
     ]);
-    expect(finding?.message).toContain("very likely (80–95%)");
+    expect(finding?.message).toContain("Use “very likely (80–95%)” instead.");
+  });
+
+  it("suggests the judgement's chosen band, not the band of the term it replaces", () => {
+    const [finding] = runRule(mixedTermRows, [
+      makeJudgement({ statement: "Tikhoretsk is likely to remain crucial." }),
+      makeJudgement({
+        id: "J2",
+        statement: "North Korean munitions are probably being routed to storage sites in southern Russia.",
+        likelihood: "very_likely",
+      }),
+    ]);
+    expect(finding?.message).toBe(
+      "“probably” is from the second ICD 203 row, but this assessment mostly uses the first row. Use “very likely (80–95%)” instead.",
+    );
+  });
+
+  it("keeps the term's own band for a negated term and for text outside judgements", () => {
+    const findings = runRule(
+      mixedTermRows,
+      [
+        makeJudgement({ statement: "It is likely. It is very likely." }),
+        makeJudgement({ id: "J2", statement: "A pause is not probable.", likelihood: "unlikely" }),
+      ],
+      ["Rail resupply is highly probable."],
+    );
+    expect(findings.map((finding) => finding.message.match(/Use “(.*)” instead/)?.[1])).toEqual([
+      "likely (55–80%)",
+      "very likely (80–95%)",
+    ]);
   });
 
   it("counts free-text paragraphs", () => {

@@ -86,6 +86,7 @@ export type RuleId =
   | "missing-likelihood"
   | "missing-confidence"
   | "likelihood-and-confidence-in-one-sentence"
+  | "statement-contradicts-likelihood"
   | "mixed-term-rows"
   | "hedge-word"
   | "certainty-as-probability"

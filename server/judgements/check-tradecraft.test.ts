@@ -11,6 +11,7 @@ import { documentOf, judgementBlock } from "./judgement-test-helpers";
 
 const KEY = "Tikhoretsk will remain crucial for handling North Korean munitions sent to Russia.";
 const MIXED = "We assess with high confidence that the depot is likely to stay open.";
+const WORDED = "North Korean munitions are probably being routed to storage sites in southern Russia.";
 
 /** An assessment whose key judgement rests on one source, plus an uncited judgement and a mixed sentence. */
 async function assessmentWithFindings() {
@@ -37,6 +38,12 @@ async function assessmentWithFindings() {
       citations: [february.id, april.id],
     }),
     judgementBlock("The depot will expand.", { id: "jdg_bare" }),
+    judgementBlock(WORDED, {
+      id: "jdg_worded",
+      likelihood: "very_likely",
+      confidence: "moderate",
+      citations: [february.id],
+    }),
     { type: "paragraph", content: [{ type: "text", text: MIXED }] },
   ]);
   await storeDocumentContent(assessmentId, doc, [team.analyst.id]);
@@ -69,6 +76,16 @@ describe("GET /api/v1/assessments/:id/findings", () => {
     const mixed = findings.find((finding) => finding.ruleId === "likelihood-and-confidence-in-one-sentence");
     expect(mixed).toMatchObject({ judgementId: null, excerpt: MIXED });
     expect(mixed?.why).not.toBe("");
+    // "probably" is the likely band (55–80%), not the very likely (80–95%) the judgement carries.
+    expect(findings.filter((finding) => finding.ruleId === "statement-contradicts-likelihood")).toEqual([
+      expect.objectContaining({
+        judgementId: "jdg_worded",
+        excerpt: "probably",
+        message: expect.stringMatching(
+          /^The statement says “probably” \(likely, 55–80%\) but the judgement's likelihood is very likely \(80–95%\)\./,
+        ),
+      }),
+    ]);
   });
 
   it("is empty for a document nobody has written in, and hides other teams' assessments", async () => {

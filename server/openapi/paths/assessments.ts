@@ -89,7 +89,8 @@ export function registerAssessmentPaths(registry: OpenAPIRegistry): void {
     tags: ["Assessments"],
     summary: "Check an assessment's tradecraft",
     description:
-      "Runs the tradecraft linter (ICD 203 terms, confidence, hedge words, citations, evidence grades, " +
+      "Runs the tradecraft linter (ICD 203 terms and whether the wording matches the likelihood, confidence, " +
+      "hedge words, citations, evidence grades, " +
       "retractions) on the server over the assessment's text and its workspace's evidence library: the " +
       "same rules the editor shows live.",
     request: { params: assessmentParams },
