@@ -1,15 +1,18 @@
+import { numberVersionJudgements } from "@/lib/judgement-numbers";
 import type { VersionJudgementDto } from "@/lib/schemas/lifecycle";
 import { RelativeTime } from "../ui/relative-time";
 
-/** Who approved each judgement as it was published, from the version's frozen JSON. */
+/**
+ * Who approved each judgement as it was published, from the version's frozen JSON, in document
+ * order and numbered as every export of the version numbers them.
+ */
 export function VersionApprovals({ judgements }: { judgements: VersionJudgementDto[] }) {
+  const numbered = numberVersionJudgements(judgements);
   return (
     <ol className="space-y-2 p-5 text-sm">
-      {judgements.map((judgement) => (
+      {numbered.map(({ judgement, label }) => (
         <li key={judgement.id}>
-          <p className="font-medium text-slate-900">
-            {judgement.isKey ? "Key judgement" : "Judgement"} {judgement.position + 1}
-          </p>
+          <p className="font-medium text-slate-900">{label}</p>
           <p className="line-clamp-2 text-slate-700">{judgement.statement}</p>
           <p className="text-slate-600">
             {judgement.approvals.length === 0

@@ -1,3 +1,4 @@
+import { numberVersionJudgements } from "../judgement-numbers";
 import type { VersionContentDto } from "../schemas/lifecycle";
 import {
   INFORMATION_CREDIBILITY,
@@ -72,12 +73,10 @@ export function buildLegend(): ExportLegend {
 }
 
 function orderJudgements(content: VersionContentDto): ExportJudgement[] {
-  const inOrder = [...content.judgements].sort((a, b) => a.position - b.position);
-  const key = inOrder.filter((judgement) => judgement.isKey);
-  const other = inOrder.filter((judgement) => !judgement.isKey);
-  return [...key, ...other].map((judgement) => {
-    const group = judgement.isKey ? key : other;
-    const label = `${judgement.isKey ? "Key judgement" : "Judgement"} ${group.indexOf(judgement) + 1}`;
+  const numbered = numberVersionJudgements(content.judgements);
+  const key = numbered.filter(({ judgement }) => judgement.isKey);
+  const other = numbered.filter(({ judgement }) => !judgement.isKey);
+  return [...key, ...other].map(({ judgement, label }) => {
     const likelihood = judgement.likelihood
       ? `Likelihood: ${judgement.likelihood.term} (${judgement.likelihood.range}).`
       : "Likelihood: not set.";

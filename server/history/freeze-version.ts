@@ -67,7 +67,7 @@ export async function freezeVersion(options: FreezeVersionOptions): Promise<Froz
       name: options.name,
       title: assessment.title,
       ydocState: document.state,
-      html: renderVersionHtml(document.node, content.references),
+      html: renderVersionHtml(document.node, content.references, content.judgements),
       content: content as unknown as Record<string, unknown>,
       createdBy: options.actorUserId,
       createdAt,

@@ -4,6 +4,7 @@ import { commentThreads } from "@/db/schema";
 import { toEvidenceLookup } from "@/lib/editor/citation-evidence";
 import type { JudgementContent } from "@/lib/editor/judgement-content";
 import { lintDocument } from "@/lib/editor/lint-document";
+import { judgementKindOf, numberJudgements } from "@/lib/judgement-numbers";
 import type { GateConditionDto, PublishGateDto } from "@/lib/schemas/lifecycle";
 import { loadObservationDtos, loadSourceDtos } from "../evidence/evidence-dtos";
 import type { FrozenDocument } from "./read-frozen-document";
@@ -36,21 +37,27 @@ export async function evaluatePublishGate(options: {
   const unmet: GateConditionDto[] = [];
   const condition = (fields: Pick<GateConditionDto, "code" | "message"> & Partial<GateConditionDto>) =>
     unmet.push({ judgementId: null, threadId: null, ruleId: null, ...fields });
-  const labels = new Map<string, string>();
   const identified: { judgement: IdentifiedJudgement; position: number }[] = [];
+  const seen = new Set<string>();
   for (const [position, judgement] of document.judgements.entries()) {
-    const label = judgementLabel(judgement, position);
-    if (judgement.id === null || labels.has(judgement.id)) {
+    if (judgement.id === null || seen.has(judgement.id)) {
       condition({
         code: "judgement_without_id",
-        message: `${label} has no id of its own (written by a script or copied), so it cannot be reviewed. Re-insert it as a new judgement.`,
+        message: `${judgementLabel(judgement, judgementKindOf(judgement.isKey))} has no id of its own (written by a script or copied), so it cannot be reviewed. Re-insert it as a new judgement.`,
         judgementId: judgement.id,
       });
       continue;
     }
-    labels.set(judgement.id, label);
+    seen.add(judgement.id);
     identified.push({ judgement: judgement as IdentifiedJudgement, position });
   }
+  // Numbered as the version frozen from this text numbers them in every export.
+  const labels = new Map(
+    numberJudgements(identified.map(({ judgement }) => judgement)).map(({ judgement, label }) => [
+      judgement.id,
+      judgementLabel(judgement, label),
+    ]),
+  );
   if (document.judgements.length === 0) {
     condition({ code: "no_judgements", message: "The assessment has no judgement yet: add at least one." });
   }
@@ -124,10 +131,13 @@ async function openBlockingThreads(db: Executor, assessmentId: string) {
     .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id));
 }
 
-/** "Judgement 2 (“Fewer containers…”)", as people find it in the text. */
-function judgementLabel(judgement: JudgementContent, position: number): string {
+/**
+ * "Key judgement 1 (“Tikhoretsk is…”)" or "Judgement 2 (“Fewer containers…”)", numbered as the
+ * exports number them, with an excerpt to find it by in the text.
+ */
+function judgementLabel(judgement: JudgementContent, name: string): string {
   const statement = judgement.statement.trim();
-  return statement ? `Judgement ${position + 1} (“${excerpt(statement)}”)` : `Judgement ${position + 1} (empty)`;
+  return statement ? `${name} (“${excerpt(statement)}”)` : `${name} (empty)`;
 }
 
 function excerpt(text: string): string {

@@ -74,11 +74,11 @@ describe("the publish gate", () => {
       { code: "tradecraft_error", judgementId: "jdg_other", threadId: null, ruleId: "missing-confidence" },
     ]);
     expect(gate.unmet.map((condition) => condition.message)).toEqual([
-      "Judgement 1 (“Tikhoretsk is likely to remain crucial for handling North K…”) changed, or its evidence did, since it was approved: 0 of 1 required current approval.",
-      "Judgement 2 (“The depot is likely to keep handling rail traffic from Tuma…”) has 0 of 1 required current approval.",
-      "Changes are requested on judgement 3 (“Deliveries through the depot are unlikely to stop before th…”).",
-      "A blocking comment thread on judgement 1 (“Tikhoretsk is likely to remain crucial for handling North K…”) is still open: resolve it first.",
-      "Judgement 2 (“The depot is likely to keep handling rail traffic from Tuma…”): This judgement has no confidence level. Choose low, moderate or high.",
+      "Key judgement 1 (“Tikhoretsk is likely to remain crucial for handling North K…”) changed, or its evidence did, since it was approved: 0 of 1 required current approval.",
+      "Judgement 1 (“The depot is likely to keep handling rail traffic from Tuma…”) has 0 of 1 required current approval.",
+      "Changes are requested on judgement 2 (“Deliveries through the depot are unlikely to stop before th…”).",
+      "A blocking comment thread on key judgement 1 (“Tikhoretsk is likely to remain crucial for handling North K…”) is still open: resolve it first.",
+      "Judgement 1 (“The depot is likely to keep handling rail traffic from Tuma…”): This judgement has no confidence level. Choose low, moderate or high.",
     ]);
     expect(await f.statusOf()).toBe("in_review");
     expect(await f.auditActions("assessment.status_changed")).toHaveLength(1);
@@ -141,8 +141,12 @@ describe("the publish gate", () => {
       { code: "judgement_without_id", judgementId: "jdg_key" },
       { code: "judgement_without_id", judgementId: null },
     ]);
+    // No version could number them: they are named by their text, without a number.
+    expect(refused.body.error.current.unmet[0].message).toMatch(
+      /^Judgement \(“A pasted copy of a judgement\.”\) has no id/,
+    );
     expect(refused.body.error.current.unmet[1].message).toMatch(
-      /^Judgement 3 \(“Written by a script without an id\.”\) has no id/,
+      /^Judgement \(“Written by a script without an id\.”\) has no id/,
     );
   });
 

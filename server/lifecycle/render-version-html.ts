@@ -4,7 +4,8 @@ import { citationIdOf } from "@/lib/editor/citation-node";
 import { schemaExtensions } from "@/lib/editor/editor-extensions";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { buildEndnotes } from "@/lib/exports/export-endnotes";
-import type { VersionCitationDto } from "@/lib/schemas/lifecycle";
+import { judgementKindOf, numberVersionJudgements } from "@/lib/judgement-numbers";
+import type { VersionCitationDto, VersionJudgementDto } from "@/lib/schemas/lifecycle";
 import { CONFIDENCE_DEFINITIONS } from "@/lib/standards/confidence";
 import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
 
@@ -25,9 +26,17 @@ export function escapeHtml(value: string): string {
  * and key flag, and citations as numbered references to endnotes with each observation's
  * summary, date, grades and sources (ICD 206 source reference citations). Every piece of user
  * text is escaped here or by the renderer; the stable classes (`pl-…`) are styled by the page.
- * `references` are the cited observations of the workspace in endnote order (`number` from 1).
+ * `references` are the cited observations of the workspace in endnote order (`number` from 1);
+ * `judgements` the version's judgements, whose blocks are labelled by number as the exports label
+ * them ("Key judgement 1", "Judgement 2"); a block without an id (none of them) is labelled
+ * without a number.
  */
-export function renderVersionHtml(node: ProseMirrorNode, references: readonly VersionCitationDto[]): string {
+export function renderVersionHtml(
+  node: ProseMirrorNode,
+  references: readonly VersionCitationDto[],
+  judgements: readonly Pick<VersionJudgementDto, "id" | "isKey" | "position">[],
+): string {
+  const labels = new Map(numberVersionJudgements(judgements).map(({ judgement, label }) => [judgement.id, label]));
   const numbers = new Map(references.map((reference) => [reference.observationId, reference.number]));
   const cite = (id: string) => {
     const number = numbers.get(id.toLowerCase());
@@ -55,7 +64,7 @@ export function renderVersionHtml(node: ProseMirrorNode, references: readonly Ve
           ];
           return [
             `<div class="pl-judgement${judgement.isKey ? " pl-judgement--key" : ""}"${id ? ` id="judgement-${id}" data-judgement-id="${id}"` : ""}>`,
-            `<p class="pl-judgement__label">${judgement.isKey ? "Key judgement" : "Judgement"}</p>`,
+            `<p class="pl-judgement__label">${escapeHtml((judgement.id && labels.get(judgement.id)) || judgementKindOf(judgement.isKey))}</p>`,
             `<p class="pl-judgement__statement">${statement}</p>`,
             `<p class="pl-judgement__facts">${facts.map((fact) => `<span>${fact}</span>`).join(" · ")}</p>`,
             "</div>",
