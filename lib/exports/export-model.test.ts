@@ -134,6 +134,34 @@ describe("buildExportModel", () => {
     );
   });
 
+  it("tells apart two sources of one publisher behind a key judgement, by title, else date, else title note", () => {
+    const content = sampleVersionContent();
+    const [first] = content.references;
+    const maxar = first?.sources[0];
+    if (!first || !maxar) throw new Error("sample changed");
+    const sameMaxar = {
+      ...maxar,
+      id: "dddddddd-dddd-4ddd-8ddd-dddddddddddd",
+      title: null,
+      publishedOn: null,
+      titleNote: "relayed via Verkkouutiset; original not found",
+    };
+    content.references = content.references.map((r) =>
+      r === first ? { ...r, sources: [...r.sources, sameMaxar] } : r,
+    );
+    content.judgements = content.judgements.map((j) => ({
+      ...j,
+      citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
+    }));
+    const { sourceSummary: summary } = buildExportModel(content);
+    expect(summary.paragraphs.join("\n")).toContain(
+      "Key judgement 1 rests on Maxar Technologies, “Tikhoretsk depot, 12 Feb 2024” (A), Reuters (B), " +
+        "Maxar Technologies, untitled [relayed via Verkkouutiset] (A) and TASS (D).",
+    );
+    // Without a second source of the same publisher, the publisher alone.
+    expect(summary.paragraphs.join("\n")).toContain("Key judgement 2 rests on TASS (D).");
+  });
+
   it("names key judgements resting only on weak grades (E, F, 5, 6) among the weaknesses", () => {
     const content = sampleVersionContent();
     content.references = content.references.map((r) => (r.number === 2 ? { ...r, credibility: 5 } : r));

@@ -67,7 +67,7 @@ export function summaryParagraphs(summary: Omit<SourceSummary, "paragraphs">): s
     paragraphs.push(
       basis.sources.length === 0
         ? `${basis.label} cites no source.`
-        : `${basis.label} rests on ${listing(basis.sources.map((s) => `${s.publisher} (${s.reliability})`))}.`,
+        : `${basis.label} rests on ${listing(basis.sources.map((s) => `${s.name} (${s.reliability})`))}.`,
     );
   }
   paragraphs.push(

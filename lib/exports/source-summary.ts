@@ -18,6 +18,7 @@ import {
   type SourceReliability,
 } from "../standards/admiralty";
 import { observationLabel } from "./export-endnotes";
+import { nameSources } from "./source-names";
 import { summaryParagraphs } from "./source-summary-text";
 
 /** What the summary reads of a judgement: its label ("Key judgement 1") and cited endnotes. */
@@ -32,8 +33,11 @@ export interface SummaryJudgementInput {
 export interface KeyJudgementBasis {
   judgementId: string;
   label: string;
-  /** Each cited source once, with its reliability grade. */
-  sources: { id: string; publisher: string; reliability: string }[];
+  /**
+   * Each cited source once, with its reliability grade and `name`, how the statement names it:
+   * the publisher, with the title, date or title note when another of these has the same publisher.
+   */
+  sources: { id: string; publisher: string; name: string; reliability: string }[];
   /** Independent originators (an attribution, else the publisher), merged by name. */
   originators: string[];
   isSingleSource: boolean;
@@ -139,12 +143,18 @@ function basisOf(
 ): KeyJudgementBasis {
   const cited = judgement.endnotes.flatMap((number) => byNumber.get(number) ?? []).filter((r) => !r.retracted);
   const citedSources = [...new Map(cited.flatMap((r) => r.sources).map((s) => [s.id, s])).values()];
+  const names = nameSources(citedSources);
   const originators = mergeOriginators(cited.map(originatorsOf));
   const pairs = cited.flatMap((r) => r.sources.map((s) => [s.reliability, r.credibility] as const));
   return {
     judgementId: judgement.id,
     label: judgement.label,
-    sources: citedSources.map(({ id, publisher, reliability }) => ({ id, publisher, reliability })),
+    sources: citedSources.map(({ id, publisher, reliability }, index) => ({
+      id,
+      publisher,
+      name: names[index] ?? publisher,
+      reliability,
+    })),
     originators,
     isSingleSource: originators.length <= 1,
     isOnlyWeak:
