@@ -128,8 +128,12 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     await expect(article).toContainText("Likelihood: likely (55–80%)");
     // The endnote reads as in the exports: the summary, then when it was observed.
     await expect(article).toContainText("OBS-26 About 50 rail cars at the Tikhoretsk depot (observed Apr 2024).");
+    // The judgement is labelled by the number every export gives it, beside its approvals.
+    await expect(article.locator(".pl-judgement__label")).toHaveText("Judgement 1");
     await expect(avery.page.getByText("TLP:AMBER", { exact: true })).toHaveCount(2);
-    await expect(avery.page.getByRole("region", { name: "Approvals at publication" })).toContainText("Rey Reviewer");
+    const approvals = avery.page.getByRole("region", { name: "Approvals at publication" });
+    await expect(approvals).toContainText("Rey Reviewer");
+    await expect(approvals).toContainText("Judgement 1");
   } finally {
     for (const context of contexts) await context.close();
   }
