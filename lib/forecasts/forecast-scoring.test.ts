@@ -45,6 +45,14 @@ describe("Brier scores", () => {
     expect(brierScore(0.325, "did_not_happen")).toBeCloseTo(0.105625, 12); // 0.325² = 0.105625
   });
 
+  it("carry no floating-point noise: what is stored, audited and exported is the value shown", () => {
+    expect(brierScore(0.7, "happened")).toBe(0.09); // (0.7 − 1)² is 0.09000000000000002 in floating point
+    expect(brierScore(0.675, "did_not_happen")).toBe(0.455625);
+    expect(brierScore(0.03, "did_not_happen")).toBe(0.0009);
+    expect(brierScore(0.97, "happened")).toBe(0.0009);
+    expect(brierScore(0.875, "happened")).toBe(0.015625);
+  });
+
   it("are absent for annulled forecasts", () => {
     expect(brierScore(0.675, "annulled")).toBeNull();
   });

@@ -42,8 +42,19 @@ export function outcomeValue(outcome: ForecastOutcome): 0 | 1 | null {
   return outcome === "happened" ? 1 : 0;
 }
 
+/** Decimal places Brier scores are kept to: exact for probabilities given to a tenth of a percent. */
+export const BRIER_DECIMALS = 6;
+
+/**
+ * A score rounded to `BRIER_DECIMALS`: (0.7 − 1)² is 0.09000000000000002 in binary floating
+ * point, and what is stored, audited, exported and shown must be the same 0.09.
+ */
+export function roundScore(value: number): number {
+  return Number(value.toFixed(BRIER_DECIMALS));
+}
+
 /** The Brier score of one forecast, (p − o)²: 0 is perfect, 1 is as wrong as can be. Null when annulled. */
 export function brierScore(probability: number, outcome: ForecastOutcome): number | null {
   const observed = outcomeValue(outcome);
-  return observed === null ? null : (probability - observed) ** 2;
+  return observed === null ? null : roundScore((probability - observed) ** 2);
 }

@@ -232,6 +232,19 @@ describe("POST …/forecast/outcome", () => {
     expect(happened.body.brierScore).toBeCloseTo(0.105625, 6); // (0.675 − 1)²
   });
 
+  it("stores, answers and audits the same Brier score the page shows, without floating-point noise", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION, pointEstimate: 0.7 });
+    const happened = await outcome(f.reviewer, assessmentId, { outcome: "happened" });
+    expect(happened.status).toBe(200);
+    // (0.7 − 1)² computed in floating point is 0.09000000000000002.
+    expect(happened.body.brierScore).toBe(0.09);
+    const stored = await storedFor(assessmentId);
+    expect(stored.rows.map((row) => row.brierScore)).toEqual([0.09]);
+    expect(stored.events.at(-1)?.data).toMatchObject({ brierScore: 0.09, scoredProbability: 0.7 });
+  });
+
   it("annuls without a Brier score and refuses a bad outcome with a field message", async () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "unlikely" }]);
