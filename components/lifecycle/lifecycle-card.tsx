@@ -104,8 +104,8 @@ export function LifecycleCard({
           <GateChecklist gate={lifecycle.gate} />
         )}
 
-        {/* In draft the requests are an earlier round's: the next request starts a new one. */}
-        {lifecycle.reviewRequests.length > 0 && lifecycle.status !== "draft" ? (
+        {/* Only the current round's (in review or approved): none in draft or once published. */}
+        {lifecycle.reviewRequests.length > 0 ? (
           <p className="text-sm text-slate-700">
             <span className="font-medium text-slate-900">Asked to review:</span>{" "}
             {lifecycle.reviewRequests.map((request) => request.reviewer.name).join(", ")}

@@ -118,7 +118,9 @@ export const lifecycleDto = z
       .array(z.enum(LIFECYCLE_ACTIONS))
       .describe("Steps the caller's role may take from this status; approve and publish also need the gate."),
     gate: publishGateDto,
-    reviewRequests: z.array(reviewRequestDto),
+    reviewRequests: z
+      .array(reviewRequestDto)
+      .describe("Whom the current review round asked (in review or approved); empty in draft and once published."),
     reviewerCandidates: z
       .array(personRef.extend({ role: workspaceRoleSchema }))
       .describe("Members the caller may ask for review (reviewers and owners but the caller); empty if they may not."),

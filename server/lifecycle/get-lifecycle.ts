@@ -17,7 +17,8 @@ export interface GetLifecycleOptions {
 /**
  * Where an assessment stands in its lifecycle, for its page and `GET …/status`: the status, the
  * steps the caller may take, the publish gate checked on the text as stored now (read-only: the
- * same check approving and publishing make), who was asked to review, and the frozen versions.
+ * same check approving and publishing make), who was asked in the current review round, and the
+ * frozen versions.
  * Pending derived content this process holds is saved first, as the review views do.
  */
 export async function getLifecycle(options: GetLifecycleOptions): Promise<LifecycleDto> {
@@ -36,7 +37,7 @@ export async function getLifecycle(options: GetLifecycleOptions): Promise<Lifecy
     isArchived: assessment.archivedAt !== null,
   });
   const [reviewRequests, reviewerCandidates, versions] = await Promise.all([
-    loadReviewRequests(db, assessment.id),
+    loadReviewRequests(db, assessment),
     allowedActions.includes("request_review")
       ? loadReviewerCandidates(db, {
           workspaceId: assessment.workspaceId,

@@ -1,12 +1,31 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { type AssessmentVersion, assessmentVersions, memberships, reviewRequests, users } from "@/db/schema";
+import {
+  type Assessment,
+  type AssessmentVersion,
+  assessmentVersions,
+  memberships,
+  reviewRequests,
+  users,
+} from "@/db/schema";
+import type { AssessmentStatus } from "@/lib/assessment-status";
 import { REVIEW_REQUEST_REVIEWER_ROLES } from "@/lib/lifecycle/lifecycle-rules";
 import type { LifecycleDto, ReviewRequestDto, VersionSummaryDto } from "@/lib/schemas/lifecycle";
 
-/** The reviewers asked to review an assessment, in the order they were asked. */
-export async function loadReviewRequests(db: Executor, assessmentId: string): Promise<ReviewRequestDto[]> {
+/** The statuses in which a review round is under way, so its requests are still pending. */
+const OPEN_ROUND_STATUSES: readonly AssessmentStatus[] = ["in_review", "approved"];
+
+/**
+ * The reviewers asked in the current review round, in the order they were asked: none once the
+ * assessment is published or back in draft, where the next request starts a new round.
+ */
+export async function loadReviewRequests(
+  db: Executor,
+  assessment: Pick<Assessment, "id" | "status">,
+): Promise<ReviewRequestDto[]> {
+  if (!OPEN_ROUND_STATUSES.includes(assessment.status)) return [];
+  const assessmentId = assessment.id;
   const requester = alias(users, "requester");
   const rows = await db
     .select({
@@ -24,6 +43,11 @@ export async function loadReviewRequests(db: Executor, assessmentId: string): Pr
     requestedBy: row.requester?.id ? row.requester : null,
     requestedAt: row.requestedAt.toISOString(),
   }));
+}
+
+/** Ends the assessment's review round: a new draft has nobody asked, and the next request starts afresh. */
+export async function clearReviewRequests(db: Executor, assessmentId: string): Promise<void> {
+  await db.delete(reviewRequests).where(eq(reviewRequests.assessmentId, assessmentId));
 }
 
 /**

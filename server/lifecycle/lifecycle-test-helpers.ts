@@ -152,6 +152,12 @@ export const lifecycleApi = {
       body: { status },
       token: await createTestBearer(actor),
     }),
+  reviewRequests: async (assessmentId: string, actor: Actor): Promise<RouteResult> =>
+    callRoute(reviewRequestsRoute.GET, {
+      path: `/api/v1/assessments/${assessmentId}/review-requests`,
+      params: { assessmentId },
+      token: await createTestBearer(actor),
+    }),
   requestReview: async (assessmentId: string, actor: Actor, reviewerIds: unknown): Promise<RouteResult> =>
     callRoute(reviewRequestsRoute.POST, {
       method: "POST",

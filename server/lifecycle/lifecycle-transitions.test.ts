@@ -111,6 +111,41 @@ describe("requesting review", () => {
   });
 });
 
+describe("review rounds", () => {
+  it("lists only the current round's requests: none once published or back in draft, and a new round asks afresh", async () => {
+    const f = await assessmentForLifecycle();
+    /** Whom the card (`GET …/status`) and `GET …/review-requests` say was asked; both must agree. */
+    const asked = async (): Promise<string[]> => {
+      const lifecycle = lifecycleDto.parse((await lifecycleApi.status(f.assessmentId, f.analyst)).body);
+      const listed = await lifecycleApi.reviewRequests(f.assessmentId, f.analyst);
+      expect(listed.status).toBe(200);
+      const ids = lifecycle.reviewRequests.map((request) => request.reviewer.id);
+      expect((listed.body as { reviewer: { id: string } }[]).map((request) => request.reviewer.id)).toEqual(ids);
+      return ids;
+    };
+    await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.reviewer.id]);
+    expect(await asked()).toEqual([f.reviewer.id]);
+    await f.approve(f.reviewer);
+    expect((await lifecycleApi.changeStatus(f.assessmentId, f.reviewer, "approved")).status).toBe(200);
+    expect(await asked()).toEqual([f.reviewer.id]);
+    expect((await lifecycleApi.publish(f.assessmentId, f.owner)).status).toBe(201);
+    // The round ended with the publication; the reviewer asked was told about it.
+    expect(await asked()).toEqual([]);
+    expect(await f.notified()).toContain(`${f.reviewer.id}:published`);
+
+    expect((await lifecycleApi.changeStatus(f.assessmentId, f.analyst, "draft")).status).toBe(200);
+    expect(await asked()).toEqual([]);
+    expect(await requestedReviewers(f.assessmentId)).toEqual([]);
+
+    // The next round asks only whom it names, and a withdrawal ends it as well.
+    await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.owner.id]);
+    expect(await asked()).toEqual([f.owner.id]);
+    expect((await lifecycleApi.changeStatus(f.assessmentId, f.analyst, "draft")).status).toBe(200);
+    expect(await asked()).toEqual([]);
+    expect(await requestedReviewers(f.assessmentId)).toEqual([]);
+  });
+});
+
 describe("status changes", () => {
   it("lets owners and reviewers mark it approved, and writers withdraw it, each audited", async () => {
     const f = await assessmentForLifecycle();

@@ -10,9 +10,12 @@ export interface ListReviewRequestsOptions {
   assessmentId: string;
 }
 
-/** The reviewers asked to review an assessment, in the order they were asked. Non-members get 404. */
+/**
+ * The reviewers asked in the assessment's current review round (in review or approved), in the
+ * order they were asked; none in draft or once published. Non-members get 404.
+ */
 export async function listReviewRequests(options: ListReviewRequestsOptions): Promise<ReviewRequestDto[]> {
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
-  return loadReviewRequests(db, assessment.id);
+  return loadReviewRequests(db, assessment);
 }

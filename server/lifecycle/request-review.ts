@@ -12,7 +12,7 @@ import {
   recordNotifications,
   recordNotificationsSafely,
 } from "../notifications/record-notifications";
-import { loadReviewerCandidates } from "./lifecycle-rows";
+import { clearReviewRequests, loadReviewerCandidates } from "./lifecycle-rows";
 import { changeStatus, requireLifecycleStep } from "./require-lifecycle-step";
 
 export interface RequestReviewOptions {
@@ -68,6 +68,8 @@ export async function requestReview(options: RequestReviewOptions): Promise<Requ
       });
     }
     const movedToReview = assessment.status === "draft";
+    // A new round asks only those named now (rows an earlier round left, before rounds were cleared, go).
+    if (movedToReview) await clearReviewRequests(tx, assessment.id);
     const already = new Set(
       movedToReview
         ? []
@@ -80,7 +82,6 @@ export async function requestReview(options: RequestReviewOptions): Promise<Requ
     );
     const asked = candidates.filter((candidate) => !already.has(candidate.id));
     if (asked.length === 0) return { movedToReview, askedIds: [] };
-    // A new round asks everyone named afresh: the row says who asked last and when.
     await tx
       .insert(reviewRequests)
       .values(

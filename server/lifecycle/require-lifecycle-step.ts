@@ -9,6 +9,7 @@ import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/actor";
 import { freezeStatusVersion } from "../history/freeze-status-version";
+import { clearReviewRequests } from "./lifecycle-rows";
 
 const REFUSALS: Record<LifecycleAction, { code: ErrorCode; message: string; verb: string }> = {
   request_review: {
@@ -101,4 +102,6 @@ export async function changeStatus(options: {
     data: { from: assessment.status, to: options.to, ...options.data },
   });
   await freezeStatusVersion({ tx, assessment, to: options.to, actorUserId: options.actorUserId });
+  // Back in draft the round is over: its requests must not show as pending, nor carry into the next.
+  if (options.to === "draft") await clearReviewRequests(tx, assessment.id);
 }

@@ -59,7 +59,10 @@ export function registerLifecyclePaths(registry: OpenAPIRegistry): void {
     summary: "List the reviewers asked to review",
     request: { params: assessmentParams },
     responses: {
-      200: jsonResponse("Reviewers asked, in the order they were asked.", z.array(reviewRequestDto)),
+      200: jsonResponse(
+        "Reviewers asked in the current round (in review or approved), in the order they were asked; empty in draft and once published.",
+        z.array(reviewRequestDto),
+      ),
       ...errorResponses("unauthorized", "not_found"),
     },
   });
