@@ -33,6 +33,19 @@ test("an owner reads the audit trail, filters it and downloads it as CSV; a view
     await expect(rows.filter({ hasText: "workspace.created" })).toHaveCount(0);
     await expect(rows.filter({ hasText: "member.added" })).toHaveCount(1);
 
+    // Filters that cannot match anything are refused beside their fields, not shown as an empty trail.
+    await owner.page.goto(`/w/${workspaceId}/audit?from=2026-12-31&to=2026-01-01&targetType=bogus`);
+    await expect(owner.page.getByLabel("To", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(owner.page.getByLabel("To", { exact: true })).toHaveAccessibleDescription(
+      "The end of the date range must not be before its start.",
+    );
+    await expect(owner.page.getByLabel("Target", { exact: true })).toHaveAccessibleDescription(
+      /^Use targetType=user, /,
+    );
+    await expect(owner.page.getByRole("alert").filter({ hasText: "Some filters are not valid." })).toBeVisible();
+    await expect(owner.page.getByText("No events match these filters.")).toHaveCount(0);
+    await owner.page.goto(`/w/${workspaceId}/audit?action=member.`);
+
     const downloading = owner.page.waitForEvent("download");
     await owner.page.getByRole("link", { name: "Download CSV" }).click();
     const file = await (await downloading).path();

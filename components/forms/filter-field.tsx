@@ -7,14 +7,37 @@ import { CONTROL_CLASSES } from "./control-classes";
 /** The input and select style of filter forms (plain GET forms whose values live in the URL). */
 export const FILTER_CONTROL = clsx(CONTROL_CLASSES, "border-slate-300");
 
-/** One labelled control of a filter form. */
-export function FilterField({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
+/** The id of the message under a filter control, for its `aria-describedby`. */
+export function filterErrorId(htmlFor: string): string {
+  return `${htmlFor}-error`;
+}
+
+/**
+ * One labelled control of a filter form, with what is wrong with its value under it. A control
+ * with `errors` should carry `aria-invalid` and `aria-describedby={filterErrorId(htmlFor)}`.
+ */
+export function FilterField({
+  label,
+  htmlFor,
+  errors,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  errors?: readonly string[];
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-slate-800">
         {label}
       </label>
       {children}
+      {errors && errors.length > 0 ? (
+        <p id={filterErrorId(htmlFor)} className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
     </div>
   );
 }

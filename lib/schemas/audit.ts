@@ -19,6 +19,32 @@ export function canViewWorkspaceAudit(role: WorkspaceRole): boolean {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What audit events are recorded about; `targetType` filters on these. */
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "workspace",
+  "invitation",
+  "assessment",
+  "judgement",
+  "comment_thread",
+  "comment",
+  "observation",
+  "source",
+  "site",
+  "api_token",
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/** The first instant a `from` filter admits (a day means its start, UTC). */
+export function auditRangeStart(from: string): number {
+  return Date.parse(from);
+}
+
+/** The instant just after the last one a `to` filter admits (a day means its whole day, UTC). */
+export function auditRangeEnd(to: string): number {
+  return DAY.test(to) ? Date.parse(to) + 86_400_000 : Date.parse(to) + 1;
+}
+
 /** A day (YYYY-MM-DD, UTC) or an ISO date-time with an offset. */
 const dateOrTime = (name: string) =>
   z
@@ -30,40 +56,46 @@ const dateOrTime = (name: string) =>
     );
 
 /** Query of `GET …/audit-events` (workspace and assessment); read it with `auditQueryInput`. */
-export const listAuditEventsQuery = z.object({
-  action: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_.]{1,100}$/, "Use an action such as member.removed, or a prefix ending in a dot (member.).")
-    .optional()
-    .describe("An exact action (`member.removed`) or, ending in a dot, every action it starts (`member.`)."),
-  actorId: z.uuid({ error: "actorId must be a user id." }).optional().describe("Only events by this user."),
-  targetType: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_]{1,50}$/, "Use a target type such as user, assessment or observation.")
-    .optional()
-    .describe("Only events on this kind of target (`user`, `assessment`, `observation`…)."),
-  from: dateOrTime("from").optional().describe("Written at or after this time (a day means its start, UTC)."),
-  to: dateOrTime("to").optional().describe("Written at or before this time (a day means its whole day, UTC)."),
-  before: z.coerce
-    .number({ error: "before must be an event id." })
-    .int("before must be an event id.")
-    .positive("before must be an event id.")
-    .optional()
-    .describe("Cursor: only events older than this id (the previous page's `nextCursor`)."),
-  limit: z.coerce
-    .number({ error: `Use limit=1 to ${AUDIT_PAGE_MAX}.` })
-    .int(`Use limit=1 to ${AUDIT_PAGE_MAX}.`)
-    .min(1, `Use limit=1 to ${AUDIT_PAGE_MAX}.`)
-    .max(AUDIT_PAGE_MAX, `Use limit=1 to ${AUDIT_PAGE_MAX}.`)
-    .optional()
-    .describe(`Events per page (default ${AUDIT_PAGE_DEFAULT}). Ignored by format=csv, which exports them all.`),
-  format: z
-    .enum(["json", "csv"], { error: "Use format=json or format=csv." })
-    .optional()
-    .describe("json (default): one page; csv: every matching event, newest first, as a download."),
-});
+export const listAuditEventsQuery = z
+  .object({
+    action: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_.]{1,100}$/, "Use an action such as member.removed, or a prefix ending in a dot (member.).")
+      .optional()
+      .describe("An exact action (`member.removed`) or, ending in a dot, every action it starts (`member.`)."),
+    actorId: z.uuid({ error: "actorId must be a user id." }).optional().describe("Only events by this user."),
+    targetType: z
+      .enum(AUDIT_TARGET_TYPES, { error: `Use targetType=${AUDIT_TARGET_TYPES.join(", ")}.` })
+      .optional()
+      .describe("Only events on this kind of target (`user`, `assessment`, `observation`…)."),
+    from: dateOrTime("from").optional().describe("Written at or after this time (a day means its start, UTC)."),
+    to: dateOrTime("to").optional().describe("Written at or before this time (a day means its whole day, UTC)."),
+    before: z.coerce
+      .number({ error: "before must be an event id." })
+      .int("before must be an event id.")
+      .positive("before must be an event id.")
+      .optional()
+      .describe("Cursor: only events older than this id (the previous page's `nextCursor`)."),
+    limit: z.coerce
+      .number({ error: `Use limit=1 to ${AUDIT_PAGE_MAX}.` })
+      .int(`Use limit=1 to ${AUDIT_PAGE_MAX}.`)
+      .min(1, `Use limit=1 to ${AUDIT_PAGE_MAX}.`)
+      .max(AUDIT_PAGE_MAX, `Use limit=1 to ${AUDIT_PAGE_MAX}.`)
+      .optional()
+      .describe(`Events per page (default ${AUDIT_PAGE_DEFAULT}). Ignored by format=csv, which exports them all.`),
+    format: z
+      .enum(["json", "csv"], { error: "Use format=json or format=csv." })
+      .optional()
+      .describe("json (default): one page; csv: every matching event, newest first, as a download."),
+  })
+  // A range that ends before it starts matches nothing: say so rather than show an empty trail.
+  .refine((query) => !query.from || !query.to || auditRangeStart(query.from) < auditRangeEnd(query.to), {
+    message: "The end of the date range must not be before its start.",
+    path: ["to"],
+    // Checked beside other fields' mistakes too, so one answer lists everything to fix.
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "from" || issue.path?.[0] === "to"),
+  });
 export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuery>;
 
 /**

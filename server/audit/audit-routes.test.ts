@@ -55,6 +55,38 @@ describe("GET /api/v1/workspaces/:id/audit-events", () => {
     expect(Object.keys(response.body.error.fields).sort()).toEqual(["action", "from", "limit"]);
   });
 
+  it("refuses a date range that ends before it starts and unknown target types, as search does", async () => {
+    const team = await createTestTeam();
+    const bearer = await createTestApiToken(team.owner);
+    const response = await getWorkspaceAudit(
+      team.workspace.id,
+      bearer,
+      "?from=2026-12-31&to=2026-01-01&targetType=bogus",
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual({
+      targetType: [
+        "Use targetType=user, workspace, invitation, assessment, judgement, comment_thread, comment, observation, source, site, api_token.",
+      ],
+      to: ["The end of the date range must not be before its start."],
+    });
+    const earlierTime = await getWorkspaceAudit(
+      team.workspace.id,
+      bearer,
+      "?from=2026-05-01T12:00:00Z&to=2026-05-01T11:59:59Z",
+    );
+    expect(earlierTime.body.error.fields).toEqual({ to: ["The end of the date range must not be before its start."] });
+    // One day (its whole day) and a known target type are fine.
+    const sameDay = await getWorkspaceAudit(
+      team.workspace.id,
+      bearer,
+      "?from=2026-05-01&to=2026-05-01&targetType=user",
+    );
+    expect(sameDay.status).toBe(200);
+    const dayThenTime = await getWorkspaceAudit(team.workspace.id, bearer, "?from=2026-05-01&to=2026-05-01T08:00:00Z");
+    expect(dayThenTime.status).toBe(200);
+  });
+
   it("exports every matching event as CSV with formula-like titles neutralised", async () => {
     const team = await createTestTeam();
     const workspaceId = team.workspace.id;

@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditTargetType } from "@/lib/schemas/audit";
 
 export interface RecordAuditEventOptions {
   /** The database or the transaction the audited change runs in, so both commit together. */
@@ -8,7 +9,7 @@ export interface RecordAuditEventOptions {
   actorUserId: string | null;
   /** `<target>.<verb>`, e.g. `member.role_changed`. */
   action: string;
-  targetType: string;
+  targetType: AuditTargetType;
   targetId: string;
   data?: Record<string, unknown>;
 }

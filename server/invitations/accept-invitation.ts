@@ -83,7 +83,7 @@ async function joinWithRole(tx: Transaction, options: JoinWithRoleOptions): Prom
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
   if (existing && rank(existing.role) <= rank(options.role)) return existing.role;
-  const audit = { db: tx, workspaceId, actorUserId: userId, targetType: "user", targetId: userId };
+  const audit = { db: tx, workspaceId, actorUserId: userId, targetType: "user" as const, targetId: userId };
   if (existing) {
     await tx
       .update(memberships)

@@ -53,18 +53,19 @@ export default async function AuditPage({
     );
   }
 
-  const parsed = listAuditEventsQuery.safeParse(input);
   const members = await listMembers({ actor, workspaceId });
+  const parsed = listAuditEventsQuery.safeParse(input);
+  const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
   const form = (
     <AuditFilterForm
       action={path}
       values={input}
+      errors={fieldErrors}
       people={members.map((member) => ({ id: member.userId, name: member.name }))}
     />
   );
   if (!parsed.success) {
-    const errors = Object.values(toFieldErrors(parsed.error)).flat();
-    return <AuditTrailView header={header} form={form} path={path} filters={input} errors={errors} />;
+    return <AuditTrailView header={header} form={form} path={path} filters={input} errors={fieldErrors} />;
   }
   const page = await listAuditEvents({ actor, view: { workspaceId }, query: { ...parsed.data, format: undefined } });
   return (

@@ -50,17 +50,18 @@ export default async function AssessmentAuditPage({
       }
     />
   );
+  const parsed = listAuditEventsQuery.safeParse(input);
+  const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
   const form = (
     <AuditFilterForm
       action={path}
       values={input}
+      errors={fieldErrors}
       people={members.map((member) => ({ id: member.userId, name: member.name }))}
     />
   );
-  const parsed = listAuditEventsQuery.safeParse(input);
   if (!parsed.success) {
-    const errors = Object.values(toFieldErrors(parsed.error)).flat();
-    return <AuditTrailView header={header} form={form} path={path} filters={input} errors={errors} />;
+    return <AuditTrailView header={header} form={form} path={path} filters={input} errors={fieldErrors} />;
   }
   const page = await listAuditEvents({ actor, view: { assessmentId }, query: { ...parsed.data, format: undefined } });
   return (
