@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { openMenu } from "./support/people";
+import { openMenu, signUp } from "./support/people";
 
 // The demo workspace the server seeds on first start (server/demo/seed-demo-workspace.ts).
 const DEMO = {
@@ -93,6 +93,44 @@ test("an owner invites a viewer, who reads the workspace but cannot write to it"
     expect(response.status()).toBe(403);
   } finally {
     await contextB.close();
+  }
+});
+
+test("opening a used invitation again takes its member to the workspace; anyone else only learns it was used", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const workspaceName = `Invite desk ${run}`;
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `owner-inv-${run}@e2e.parallax.test` });
+  const blake = await signUp(browser, baseURL, { name: "Blake Viewer", email: `viewer-inv-${run}@e2e.parallax.test` });
+  const casey = await signUp(browser, baseURL, { name: "Casey Other", email: `other-inv-${run}@e2e.parallax.test` });
+  try {
+    const workspace = await avery.page.request.post("/api/v1/workspaces", { data: { name: workspaceName } });
+    expect(workspace.status()).toBe(201);
+    const workspaceId = ((await workspace.json()) as { id: string }).id;
+    const invitation = await avery.page.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, {
+      data: { role: "viewer" },
+    });
+    expect(invitation.status()).toBe(201);
+    const invitePath = `/invite/${encodeURIComponent(((await invitation.json()) as { token: string }).token)}`;
+
+    await blake.page.goto(invitePath);
+    await blake.page.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(blake.page).toHaveURL(new RegExp(`/w/${workspaceId}$`));
+
+    // Blake opens the link again (from the e-mail, say): straight into the workspace.
+    await blake.page.goto(invitePath);
+    await expect(blake.page).toHaveURL(new RegExp(`/w/${workspaceId}$`));
+    await expect(blake.page.getByText("This invitation has already been used")).toHaveCount(0);
+
+    // Casey, who is not a member, is told the link is used and nothing about the workspace.
+    await casey.page.goto(invitePath);
+    await expect(casey.page.getByRole("heading", { name: "This invitation has already been used" })).toBeVisible();
+    await expect(casey.page).toHaveURL((url) => url.pathname === invitePath);
+    await expect(casey.page.getByText(workspaceName)).toHaveCount(0);
+  } finally {
+    for (const person of [avery, blake, casey]) await person.context.close();
   }
 });
 

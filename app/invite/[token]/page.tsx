@@ -11,8 +11,10 @@ import { formatExact, RelativeTime } from "@/components/ui/relative-time";
 import { isAppError } from "@/lib/errors";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/roles";
 import type { InvitationStatus } from "@/lib/schemas/invitations";
+import type { Actor } from "@/server/auth/actor";
 import { getSessionActor } from "@/server/auth/session";
 import { previewInvitation } from "@/server/invitations/preview-invitation";
+import { getWorkspace } from "@/server/workspaces/get-workspace";
 import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -38,7 +40,22 @@ const homeLink = (
   </Link>
 );
 
-/** An invitation link: who invites you where, with which role, and a button to accept. */
+/** Whether the signed-in user belongs to the workspace (non-members get 404 from the domain). */
+async function isMember(actor: Actor, workspaceId: string): Promise<boolean> {
+  try {
+    await getWorkspace({ actor, workspaceId });
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.kind === "not_found") return false;
+    throw error;
+  }
+}
+
+/**
+ * An invitation link: who invites you where, with which role, and a button to accept. A link that
+ * is used, expired or revoked takes a member of its workspace there, and tells anyone else why
+ * it no longer works.
+ */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const path = `/invite/${encodeURIComponent(token)}`;
@@ -57,6 +74,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
   if (preview.status !== "pending") {
+    // Whoever used the link (or anyone else already in the workspace) opening it again is on their
+    // way to the workspace: send them there. Everyone else learns only that the link is spent.
+    if (await isMember(actor, preview.workspaceId)) redirect(`/w/${preview.workspaceId}`);
     const unavailable = UNAVAILABLE[preview.status];
     return (
       <AuthShell title={unavailable.title} footer={homeLink}>
