@@ -138,3 +138,53 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     for (const context of contexts) await context.close();
   }
 });
+
+test("the publish checklist changes with the verdict, on the reviewer's page and on everyone else's, without waiting for a timer", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-pc-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const workspaceId = await createWorkspace(avery.page, run);
+    const rey = await signUp(browser, baseURL, { name: "Rey Reviewer", email: `rey-pc-${run}@e2e.parallax.test` });
+    contexts.push(rey.context);
+    await join(avery.page, rey.page, workspaceId, "reviewer");
+    const assessmentPath = await createAssessment(avery.page, workspaceId, run);
+    const judgementId = await writeJudgement(avery.page);
+    const averyCard = avery.page.getByRole("region", { name: "Review and publication" });
+    await averyCard.getByLabel("Rey Reviewer").check();
+    await averyCard.getByRole("button", { name: "Request review" }).click();
+    await expect(averyCard.locator('[aria-current="step"]')).toHaveText("In review");
+
+    // Both pages open the assessment with their timers under the test's control, and once loaded
+    // the timers stop: whatever the pages show next must come without any delayed refresh firing.
+    const cards = [];
+    for (const page of [avery.page, rey.page]) {
+      await page.clock.install();
+      await page.goto(assessmentPath);
+      await expect(page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+      const card = page.getByRole("region", { name: "Review and publication" });
+      await expect(card.locator('[data-gate-code="judgement_awaiting_approval"]')).toContainText("0 of 1");
+      cards.push(card);
+    }
+    // A second ahead: the page's clock runs on while the time is read, and pausing cannot go back.
+    for (const page of [avery.page, rey.page]) await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+
+    // Rey approves in the Reviews panel: the panel and both checklists agree at once.
+    const reyItem = rey.page
+      .getByRole("region", { name: "Reviews" })
+      .locator(`[data-review-judgement-id="${judgementId}"]`);
+    await reyItem.getByRole("button", { name: "Approve" }).click();
+    await expect(reyItem.getByText(/^Review status: \S/)).toContainText("Approved 1/1");
+    for (const card of cards) {
+      await expect(card.getByText(/^Ready: all 1 judgement is approved/)).toBeVisible();
+      await expect(card.locator('[data-gate-code="judgement_awaiting_approval"]')).toHaveCount(0);
+    }
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

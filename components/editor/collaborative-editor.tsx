@@ -32,6 +32,7 @@ import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
 import { useDocumentChanges } from "./use-document-changes";
 import { useLinkedTarget } from "./use-linked-target";
+import { usePageRefresh } from "./use-page-refresh";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 import { useWorkspaceEvidence } from "./use-workspace-evidence";
 
@@ -86,22 +87,21 @@ function EditorSurface({
   const evidence = useWorkspaceEvidence(workspaceId);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   const router = useRouter();
-  // A status change, verdict, comment or judgement saved elsewhere re-renders the page's server parts (status, publish gate).
-  // Judgements are saved every couple of seconds while someone types in one: one refresh per burst.
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(refreshTimer.current), []);
-  // Offline, Next.js turns a refresh that cannot reach the server into a full page load, which
-  // would swap the editor for the browser's offline page; the catch-up after reconnecting refreshes.
-  const refreshPage = useCallback(() => {
+  // A status change, verdict, comment or judgement saved elsewhere re-renders the page's server
+  // parts (status, publish checklist). Offline, Next.js turns a refresh that cannot reach the
+  // server into a full page load, which would swap the editor for the browser's offline page; the
+  // catch-up after reconnecting refreshes.
+  const pageRefresh = usePageRefresh(() => {
     if (navigator.onLine) router.refresh();
-  }, [router]);
+  });
   useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], (change) => {
-    // A catch-up after a join is only a "may have changed": the slower, merged refresh will do.
-    if (change.kind === "assessment" && !change.catchUp) return refreshPage();
-    refreshTimer.current ??= setTimeout(() => {
-      refreshTimer.current = undefined;
-      refreshPage();
-    }, 3000);
+    // A verdict (this user's own too: it is announced to every page that joined), a thread or a
+    // status change is one person's deliberate step, and the checklist must agree with the
+    // Reviews panel that shows it at once. Judgements are saved every couple of seconds while
+    // someone types in one, and a catch-up after a join is only a "may have changed": one merged
+    // refresh per burst does for those.
+    if (change.kind !== "judgements" && !change.catchUp) pageRefresh.soon();
+    else pageRefresh.later();
   });
   // Read by the editor's callbacks, which are created once per document.
   const live = useRef({ isEditable, isSynced: false, citeInline: () => {} });
