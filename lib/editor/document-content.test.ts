@@ -94,4 +94,25 @@ describe("documentToContent", () => {
       judgements: [],
     });
   });
+
+  it("leaves NUL characters out of the text, the JSON and the judgements, without changing the Y.Doc", () => {
+    const judgement = {
+      type: "judgement",
+      attrs: { id: "jdg_\u000004", likelihood: "likely", confidence: "moderate", citations: ["OBS\u0000-01"] },
+      content: [
+        { type: "text", text: "Tikhoretsk\u0000 is likely to remain " },
+        { type: "text", text: "crucial\u0000", marks: [{ type: "bold" }] },
+      ],
+    };
+    const doc = prosemirrorJSONToYDoc(editorSchema(), { type: "doc", content: [judgement] }, EDITOR_FIELD);
+    const before = Y.encodeStateAsUpdate(doc);
+
+    const content = documentToContent(doc);
+    expect(JSON.stringify(content)).not.toContain("\\u0000");
+    expect(content.judgements.map((item) => [item.id, item.statement, item.citations])).toEqual([
+      ["jdg_04", "Tikhoretsk is likely to remain crucial", ["OBS-01"]],
+    ]);
+    expect(content.text).toContain("Tikhoretsk is likely to remain crucial [");
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Mark, NodeType, Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
 import * as Y from "yjs";
+import { stripNulCharacters, withoutNulCharacters } from "../nul-character";
 import { EDITOR_FIELD } from "./editor-extensions";
 import { editorSchema } from "./editor-schema";
 import {
@@ -34,6 +35,10 @@ const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
  * the schema rejects from the Y.Doc itself, which on the server would be an unsaved,
  * unbroadcast edit. Rejected nodes and unknown marks are left out here instead — the same
  * content an editor shows after it has dropped them.
+ *
+ * NUL characters (U+0000) typed or pasted into the text are left out of everything derived here:
+ * PostgreSQL text and JSON cannot hold them, and one would make every save of the derived copy
+ * fail. The shared document itself keeps them, so no edit is refused or lost.
  */
 export function documentToContent(doc: Y.Doc, field: string = EDITOR_FIELD): EditorContent {
   const schema = editorSchema();
@@ -64,7 +69,7 @@ export function plainText(node: ProseMirrorNode): string {
   return lines.join("\n");
 }
 
-/** The ProseMirror document node of a fragment, validated against `schema`. */
+/** The ProseMirror document node of a fragment, validated against `schema`, without NUL characters. */
 export function fragmentToNode(fragment: Y.XmlFragment, schema: Schema = editorSchema()): ProseMirrorNode {
   const children = fragment.toArray().flatMap((child) => toNodes(child, schema));
   return createNode(schema.topNodeType, null, children) ?? schema.topNodeType.create();
@@ -76,7 +81,7 @@ function toNodes(item: Y.XmlElement | Y.XmlText | Y.XmlHook, schema: Schema): Pr
   const type = schema.nodes[item.nodeName];
   if (!type) return [];
   const children = item.toArray().flatMap((child) => toNodes(child, schema));
-  const node = createNode(type, item.getAttributes() as Record<string, unknown>, children);
+  const node = createNode(type, stripNulCharacters(item.getAttributes() as Record<string, unknown>), children);
   return node ? [node] : [];
 }
 
@@ -105,8 +110,9 @@ function createNode(
 function textNodes(text: Y.XmlText, schema: Schema): ProseMirrorNode[] {
   const runs = text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[];
   return runs.flatMap((run) => {
-    if (typeof run.insert !== "string" || run.insert.length === 0) return [];
-    return [schema.text(run.insert, marksOf(run.attributes, schema))];
+    const insert = typeof run.insert === "string" ? withoutNulCharacters(run.insert) : "";
+    if (insert.length === 0) return [];
+    return [schema.text(insert, marksOf(stripNulCharacters(run.attributes), schema))];
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSESSMENT_STATUSES } from "../assessment-status";
+import { withoutNulCharacters } from "../nul-character";
 import { SOURCE_RELIABILITY_GRADES } from "../standards/admiralty";
 
 /** What search finds, in the order the filter lists them. */
@@ -148,7 +149,8 @@ const QUERY_FIELDS = [
 
 /**
  * The search input of a URL's parameters (a page's `searchParams` or a request's query): blank
- * fields dropped, as a plain GET form sends every field; `type` may repeat.
+ * fields dropped, as a plain GET form sends every field; `type` may repeat. NUL characters are
+ * dropped from `q`, which is searched whatever is typed (and shown back in the search box).
  */
 export function searchInputOf(
   params: Record<string, string | string[] | undefined> | URLSearchParams,
@@ -162,6 +164,6 @@ export function searchInputOf(
   }
   // q is kept even when blank, so that an empty search is refused with a message, not ignored.
   const q = params instanceof URLSearchParams ? params.get("q") : params.q;
-  if (typeof q === "string") input.q = q;
+  if (typeof q === "string") input.q = withoutNulCharacters(q);
   return input as SearchQueryInput;
 }

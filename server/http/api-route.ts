@@ -5,6 +5,7 @@ import { requireApiActor } from "../auth/session";
 import { logger } from "../logger";
 import { assertSameOrigin } from "./check-origin";
 import { limitApiRequests } from "./limit-api-requests";
+import { nulCharacterErrors } from "./parse-input";
 
 export interface ApiContext<P> {
   request: Request;
@@ -33,6 +34,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       // The session cookie rides along on any cross-site request; a Bearer token does not (CSRF).
       if (actor?.via === "session") assertSameOrigin(request);
       const params = (await context?.params) ?? ({} as P);
+      refuseNulCharacters(params);
       const result = await handler({ request, params, actor, requestId });
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
@@ -41,6 +43,17 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       return errorResponse(error, requestId);
     }
   };
+}
+
+/**
+ * Route segments are not all ids checked by shape (a judgement id is any text): one holding a
+ * NUL character (`%00`) is refused here, before it can reach a query PostgreSQL would fail on.
+ */
+function refuseNulCharacters(params: unknown): void {
+  const fields = nulCharacterErrors(params);
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("bad_request:path", "The address of this request is not valid.", { fields });
+  }
 }
 
 /** The JSON error response for any thrown value. */

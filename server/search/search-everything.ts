@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, getDatabase } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { withoutNulCharacters } from "@/lib/nul-character";
 import {
   SEARCH_LIMIT_DEFAULT,
   type SearchQuery,
@@ -9,7 +10,7 @@ import {
   searchQuery,
 } from "@/lib/schemas/search";
 import type { Actor } from "../auth/actor";
-import { toFieldErrors } from "../http/parse-input";
+import { checkInput } from "../http/parse-input";
 import { requireMembership } from "../policies/require-membership";
 import { type HitKey, searchDetails } from "./search-details";
 import { searchableTypes, searchSubqueries } from "./search-subqueries";
@@ -28,13 +29,16 @@ const HEADLINE_OPTIONS =
   `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, ShortWord=3, ` +
   `MaxFragments=2, FragmentDelimiter=" … "`;
 
-/** The query and filters, or a 422 naming each field that cannot be searched. */
+/**
+ * The query and filters, or a 422 naming each field that cannot be searched. NUL characters are
+ * dropped from `q` (PostgreSQL cannot hold them, and a query never fails for what is typed);
+ * the filters are checked by `checkInput` like any input.
+ */
 export function parseSearchQuery(input: SearchQueryInput): SearchQuery {
-  const result = searchQuery.safeParse(input);
+  const q = typeof input.q === "string" ? withoutNulCharacters(input.q) : input.q;
+  const result = checkInput(searchQuery, { ...input, q });
   if (!result.success) {
-    throw new AppError("unprocessable:search_query", "This search cannot be run.", {
-      fields: toFieldErrors(result.error),
-    });
+    throw new AppError("unprocessable:search_query", "This search cannot be run.", { fields: result.fields });
   }
   return result.data;
 }

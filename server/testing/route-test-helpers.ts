@@ -68,10 +68,18 @@ export async function callRoute<P>(handler: RouteHandler<P>, options: CallRouteO
   const url = new URL(options.path ?? "/api/v1/test", "http://localhost");
   const request = new Request(url, { method: options.method ?? "GET", headers, body });
   const context = { params: Promise.resolve((options.params ?? {}) as P) };
-  const requestStore = { type: "request", phase: "render", headers, cookies: new RequestCookies(headers) };
-  const response = await workAsyncStorage.run({ route: "/api/v1/test" } as never, () =>
-    workUnitAsyncStorage.run(requestStore as never, () => handler(request, context)),
-  );
+  const response = await inRequestScope(headers, () => handler(request, context));
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/**
+ * Runs `run` inside a Next request scope with these request headers, as Next runs a route
+ * handler or a server action: `headers()`, `cookies()` and so the session work inside it.
+ */
+export function inRequestScope<T>(headers: Headers, run: () => Promise<T>): Promise<T> {
+  const requestStore = { type: "request", phase: "render", headers, cookies: new RequestCookies(headers) };
+  return workAsyncStorage.run({ route: "/api/v1/test" } as never, () =>
+    workUnitAsyncStorage.run(requestStore as never, run),
+  );
 }

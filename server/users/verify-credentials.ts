@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { hasNulCharacter, NUL_CHARACTER_MESSAGE } from "@/lib/nul-character";
 import type { UserOutput } from "@/lib/schemas/users";
 import { verifyAgainstDummy, verifyPassword } from "../auth/password";
 import { ACCOUNT_LIMIT, clearFailures, IP_LIMIT, recordFailure, secondsUntilAllowed } from "../auth/rate-limit";
@@ -18,6 +19,12 @@ export interface VerifyCredentialsOptions {
  * repeated failures per account and per IP are refused with a message saying when to retry.
  */
 export async function verifyCredentials(options: VerifyCredentialsOptions): Promise<UserOutput> {
+  // No account has one (sign-up refuses it), and PostgreSQL would fail on the rate-limit key.
+  if (hasNulCharacter(options.email)) {
+    throw new AppError("bad_request:credentials", NUL_CHARACTER_MESSAGE, {
+      fields: { email: [NUL_CHARACTER_MESSAGE] },
+    });
+  }
   const email = options.email.trim().toLowerCase();
   const accountKey = `account:${email}`;
   const ipKey = options.ip ? `ip:${options.ip}` : undefined;

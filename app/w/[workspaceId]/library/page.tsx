@@ -8,7 +8,7 @@ import { canWriteAssessments } from "@/lib/roles";
 import { listObservationsQuery } from "@/lib/schemas/evidence";
 import { listObservations } from "@/server/evidence/list-observations";
 import { listSites } from "@/server/evidence/list-sites";
-import { toFieldErrors } from "@/server/http/parse-input";
+import { checkInput } from "@/server/http/parse-input";
 import { loadWorkspacePage } from "../../../_lib/load-workspace-page";
 
 export const metadata: Metadata = { title: "Evidence library" };
@@ -38,7 +38,7 @@ export default async function ObservationsPage({
   const path = `/w/${workspaceId}/library`;
   const { actor, workspace } = await loadWorkspacePage(workspaceId, path);
   const canWrite = canWriteAssessments(workspace.role);
-  const query = listObservationsQuery.safeParse(search);
+  const query = checkInput(listObservationsQuery, search);
   const [observations, sites] = await Promise.all([
     query.success ? listObservations({ actor, workspaceId, ...query.data }) : Promise.resolve([]),
     listSites({ actor, workspaceId }),
@@ -61,7 +61,7 @@ export default async function ObservationsPage({
       {!query.success ? (
         <Alert tone="error" title="These filters cannot be searched">
           <ul className="list-disc pl-5">
-            {Object.entries(toFieldErrors(query.error)).map(([field, messages]) => (
+            {Object.entries(query.fields).map(([field, messages]) => (
               <li key={field}>{messages.join(" ")}</li>
             ))}
           </ul>
