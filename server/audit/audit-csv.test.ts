@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEventDto } from "@/lib/schemas/audit";
-import { parseCsv } from "../evidence/evidence-csv";
-import { auditEventsToCsv, neutraliseFormula } from "./audit-csv";
+import { neutraliseFormula, parseCsv } from "../csv/csv-format";
+import { auditEventsToCsv } from "./audit-csv";
 
 function event(overrides: Partial<AuditEventDto>): AuditEventDto {
   return {

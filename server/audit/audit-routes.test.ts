@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as assessmentAuditRoute from "@/app/api/v1/assessments/[assessmentId]/audit-events/route";
 import * as workspaceAuditRoute from "@/app/api/v1/workspaces/[workspaceId]/audit-events/route";
 import { createAssessment } from "../assessments/create-assessment";
-import { parseCsv } from "../evidence/evidence-csv";
+import { parseCsv } from "../csv/csv-format";
 import { changeMemberRole } from "../members/change-member-role";
 import { callRoute } from "../testing/call-route";
 import { createTestApiToken, createTestTeam, createTestUser } from "../testing/factories";

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { ObservationDto } from "@/lib/schemas/evidence";
+import { formatCsv, parseCsv, restoreFormula } from "../csv/csv-format";
 
 /**
  * Columns of the observations CSV, in order. Lists inside a cell are separated by " | ";
@@ -24,49 +25,6 @@ export const OBSERVATION_CSV_COLUMNS = [
 ] as const;
 
 const LIST = " | ";
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF line ends) into rows of cells. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const input = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < input.length; i += 1) {
-    const char = input[i];
-    if (quoted) {
-      if (char === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && input[i + 1] === "\n") i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += char;
-  }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((cells) => cells.some((value) => value.trim() !== ""));
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Rows of cells as CSV text with CRLF line ends. */
-export function formatCsv(rows: string[][]): string {
-  return `${rows.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
-}
 
 function splitList(value: string): string[] {
   return value
@@ -102,7 +60,8 @@ export function observationsFromCsv(text: string): Record<string, unknown>[] {
     });
   }
   return rows.map((cells) => {
-    const cell = (name: string) => (cells[columns.indexOf(name)] ?? "").trim();
+    // Our exports put an apostrophe before a cell a spreadsheet would run as a formula; undone here.
+    const cell = (name: string) => restoreFormula(cells[columns.indexOf(name)] ?? "").trim();
     const record: Record<string, unknown> = {
       id: cell("id"),
       site_id: cell("site_id") || null,

@@ -155,7 +155,8 @@ export function registerEvidencePaths(registry: OpenAPIRegistry): void {
       "what `evidence/export` produces), or `Content-Type: text/csv` with observations citing sites and sources already " +
       "in the library. One transaction: any invalid record refuses the whole file with messages per record " +
       "(`observations.3.date`). Records whose id is already in the library are left as they are, so re-importing creates no duplicates. " +
-      'An observation may carry `source_attributions` (`{"S07": "The White House"}`): who a cited source says the information came from.',
+      'An observation may carry `source_attributions` (`{"S07": "The White House"}`): who a cited source says the information came from. ' +
+      "In a CSV, a cell of apostrophes followed by =, +, -, @, a tab or a carriage return loses its first apostrophe (the export's formula guard).",
     request: {
       params: workspaceParams,
       body: {
@@ -176,7 +177,9 @@ export function registerEvidencePaths(registry: OpenAPIRegistry): void {
     path: "/api/v1/workspaces/{workspaceId}/evidence/export",
     tags: TAG,
     summary: "Export the library",
-    description: "JSON (default): the whole library in the import format. CSV: the observations.",
+    description:
+      "JSON (default): the whole library in the import format. CSV: the observations; a cell starting with =, +, -, @, " +
+      "a tab or a carriage return (after any apostrophes) gets a leading ' so spreadsheets do not run it, which an import removes.",
     request: { params: workspaceParams, query: exportEvidenceQuery },
     responses: {
       200: {
