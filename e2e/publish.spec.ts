@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { editorOf, signUp, UUID, unique } from "./support/people";
 
 // The lifecycle in real browsers: an owner writes a judgement and asks a reviewer, the reviewer
@@ -68,6 +68,28 @@ async function writeJudgement(page: Page): Promise<string> {
   return (await judgement.getAttribute("data-judgement-id")) ?? "";
 }
 
+/**
+ * Avery (owner) and Rey (reviewer) in a new workspace, and an assessment holding one judgement
+ * Avery wrote and cited; `tag` keeps the accounts of each test apart, `run` those of each run.
+ */
+async function ownerAndReviewer(
+  browser: Browser,
+  baseURL: string | undefined,
+  contexts: BrowserContext[],
+  run: string,
+  tag: string,
+) {
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-${tag}-${run}@e2e.parallax.test` });
+  contexts.push(avery.context);
+  const workspaceId = await createWorkspace(avery.page, run);
+  const rey = await signUp(browser, baseURL, { name: "Rey Reviewer", email: `rey-${tag}-${run}@e2e.parallax.test` });
+  contexts.push(rey.context);
+  await join(avery.page, rey.page, workspaceId, "reviewer");
+  const assessmentPath = await createAssessment(avery.page, workspaceId, run);
+  const judgementId = await writeJudgement(avery.page);
+  return { avery, rey, assessmentPath, judgementId };
+}
+
 test("an owner asks for review, the reviewer approves, the owner publishes and the version reads at its address", async ({
   browser,
   baseURL,
@@ -76,14 +98,7 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
   const run = unique();
   const contexts: BrowserContext[] = [];
   try {
-    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-p-${run}@e2e.parallax.test` });
-    contexts.push(avery.context);
-    const workspaceId = await createWorkspace(avery.page, run);
-    const rey = await signUp(browser, baseURL, { name: "Rey Reviewer", email: `rey-p-${run}@e2e.parallax.test` });
-    contexts.push(rey.context);
-    await join(avery.page, rey.page, workspaceId, "reviewer");
-    const assessmentPath = await createAssessment(avery.page, workspaceId, run);
-    const judgementId = await writeJudgement(avery.page);
+    const { avery, rey, assessmentPath, judgementId } = await ownerAndReviewer(browser, baseURL, contexts, run, "p");
 
     // Avery asks Rey for review from the lifecycle card; the checklist shows what is missing.
     const averyCard = avery.page.getByRole("region", { name: "Review and publication" });
@@ -147,14 +162,7 @@ test("the publish checklist changes with the verdict, on the reviewer's page and
   const run = unique();
   const contexts: BrowserContext[] = [];
   try {
-    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-pc-${run}@e2e.parallax.test` });
-    contexts.push(avery.context);
-    const workspaceId = await createWorkspace(avery.page, run);
-    const rey = await signUp(browser, baseURL, { name: "Rey Reviewer", email: `rey-pc-${run}@e2e.parallax.test` });
-    contexts.push(rey.context);
-    await join(avery.page, rey.page, workspaceId, "reviewer");
-    const assessmentPath = await createAssessment(avery.page, workspaceId, run);
-    const judgementId = await writeJudgement(avery.page);
+    const { avery, rey, assessmentPath, judgementId } = await ownerAndReviewer(browser, baseURL, contexts, run, "pc");
     const averyCard = avery.page.getByRole("region", { name: "Review and publication" });
     await averyCard.getByLabel("Rey Reviewer").check();
     await averyCard.getByRole("button", { name: "Request review" }).click();
