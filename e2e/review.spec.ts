@@ -187,16 +187,15 @@ test("a reviewer approves a judgement in the panel and sees the approval go stal
     await expect(blakeItem).toContainText(comment);
     await expect(reviewsOf(blake.page).locator("img")).toHaveCount(0);
 
-    // Avery (owner) changes the confidence, then tries to approve the judgement she edited:
-    // refused, with the server's reason in the panel, and nothing recorded.
+    // Avery (owner) changes the confidence: having edited the judgement, she is offered no Approve
+    // on it, only a request for changes (the server refuses her approval too: review-rules.test.ts).
     await avery.page.goto(assessmentPath);
     await editorOf(avery.page).getByRole("combobox", { name: "Confidence" }).selectOption("high");
     const averyItem = reviewItem(avery.page, judgementId);
     await expect(averyItem).toContainText("Confidence: Moderate confidence → High confidence");
-    await averyItem.getByRole("button", { name: "Approve" }).click();
-    await expect(averyItem.getByRole("alert")).toContainText(
-      "You edited this judgement, so someone else must approve it: nobody approves their own work.",
-    );
+    await expect(averyItem.getByRole("button", { name: "Approve" })).toBeDisabled();
+    await expect(averyItem).toContainText("You edited this judgement, so someone else approves it.");
+    await expect(averyItem.getByRole("button", { name: "Request changes" })).toBeEnabled();
     await expect(badgeOf(averyItem)).toContainText("Changes requested");
     await expect(verdictsOf(averyItem)).toHaveCount(1);
 

@@ -88,6 +88,7 @@ export function JudgementReviewItem({
           assessmentId={assessmentId}
           judgementId={state.judgementId}
           describedBy={titleId}
+          mayApprove={!state.callerEdited}
           onReviewed={onReviewed}
         />
       ) : null}

@@ -18,10 +18,13 @@ export function ReviewActions({
   assessmentId,
   judgementId,
   describedBy,
+  mayApprove = true,
   onReviewed,
 }: {
   assessmentId: string;
   judgementId: string;
+  /** False for someone who edited the judgement: nobody approves their own work (they may still request changes). */
+  mayApprove?: boolean;
   /** Id of the element naming the judgement, so "Approve" says what it approves. */
   describedBy?: string;
   /** Called after a verdict was recorded, to show it at once. */
@@ -34,6 +37,7 @@ export function ReviewActions({
   const [notice, setNotice] = useState("");
   const commentId = useId();
   const errorId = useId();
+  const ownWorkId = useId();
   const commentError = refusal?.fields?.comment?.join(" ");
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -108,8 +112,8 @@ export function ReviewActions({
           <Button
             size="sm"
             variant="primary"
-            disabled={isPending}
-            aria-describedby={describedBy}
+            disabled={isPending || !mayApprove}
+            aria-describedby={clsx(describedBy, !mayApprove && ownWorkId) || undefined}
             onClick={() => void send({ verdict: "approved" }, "Approved.")}
           >
             {isPending ? "Sending…" : "Approve"}
@@ -117,6 +121,11 @@ export function ReviewActions({
           <Button size="sm" disabled={isPending} aria-describedby={describedBy} onClick={() => setRequesting(true)}>
             Request changes
           </Button>
+          {mayApprove ? null : (
+            <p id={ownWorkId} className="w-full text-xs text-slate-600">
+              You edited this judgement, so someone else approves it.
+            </p>
+          )}
         </div>
       )}
       {refusal?.message ? (

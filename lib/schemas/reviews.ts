@@ -118,6 +118,11 @@ export const judgementReviewStateDto = z
     requiredApprovals: z.number().int(),
     currentApprovals: z.number().int(),
     reviews: z.array(judgementReviewDto).describe("Newest first."),
+    callerEdited: z
+      .boolean()
+      .describe(
+        "The caller is among the editors of the judgement's revisions: they may request changes but not approve it (four eyes).",
+      ),
   })
   .meta({ id: "JudgementReviewState" });
 export type JudgementReviewStateDto = z.infer<typeof judgementReviewStateDto>;

@@ -63,6 +63,12 @@ describe("self-approval", () => {
     });
     // The analyst wrote the key judgement; the owner never touched it.
     await expect(review(f, f.owner, "approved", undefined, "jdg_key")).resolves.toMatchObject({ verdict: "approved" });
+    // The review list tells each caller which judgements they helped write, so the panel offers
+    // them no Approve there.
+    expect((await f.stateOf("jdg_other", f.owner)).callerEdited).toBe(true);
+    expect((await f.stateOf("jdg_key", f.owner)).callerEdited).toBe(false);
+    expect((await f.stateOf("jdg_key", f.analyst)).callerEdited).toBe(true);
+    expect((await f.stateOf("jdg_other", f.reviewer)).callerEdited).toBe(false);
   });
 
   it("saves pending edits first, so an edit typed a moment ago counts", async () => {
