@@ -1,7 +1,8 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { assessments, users } from "@/db/schema";
+import { assessments, memberships, users } from "@/db/schema";
 import { logger } from "../logger";
+import { REVIEWER_ROLES } from "../reviews/review-standing";
 import { currentMembers } from "./current-members";
 import { describeStaleApproval } from "./describe-stale-approval";
 import { findStaleApprovals, type StaleApproval, type StaleApprovalScope } from "./find-stale-approvals";
@@ -40,7 +41,10 @@ export async function noticeStaleApprovals(options: NoticeStaleApprovalsOptions)
   }
 }
 
-/** One notification for the reviewer and one for each author (still members, not the change's makers). */
+/**
+ * One notification for the reviewer and one for each author (still members, not the change's
+ * makers), for approvals whose reviewer may still review.
+ */
 async function staleApprovalNotifications(
   stale: readonly StaleApproval[],
   excluded: ReadonlySet<string>,
@@ -61,6 +65,19 @@ async function staleApprovalNotifications(
     ).map((row) => [row.id, row.title]),
   );
   const reviewerIds = [...new Set(stale.flatMap(({ review }) => review.reviewerId ?? []))];
+  // An approval by someone who may no longer review does not count (review-standing.ts): its going
+  // stale changes nothing, so nobody is told.
+  const reviewing = new Set(
+    (reviewerIds.length === 0
+      ? []
+      : await db
+          .select({ userId: memberships.userId, role: memberships.role })
+          .from(memberships)
+          .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, reviewerIds)))
+    )
+      .filter((member) => REVIEWER_ROLES.includes(member.role))
+      .map((member) => member.userId),
+  );
   const names = new Map(
     (reviewerIds.length === 0
       ? []
@@ -69,7 +86,7 @@ async function staleApprovalNotifications(
   );
   return stale.flatMap(({ review, judgement, approvedStatement, changes }) => {
     const reviewerId = review.reviewerId;
-    if (!reviewerId) return [];
+    if (!reviewerId || !reviewing.has(reviewerId)) return [];
     const what = `${quoted(approvedStatement)} in ${quoted(titles.get(judgement.assessmentId) ?? "")}`;
     const why = describeStaleApproval(changes);
     const base = {

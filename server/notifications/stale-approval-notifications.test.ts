@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { retractObservation } from "../evidence/retract-observation";
 import { updateObservation } from "../evidence/update-observation";
 import { updateSource } from "../evidence/update-source";
+import { changeMemberRole } from "../members/change-member-role";
 import { reviewJudgement } from "../reviews/review-judgement";
 import { assessmentUnderReview, KEY_STATEMENT } from "../reviews/review-test-helpers";
 import { noticeStaleApprovals } from "./notice-stale-approvals";
@@ -178,6 +179,14 @@ describe("stale-approval notifications", () => {
         summary: `Olivia Owner's approval of ${KEY} in “Collaboration test” is stale: OBS-26 was re-graded`,
       }),
     ]);
+  });
+
+  it("tell nobody about an approval that no longer counts because its reviewer may no longer review", async () => {
+    const f = await approved();
+    await changeMemberRole({ actor: f.owner, workspaceId: f.workspaceId, userId: f.reviewer.id, role: "viewer" });
+    await f.write(f.text({ likelihood: "very_likely" }), [f.owner]);
+    expect(await inboxOf(f.reviewer, "approval_stale")).toEqual([]);
+    expect(await inboxOf(f.analyst, "approval_stale")).toEqual([]);
   });
 
   it("never throws, whatever the scope names", async () => {
