@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { judgementReviews, judgementRevisions, judgements, users, workspaces } from "@/db/schema";
+import { judgementReviews, judgements, users, workspaces } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type {
   AssessmentReviewsDto,
@@ -55,24 +55,11 @@ export async function listAssessmentReviews(options: ListAssessmentReviewsOption
       : await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, reviewerIds));
   const reviewerById = new Map(reviewers.map((reviewer) => [reviewer.id, reviewer]));
   const current = await loadReviewSnapshots(db, assessment.workspaceId, rows);
-  // The judgements the caller helped write: the panel offers them no Approve (review-judgement.ts refuses it).
-  const edited = new Set(
-    (
-      await db
-        .selectDistinct({ judgementId: judgementRevisions.judgementId })
-        .from(judgementRevisions)
-        .where(
-          and(
-            eq(judgementRevisions.assessmentId, assessment.id),
-            sql`${judgementRevisions.editorIds} @> ${JSON.stringify([options.actor.id])}::jsonb`,
-          ),
-        )
-    ).map((row) => row.judgementId),
-  );
   const standing = await loadReviewStanding(db, {
     workspaceId: assessment.workspaceId,
     assessmentId: assessment.id,
     reviews,
+    caller: options.actor.id,
   });
   return {
     assessmentId: assessment.id,
@@ -94,7 +81,8 @@ export async function listAssessmentReviews(options: ListAssessmentReviewsOption
         isKey: row.isKey,
         ...statusOf(weighed, required),
         reviews: describeReviews(weighed, now, reviewerById),
-        callerEdited: edited.has(row.id),
+        // The panel offers no Approve on a judgement the caller helped write (review-judgement.ts refuses it).
+        callerEdited: standing.editors.get(row.id)?.has(options.actor.id) ?? false,
       };
     }),
   };

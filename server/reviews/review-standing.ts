@@ -35,13 +35,20 @@ export interface ReviewCount {
 
 /**
  * The current role of every reviewer of `reviews`, and which of them edited the judgements they
- * reviewed (any revision of the judgement in this assessment lists them among its editors).
+ * reviewed (any revision of the judgement in this assessment lists them among its editors). With
+ * `caller`, also the caller's role and every judgement of the assessment they edited (the review
+ * panel offers them no Approve there).
  */
 export async function loadReviewStanding(
   db: Executor,
-  options: { workspaceId: string; assessmentId: string; reviews: readonly JudgementReview[] },
+  options: { workspaceId: string; assessmentId: string; reviews: readonly JudgementReview[]; caller?: string },
 ): Promise<ReviewStanding> {
-  const reviewerIds = [...new Set(options.reviews.flatMap((review) => review.reviewerId ?? []))];
+  const reviewerIds = [
+    ...new Set([
+      ...options.reviews.flatMap((review) => review.reviewerId ?? []),
+      ...(options.caller ? [options.caller] : []),
+    ]),
+  ];
   const judgementIds = [...new Set(options.reviews.map((review) => review.judgementId))];
   if (reviewerIds.length === 0) return { roles: new Map(), editors: new Map() };
   const [members, edits] = await Promise.all([
@@ -58,7 +65,8 @@ export async function loadReviewStanding(
       .where(
         and(
           eq(judgementRevisions.assessmentId, options.assessmentId),
-          inArray(judgementRevisions.judgementId, judgementIds),
+          // The caller's edits are wanted on every judgement, reviewed or not.
+          options.caller ? undefined : inArray(judgementRevisions.judgementId, judgementIds),
         ),
       ),
   ]);
