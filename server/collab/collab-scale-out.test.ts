@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { documentSnapshots, documentUpdates, judgementRevisions } from "@/db/schema";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
+import { judgementElement } from "../judgements/judgement-test-helpers";
 import { createTestTeam } from "../testing/factories";
 import { testPostgresUrl } from "../testing/test-database";
 import { CollabTestClient } from "./testing/collab-test-client";
@@ -148,9 +149,7 @@ describe.skipIf(!testPostgresUrl())("collaboration across processes (Redis + Pos
     const analyst = await CollabTestClient.connect(second.url, { token: await createTestToken(team.analyst) });
     const o = await owner.join(documentId);
     const a = await analyst.join(documentId);
-    const judgement = new Y.XmlElement("judgement");
-    judgement.setAttribute("id", "jdg_relay");
-    judgement.insert(0, [new Y.XmlText("Shipments are likely to continue.")]);
+    const judgement = judgementElement("Shipments are likely to continue.", { id: "jdg_relay" });
     a.doc.getXmlFragment(EDITOR_FIELD).insert(0, [judgement]);
     appendParagraph(a.doc, "Scope.");
     await analyst.settled(documentId);

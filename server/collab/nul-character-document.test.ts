@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import * as judgementsRoute from "@/app/api/v1/assessments/[assessmentId]/judgements/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
+import { judgementElement } from "../judgements/judgement-test-helpers";
 import { callRoute } from "../testing/call-route";
 import { createTestTeam } from "../testing/factories";
 import { CollabTestClient } from "./testing/collab-test-client";
@@ -53,11 +54,11 @@ describe("a NUL character in the collaborative document", () => {
     };
 
     // Pasted text with a NUL in it,, in a judgement.
-    const judgement = new Y.XmlElement("judgement");
-    judgement.setAttribute("id", "jdg_key");
-    judgement.setAttribute("likelihood", "likely");
-    judgement.setAttribute("confidence", "moderate");
-    judgement.insert(0, [new Y.XmlText("Tikhoretsk\u0000 is likely to remain a railhead")]);
+    const judgement = judgementElement("Tikhoretsk\u0000 is likely to remain a railhead", {
+      id: "jdg_key",
+      likelihood: "likely",
+      confidence: "moderate",
+    });
     doc.getXmlFragment(EDITOR_FIELD).insert(0, [judgement]);
     await analyst.settled(documentId);
     expect(await readStatements()).toEqual(["Tikhoretsk is likely to remain a railhead"]);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { CollabTestClient } from "../collab/testing/collab-test-client";
 import {
@@ -8,6 +7,7 @@ import {
   createTestToken,
   startCollabTestServer,
 } from "../collab/testing/start-collab-test-server";
+import { judgementElement } from "../judgements/judgement-test-helpers";
 import { createTestApiToken, createTestTeam } from "../testing/factories";
 import { commentApi } from "./comment-test-helpers";
 
@@ -29,9 +29,7 @@ describe("commenting on a judgement being written", () => {
     const analyst = await CollabTestClient.connect(server.url, { token: await createTestToken(team.analyst) });
     clients.push(analyst);
     const doc = (await analyst.join(assessmentId)).doc;
-    const element = new Y.XmlElement("judgement");
-    element.setAttribute("id", "jdg_fresh");
-    element.insert(0, [new Y.XmlText("Rail traffic will almost certainly continue.")]);
+    const element = judgementElement("Rail traffic will almost certainly continue.", { id: "jdg_fresh" });
     doc.getXmlFragment(EDITOR_FIELD).insert(0, [element]);
     await analyst.settled(assessmentId);
 

@@ -4,7 +4,6 @@ import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { judgementRevisions } from "@/db/schema";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
-import type { JudgementAttributes } from "@/lib/editor/judgement-node";
 import { insertUpdateRows } from "../collab/insert-update-rows";
 import { reconcileDocuments } from "../collab/reconcile-documents";
 import { CollabTestClient } from "../collab/testing/collab-test-client";
@@ -17,7 +16,7 @@ import {
 } from "../collab/testing/start-collab-test-server";
 import { reviewJudgement } from "../reviews/review-judgement";
 import { createTestTeam } from "../testing/factories";
-import { judgementRows } from "./judgement-test-helpers";
+import { judgementElement, judgementRows } from "./judgement-test-helpers";
 
 const servers: CollabTestServer[] = [];
 const clients: CollabTestClient[] = [];
@@ -26,16 +25,6 @@ afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
   for (const server of servers.splice(0)) await server.close();
 });
-
-/** A judgement block as the editor binding writes one: attributes, and the statement as text. */
-function judgementElement(statement: string, attrs: Partial<JudgementAttributes>): Y.XmlElement {
-  const element = new Y.XmlElement("judgement");
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined) element.setAttribute(name, value as string);
-  }
-  element.insert(0, [new Y.XmlText(statement)]);
-  return element;
-}
 
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement("paragraph");

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { eq } from "drizzle-orm";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { type JudgementRow, judgements, observations } from "@/db/schema";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
@@ -11,6 +11,19 @@ import type { JudgementAttributes } from "@/lib/editor/judgement-node";
 /** A judgement block as ProseMirror JSON. */
 export function judgementBlock(statement: string, attrs: Partial<JudgementAttributes>): JSONContent {
   return { type: "judgement", attrs, content: statement ? [{ type: "text", text: statement }] : [] };
+}
+
+/**
+ * A judgement block as the editor binding writes one into the shared document: an element named
+ * after the node, with its non-null attributes and the statement as text.
+ */
+export function judgementElement(statement: string, attrs: Partial<JudgementAttributes>): Y.XmlElement {
+  const element = new Y.XmlElement("judgement");
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) element.setAttribute(name, value as string);
+  }
+  element.insert(0, [new Y.XmlText(statement)]);
+  return element;
 }
 
 /** A Y.Doc holding `blocks`, written with the editor schema the way the editor binding writes it. */

@@ -13,7 +13,7 @@ import {
 } from "../collab/testing/start-collab-test-server";
 import { callRoute } from "../testing/call-route";
 import { createTestTeam } from "../testing/factories";
-import { insertTestObservation, judgementRows } from "./judgement-test-helpers";
+import { insertTestObservation, judgementElement, judgementRows } from "./judgement-test-helpers";
 
 const servers: CollabTestServer[] = [];
 const clients: CollabTestClient[] = [];
@@ -23,18 +23,10 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-/**
- * Appends a judgement block to the editor fragment the way the editor binding writes one: an
- * element named after the node with its non-null attributes and the statement as text.
- */
+/** Appends a judgement block to the editor fragment the way the editor binding writes one. */
 function appendJudgement(doc: Y.Doc, statement: string, attrs: Partial<JudgementAttributes>): void {
   const fragment = doc.getXmlFragment(EDITOR_FIELD);
-  const element = new Y.XmlElement("judgement");
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value !== null && value !== undefined) element.setAttribute(name, value as string);
-  }
-  element.insert(0, [new Y.XmlText(statement)]);
-  fragment.insert(fragment.length, [element]);
+  fragment.insert(fragment.length, [judgementElement(statement, attrs)]);
 }
 
 /** The index of the judgement block with `id` in the editor fragment. */
