@@ -11,8 +11,13 @@ import { deleteForecast } from "./forecast-requests";
 import { formatBrier, formatPercent, OUTCOME_LABELS } from "./format-forecast";
 
 function Summary({ forecast }: { forecast: ForecastDto }) {
-  const band = forecast.scoredLikelihood ?? forecast.likelihood;
-  const probability = forecast.scoredProbability ?? forecast.probability;
+  const band = forecast.outcome
+    ? forecast.scoredLikelihood
+    : forecast.isDue
+      ? forecast.closingLikelihood
+      : forecast.likelihood;
+  const probability = forecast.outcome ? forecast.scoredProbability : forecast.probability;
+  const isEstimate = forecast.pointEstimate !== null && probability === forecast.pointEstimate;
   return (
     <div className="space-y-0.5 text-xs text-slate-700">
       <p>
@@ -23,7 +28,15 @@ function Summary({ forecast }: { forecast: ForecastDto }) {
       {band && probability !== null ? (
         <p>
           Scored as {likelihoodOf(band).term}, {formatPercent(probability)}
-          {forecast.pointEstimate === null ? " (band midpoint)" : " (point estimate)"}
+          {isEstimate ? " (point estimate)" : " (band midpoint)"}
+          {forecast.isDue ? ", as the judgement stood when its day ended" : null}
+        </p>
+      ) : forecast.isDue ? (
+        <p>The judgement had no likelihood when its day ended: only an annulment can resolve it.</p>
+      ) : null}
+      {forecast.isDue && forecast.likelihood && forecast.likelihood !== forecast.closingLikelihood ? (
+        <p className="text-slate-600">
+          The text says {likelihoodOf(forecast.likelihood).term} now; changes after the day do not count.
         </p>
       ) : null}
       {forecast.outcome ? (
@@ -38,8 +51,9 @@ function Summary({ forecast }: { forecast: ForecastDto }) {
 
 /**
  * The "Forecast" control of one judgement: what it forecasts and, once resolved, its outcome and
- * Brier score. Owners and analysts set, edit or remove it while unresolved; owners and reviewers
- * record the outcome. The server decides in the end and its refusals are shown as they come.
+ * Brier score. Owners and analysts set, edit or remove it until its resolve-by day has passed (it
+ * is closed then, and scored as it stood); owners and reviewers record the outcome. The server
+ * decides in the end and its refusals are shown as they come.
  */
 export function ForecastControl({
   assessmentId,
@@ -89,7 +103,7 @@ export function ForecastControl({
             }}
             onCancel={() => setEditing(false)}
           />
-        ) : canWrite && (forecast === null || isOpen) ? (
+        ) : canWrite && (forecast === null || (isOpen && !forecast.isDue)) ? (
           <div className="flex flex-wrap gap-1.5">
             <Button size="sm" onClick={() => setEditing(true)}>
               {forecast ? "Edit forecast" : "Make this a forecast"}

@@ -9,8 +9,13 @@ function excerpt(text: string): string {
 }
 
 function Band({ forecast }: { forecast: ForecastListItemDto }) {
-  const band = forecast.scoredLikelihood ?? forecast.likelihood;
-  const probability = forecast.scoredProbability ?? forecast.probability;
+  // Resolved: as scored; due: as the judgement stood when the day ended; open: as it is now.
+  const band = forecast.outcome
+    ? forecast.scoredLikelihood
+    : forecast.isDue
+      ? forecast.closingLikelihood
+      : forecast.likelihood;
+  const probability = forecast.outcome ? forecast.scoredProbability : forecast.probability;
   if (!band) return <span className="text-slate-500">no likelihood</span>;
   return (
     <span>

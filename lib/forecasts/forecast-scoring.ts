@@ -36,6 +36,15 @@ export function forecastProbability(band: LikelihoodBand, pointEstimate: number 
   return pointEstimate ?? bandMidpoint(band);
 }
 
+/**
+ * The probability a forecast past its resolve-by day is scored on, given the band it closed in:
+ * its point estimate while that band holds it, else the band's midpoint (the text had moved to
+ * another band by then without the estimate following, and the text is what was published).
+ */
+export function closedForecastProbability(band: LikelihoodBand, pointEstimate: number | null): number {
+  return pointEstimate !== null && isInBand(pointEstimate, band) ? pointEstimate : bandMidpoint(band);
+}
+
 /** 1 for happened, 0 for did not happen, null for annulled. */
 export function outcomeValue(outcome: ForecastOutcome): 0 | 1 | null {
   if (outcome === "annulled") return null;

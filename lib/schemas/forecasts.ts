@@ -64,10 +64,17 @@ export const forecastDto = z
     likelihood: band
       .nullable()
       .describe("The judgement's band now; null when it has none or is no longer in the text."),
+    closingLikelihood: band
+      .nullable()
+      .describe(
+        "Once due: the judgement's band at the end of the resolve-by day (UTC), which is what gets scored; null before, or when it had none then.",
+      ),
     probability: z
       .number()
       .nullable()
-      .describe("What would be scored now: the point estimate, else the midpoint of `likelihood`."),
+      .describe(
+        "What would be scored now: the point estimate, else the midpoint of `likelihood` (once due, of `closingLikelihood`; an estimate that band does not hold gives way to its midpoint).",
+      ),
     isDue: z.boolean().describe("Unresolved and its resolve-by day has passed (UTC)."),
     setBy: z.uuid().nullable(),
     updatedAt: z.iso.datetime(),

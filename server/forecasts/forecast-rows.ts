@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type JudgementForecast, type JudgementRow, judgementForecasts, judgements } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isPastResolveBy, todayUtc } from "@/lib/forecasts/forecast-days";
-import { forecastProbability } from "@/lib/forecasts/forecast-scoring";
+import { closedForecastProbability, forecastProbability } from "@/lib/forecasts/forecast-scoring";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
+import type { LikelihoodBand } from "@/lib/standards/icd203";
 
 /** The judgement's projected row, or 404 `not_found:judgement` when the assessment's text has no such block. */
 export async function requireJudgementRow(db: Executor, assessmentId: string, judgementId: string) {
@@ -54,13 +55,58 @@ export function refuseResolved(row: JudgementForecast): void {
   }
 }
 
+/**
+ * The judgement's band when its forecast closed, i.e. at the end of the resolve-by day (UTC): the
+ * likelihood of its last revision stored before the next day began (null when it had none, or no
+ * revision before then). A forecast past its day is scored on this, whatever the text says later.
+ * A correlated subquery on `judgement_forecasts`, for selects from that table (written with
+ * qualified names: Drizzle leaves columns unqualified in single-table selects, and an unqualified
+ * `judgement_id` would resolve to the revisions' own).
+ */
+export const closingLikelihood = sql<LikelihoodBand | null>`(
+  select r.likelihood from judgement_revisions r
+  where r.assessment_id = "judgement_forecasts"."assessment_id"
+    and r.judgement_id = "judgement_forecasts"."judgement_id"
+    and r.created_at < (("judgement_forecasts"."resolve_by" + 1)::timestamp at time zone 'UTC')
+  order by r.id desc limit 1)`;
+
+/** The band of one forecast's judgement when the forecast closed (see `closingLikelihood`). */
+export async function findClosingLikelihood(db: Executor, row: JudgementForecast): Promise<LikelihoodBand | null> {
+  const [found] = await db
+    .select({ likelihood: closingLikelihood })
+    .from(judgementForecasts)
+    .where(
+      and(eq(judgementForecasts.assessmentId, row.assessmentId), eq(judgementForecasts.judgementId, row.judgementId)),
+    );
+  return found?.likelihood ?? null;
+}
+
+/**
+ * 409 `conflict:forecast_closed` once the resolve-by day has passed: what was forecast by then is
+ * what gets scored, so it can no longer be reworded, re-estimated, moved or withdrawn; only its
+ * outcome can be recorded.
+ */
+export function refuseClosed(row: JudgementForecast, today: string = todayUtc()): void {
+  if (row.outcome === null && isPastResolveBy(row.resolveBy, today)) {
+    throw new AppError(
+      "conflict:forecast_closed",
+      `The forecast closed at the end of ${row.resolveBy} (UTC): it stands as it was then, waiting for its outcome.`,
+      { current: { resolveBy: row.resolveBy, criterion: row.criterion, pointEstimate: row.pointEstimate } },
+    );
+  }
+}
+
 /** A forecast as the API shows it, beside the judgement's band as it is now (if it is still in the text). */
 export function toForecastDto(
   row: JudgementForecast,
   judgement: Pick<JudgementRow, "likelihood"> | null,
   today: string = todayUtc(),
+  /** The band when the forecast closed (`closingLikelihood`); only read once it is due. */
+  closedLikelihood: LikelihoodBand | null = null,
 ): ForecastDto {
   const likelihood = judgement?.likelihood ?? null;
+  const isDue = row.outcome === null && isPastResolveBy(row.resolveBy, today);
+  const scoring = isDue ? closedLikelihood : likelihood;
   return {
     assessmentId: row.assessmentId,
     judgementId: row.judgementId,
@@ -69,8 +115,9 @@ export function toForecastDto(
     criterion: row.criterion,
     pointEstimate: row.pointEstimate,
     likelihood,
-    probability: likelihood ? forecastProbability(likelihood, row.pointEstimate) : null,
-    isDue: row.outcome === null && isPastResolveBy(row.resolveBy, today),
+    closingLikelihood: isDue ? closedLikelihood : null,
+    probability: scoring ? (isDue ? closedForecastProbability : forecastProbability)(scoring, row.pointEstimate) : null,
+    isDue,
     setBy: row.setBy,
     updatedAt: row.updatedAt.toISOString(),
     outcome: row.outcome,

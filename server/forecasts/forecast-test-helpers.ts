@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { judgementForecasts } from "@/db/schema";
+import { judgementForecasts, judgementRevisions } from "@/db/schema";
 import type { JudgementAttributes } from "@/lib/editor/judgement-node";
 import { todayUtc } from "@/lib/forecasts/forecast-days";
 import type { Actor } from "../auth/actor";
@@ -37,13 +37,27 @@ export function setTestForecast(
 
 /**
  * Moves a forecast's resolve-by day to `resolveBy` in the database, as if it had been set long ago
- * and the day had come since: the API refuses a day in the past for a new forecast.
+ * and the day had come since: the API refuses a day in the past for a new forecast. The
+ * judgement's revisions so far move to the day before, as its text was written before the forecast
+ * closed (a closed forecast is scored on the band of the last revision before its day ended).
  */
 export async function backdateForecast(assessmentId: string, judgementId: string, resolveBy: string): Promise<void> {
-  await getDatabase()
+  const db = getDatabase();
+  await db
     .update(judgementForecasts)
     .set({ resolveBy })
     .where(and(eq(judgementForecasts.assessmentId, assessmentId), eq(judgementForecasts.judgementId, judgementId)));
+  const before = new Date(Date.parse(`${resolveBy}T00:00:00Z`) - 86_400_000);
+  await db
+    .update(judgementRevisions)
+    .set({ createdAt: before })
+    .where(
+      and(
+        eq(judgementRevisions.assessmentId, assessmentId),
+        eq(judgementRevisions.judgementId, judgementId),
+        gt(judgementRevisions.createdAt, before),
+      ),
+    );
 }
 
 /** A forecast set a while ago whose resolve-by day (`resolveBy`, in the past) has come. */

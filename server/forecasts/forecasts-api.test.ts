@@ -131,7 +131,7 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
     ).toBe(200);
   });
 
-  it("refuses moving an open forecast's day into the past, but keeps a day that has passed meanwhile", async () => {
+  it("refuses moving an open forecast's day into the past, and every change once its own day has passed", async () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
     await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION });
@@ -141,14 +141,24 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
     });
     expect([moved.status, moved.body.error.code]).toEqual([400, "bad_request:resolve_by"]);
     expect((await storedFor(assessmentId)).rows.map((row) => row.resolveBy)).toEqual([SOON]);
-    // Set long ago, its day has come: the criterion can still be worded better before it is resolved.
+    // Set long ago, its day has come: what it said by then is what gets scored, so no rewording
+    // it to fit what happened, no later day, no new estimate and no withdrawing it.
     await backdateForecast(assessmentId, "jdg_key", daysFromToday(-2));
-    const reworded = await forecast("PUT", f.analyst, assessmentId, {
-      resolveBy: daysFromToday(-2),
-      criterion: "Revised.",
-    });
-    expect(reworded.status).toBe(200);
-    expect(reworded.body).toMatchObject({ resolveBy: daysFromToday(-2), criterion: "Revised.", isDue: true });
+    for (const body of [
+      { resolveBy: daysFromToday(-2), criterion: "Revised." },
+      { resolveBy: LATER, criterion: CRITERION },
+      { resolveBy: daysFromToday(-2), criterion: CRITERION, pointEstimate: 0.56 },
+    ]) {
+      const refused = await forecast("PUT", f.analyst, assessmentId, body);
+      expect([refused.status, refused.body.error.code]).toEqual([409, "conflict:forecast_closed"]);
+    }
+    const removed = await forecast("DELETE", f.owner, assessmentId);
+    expect([removed.status, removed.body.error.code]).toEqual([409, "conflict:forecast_closed"]);
+    const stored = await storedFor(assessmentId);
+    expect(stored.rows.map((row) => [row.resolveBy, row.criterion, row.pointEstimate])).toEqual([
+      [daysFromToday(-2), CRITERION, null],
+    ]);
+    expect(stored.events.map((event) => event.action)).toEqual(["forecast.set"]);
   });
 
   it("lets only owners and analysts write, and hides it from other teams", async () => {
@@ -254,6 +264,62 @@ describe("POST …/forecast/outcome", () => {
     const annulled = await outcome(f.owner, assessmentId, { outcome: "annulled" });
     expect(annulled.status).toBe(200);
     expect(annulled.body).toMatchObject({ outcome: "annulled", brierScore: null, reviewerIds: [] });
+  });
+
+  it("scores a forecast past its day on the band its judgement had when the day ended, not on later edits", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "unlikely" }]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION, pointEstimate: 0.4 });
+    await backdateForecast(assessmentId, "jdg_key", daysFromToday(-3));
+    // The rail cars turned up after all; the text is moved up before the outcome is recorded.
+    await f.writeText(assessmentId, [{ id: "jdg_key", likelihood: "almost_certain" }]);
+    const due = await forecast("GET", f.viewer, assessmentId);
+    expect(forecastDto.parse(due.body)).toMatchObject({
+      isDue: true,
+      likelihood: "almost_certain",
+      closingLikelihood: "unlikely",
+      probability: 0.4,
+    });
+    const listed = await callRoute(assessmentForecastsRoute.GET, {
+      method: "GET",
+      path: `/api/v1/assessments/${assessmentId}/forecasts`,
+      params: { assessmentId },
+      token: await createTestBearer(f.viewer),
+    });
+    expect(listed.body.map((item: ForecastDto) => [item.closingLikelihood, item.probability])).toEqual([
+      ["unlikely", 0.4],
+    ]);
+    const resolved = await outcome(f.reviewer, assessmentId, { outcome: "happened" });
+    expect(resolved.status).toBe(200);
+    // (0.4 − 1)² = 0.36; the edited text would have scored (0.97 − 1)² = 0.0009.
+    expect(resolved.body).toMatchObject({ scoredLikelihood: "unlikely", scoredProbability: 0.4, brierScore: 0.36 });
+  });
+
+  it("scores a closed forecast on its band's midpoint when the text had left its point estimate behind, and annuls one that had no band", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([
+      { id: "jdg_key", likelihood: "likely" },
+      { id: "jdg_two", likelihood: "likely" },
+    ]);
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION, pointEstimate: 0.7 });
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION }, "jdg_two");
+    // Before the day ended the key judgement went down to "unlikely" and the other lost its band;
+    // neither forecast was updated, and now neither can be.
+    await f.writeText(assessmentId, [
+      { id: "jdg_key", likelihood: "unlikely" },
+      { id: "jdg_two", likelihood: null },
+    ]);
+    await backdateForecast(assessmentId, "jdg_key", daysFromToday(-1));
+    await backdateForecast(assessmentId, "jdg_two", daysFromToday(-1));
+    const scored = await outcome(f.reviewer, assessmentId, { outcome: "did_not_happen" });
+    // unlikely's midpoint 0.325: (0.325 − 0)² = 0.105625.
+    expect(scored.body).toMatchObject({ scoredLikelihood: "unlikely", scoredProbability: 0.325, brierScore: 0.105625 });
+    const unscorable = await outcome(f.reviewer, assessmentId, { outcome: "did_not_happen" }, "jdg_two");
+    expect([unscorable.status, unscorable.body.error.code]).toEqual([422, "unprocessable:likelihood"]);
+    expect(unscorable.body.error.fields[""][0]).toContain("record it as annulled");
+    const annulled = await outcome(f.reviewer, assessmentId, { outcome: "annulled" }, "jdg_two");
+    expect(annulled.status).toBe(200);
+    expect(annulled.body).toMatchObject({ outcome: "annulled", scoredLikelihood: null, brierScore: null });
   });
 
   it("refuses to score a judgement whose band no longer holds the point estimate, or that has no band (422)", async () => {

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { judgements } from "@/db/schema";
+import { isPastResolveBy } from "@/lib/forecasts/forecast-days";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
 import { requireAssessment } from "../assessments/require-assessment";
 import type { Actor } from "../auth/actor";
-import { requireForecast, toForecastDto } from "./forecast-rows";
+import { findClosingLikelihood, requireForecast, toForecastDto } from "./forecast-rows";
 
 export interface GetForecastOptions {
   /** Any member of the assessment's workspace. */
@@ -13,7 +14,10 @@ export interface GetForecastOptions {
   judgementId: string;
 }
 
-/** A judgement's forecast (404 `not_found:forecast` when it has none), with the judgement's band as it is now. */
+/**
+ * A judgement's forecast (404 `not_found:forecast` when it has none), with the judgement's band as
+ * it is now and, once due, as it was when the forecast closed.
+ */
 export async function getForecast(options: GetForecastOptions): Promise<ForecastDto> {
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
@@ -23,5 +27,6 @@ export async function getForecast(options: GetForecastOptions): Promise<Forecast
     .select({ likelihood: judgements.likelihood })
     .from(judgements)
     .where(and(eq(judgements.assessmentId, assessment.id), eq(judgements.id, row.judgementId)));
-  return toForecastDto(row, judgement ?? null);
+  const isDue = row.outcome === null && isPastResolveBy(row.resolveBy);
+  return toForecastDto(row, judgement ?? null, undefined, isDue ? await findClosingLikelihood(db, row) : null);
 }

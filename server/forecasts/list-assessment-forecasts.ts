@@ -4,7 +4,7 @@ import { judgementForecasts, judgements } from "@/db/schema";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
 import { requireAssessment } from "../assessments/require-assessment";
 import type { Actor } from "../auth/actor";
-import { toForecastDto } from "./forecast-rows";
+import { closingLikelihood, toForecastDto } from "./forecast-rows";
 
 export interface ListAssessmentForecastsOptions {
   /** Any member of the assessment's workspace. */
@@ -21,7 +21,12 @@ export async function listAssessmentForecasts(options: ListAssessmentForecastsOp
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
   const rows = await db
-    .select({ forecast: judgementForecasts, likelihood: judgements.likelihood, judgementId: judgements.id })
+    .select({
+      forecast: judgementForecasts,
+      likelihood: judgements.likelihood,
+      judgementId: judgements.id,
+      closedLikelihood: closingLikelihood,
+    })
     .from(judgementForecasts)
     .leftJoin(
       judgements,
@@ -32,7 +37,7 @@ export async function listAssessmentForecasts(options: ListAssessmentForecastsOp
     )
     .where(eq(judgementForecasts.assessmentId, assessment.id))
     .orderBy(asc(judgementForecasts.judgementId));
-  return rows.map(({ forecast, likelihood, judgementId }) =>
-    toForecastDto(forecast, judgementId === null ? null : { likelihood }),
+  return rows.map(({ forecast, likelihood, judgementId, closedLikelihood }) =>
+    toForecastDto(forecast, judgementId === null ? null : { likelihood }, undefined, closedLikelihood),
   );
 }

@@ -5,7 +5,7 @@ import { todayUtc } from "@/lib/forecasts/forecast-days";
 import type { ForecastListDto, ForecastState } from "@/lib/schemas/forecasts";
 import type { Actor } from "../auth/actor";
 import { requireMembership } from "../policies/require-membership";
-import { toForecastDto } from "./forecast-rows";
+import { closingLikelihood, toForecastDto } from "./forecast-rows";
 
 export interface ListForecastsOptions {
   /** Any member of the workspace. */
@@ -36,6 +36,7 @@ export async function listForecasts(options: ListForecastsOptions): Promise<Fore
       forecast: judgementForecasts,
       statement: judgements.statement,
       likelihood: judgements.likelihood,
+      closedLikelihood: closingLikelihood,
       assessmentTitle: assessments.title,
     })
     .from(judgementForecasts)
@@ -56,8 +57,8 @@ export async function listForecasts(options: ListForecastsOptions): Promise<Fore
     );
   return {
     state: options.state,
-    forecasts: rows.map(({ forecast, statement, likelihood, assessmentTitle }) => ({
-      ...toForecastDto(forecast, statement === null ? null : { likelihood }, today),
+    forecasts: rows.map(({ forecast, statement, likelihood, closedLikelihood, assessmentTitle }) => ({
+      ...toForecastDto(forecast, statement === null ? null : { likelihood }, today, closedLikelihood),
       statement,
       assessmentTitle,
       link: `/w/${forecast.workspaceId}/a/${forecast.assessmentId}#judgement-${encodeURIComponent(forecast.judgementId)}`,

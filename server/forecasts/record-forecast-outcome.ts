@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { canRecordOutcome, dayAfter } from "@/lib/forecasts/forecast-days";
-import { brierScore, forecastProbability, isInBand } from "@/lib/forecasts/forecast-scoring";
+import { canRecordOutcome, dayAfter, isPastResolveBy } from "@/lib/forecasts/forecast-days";
+import { brierScore, closedForecastProbability, forecastProbability, isInBand } from "@/lib/forecasts/forecast-scoring";
 import type { WorkspaceRole } from "@/lib/roles";
 import { type ForecastDto, type RecordForecastOutcomeInput, recordForecastOutcomeInput } from "@/lib/schemas/forecasts";
 import { formatLikelihoodRange } from "@/lib/standards/icd203";
@@ -10,7 +10,13 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { parseInput } from "../http/parse-input";
 import { currentApproverIds } from "./current-approvers";
-import { refuseResolved, requireForecast, requireJudgementRow, toForecastDto } from "./forecast-rows";
+import {
+  findClosingLikelihood,
+  refuseResolved,
+  requireForecast,
+  requireJudgementRow,
+  toForecastDto,
+} from "./forecast-rows";
 import { withLockedAssessment } from "./with-locked-assessment";
 
 /** Roles that may say how a forecast turned out: the ones who vouch for judgements, not the ones who write them. */
@@ -27,7 +33,9 @@ export interface RecordForecastOutcomeOptions {
 /**
  * Resolves a forecast once and for all: freezes the judgement's band and the probability scored
  * (the point estimate, else the band's midpoint), its Brier score (none when annulled), its
- * authors and the reviewers whose approval is current, so later edits never rescore it.
+ * authors and the reviewers whose approval is current, so later edits never rescore it. A forecast
+ * whose resolve-by day has passed is scored on the band its judgement had when that day ended
+ * (edits since do not count), and on its point estimate only while that band holds it.
  * "Happened" may be recorded as soon as the criterion is met and an annulment at any time, but
  * "did not happen" only once the resolve-by day has passed (422 `unprocessable:forecast_not_due`).
  * Refusals change nothing: no forecast or judgement 404, already resolved 409, a judgement
@@ -58,17 +66,26 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
         );
       }
       const judgement = await requireJudgementRow(tx, locked.id, forecast.judgementId);
-      const band = judgement.likelihood;
-      if (!band) {
+      // Past its day the forecast is scored as it stood when the day ended; before, as it is now.
+      const closed = isPastResolveBy(forecast.resolveBy);
+      const band = closed ? await findClosingLikelihood(tx, forecast) : judgement.likelihood;
+      // An annulment scores nothing, so it needs no band.
+      if (!band && input.outcome !== "annulled") {
         throw new AppError(
           "unprocessable:likelihood",
           "The judgement has no likelihood, so there is nothing to score.",
           {
-            fields: { "": ["Give the judgement a likelihood, or remove its forecast."] },
+            fields: {
+              "": [
+                closed
+                  ? `The judgement had no likelihood when the forecast closed at the end of ${forecast.resolveBy} (UTC): record it as annulled.`
+                  : "Give the judgement a likelihood, or remove its forecast.",
+              ],
+            },
           },
         );
       }
-      if (forecast.pointEstimate !== null && !isInBand(forecast.pointEstimate, band)) {
+      if (band && !closed && forecast.pointEstimate !== null && !isInBand(forecast.pointEstimate, band)) {
         throw new AppError(
           "unprocessable:point_estimate",
           "The point estimate lies outside the judgement's band now.",
@@ -81,14 +98,16 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
           },
         );
       }
-      const probability = forecastProbability(band, forecast.pointEstimate);
+      const probability = band
+        ? (closed ? closedForecastProbability : forecastProbability)(band, forecast.pointEstimate)
+        : null;
       const [row] = await tx
         .update(judgementForecasts)
         .set({
           outcome: input.outcome,
           scoredLikelihood: band,
           scoredProbability: probability,
-          brierScore: brierScore(probability, input.outcome),
+          brierScore: probability === null ? null : brierScore(probability, input.outcome),
           analystIds: judgement.authorIds,
           reviewerIds: await currentApproverIds(tx, locked.workspaceId, judgement),
           resolvedBy: auditActorId(actor),
@@ -114,7 +133,7 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
           note: row.outcomeNote,
         },
       });
-      return toForecastDto(row, judgement);
+      return toForecastDto(row, judgement, undefined, band);
     },
   );
 }

@@ -6,7 +6,7 @@ import { WRITER_ROLES } from "@/lib/roles";
 import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
-import { refuseResolved, requireForecast } from "./forecast-rows";
+import { refuseClosed, refuseResolved, requireForecast } from "./forecast-rows";
 
 export interface RemoveForecastOptions {
   /** An owner or analyst of the assessment's workspace. */
@@ -16,8 +16,10 @@ export interface RemoveForecastOptions {
 }
 
 /**
- * Removes an unresolved forecast (the judgement stays as it is). A resolved one is part of the
- * team's track record and stays (409 `conflict:forecast_resolved`); none at all is a 404.
+ * Removes an open forecast (the judgement stays as it is). A resolved one is part of the team's
+ * track record and stays (409 `conflict:forecast_resolved`), and so does one whose resolve-by day
+ * has passed (409 `conflict:forecast_closed`): withdrawing a forecast once its answer is near
+ * would keep the misses out of the record. None at all is a 404.
  */
 export async function removeForecast(options: RemoveForecastOptions): Promise<void> {
   const { actor } = options;
@@ -32,6 +34,7 @@ export async function removeForecast(options: RemoveForecastOptions): Promise<vo
       throw new AppError("forbidden:forecast", "Only owners and analysts can remove forecasts.");
     const row = await requireForecast(tx, assessment.id, options.judgementId, { forUpdate: true });
     refuseResolved(row);
+    refuseClosed(row);
     await tx
       .delete(judgementForecasts)
       .where(

@@ -8,7 +8,7 @@ import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { parseInput } from "../http/parse-input";
-import { findForecast, refuseResolved, requireJudgementRow, toForecastDto } from "./forecast-rows";
+import { findForecast, refuseClosed, refuseResolved, requireJudgementRow, toForecastDto } from "./forecast-rows";
 import { withLockedAssessment } from "./with-locked-assessment";
 
 export interface SetForecastOptions {
@@ -22,11 +22,11 @@ export interface SetForecastOptions {
 
 /**
  * 400 `bad_request:resolve_by` for a day before today (UTC): a forecast about a day already past
- * predicts nothing. An open forecast whose day passed after it was set may keep that day.
+ * predicts nothing.
  */
-function refusePastResolveBy(resolveBy: string, currentResolveBy: string | undefined): void {
+function refusePastResolveBy(resolveBy: string): void {
   const today = todayUtc();
-  if (!isPastResolveBy(resolveBy, today) || resolveBy === currentResolveBy) return;
+  if (!isPastResolveBy(resolveBy, today)) return;
   throw new AppError("bad_request:resolve_by", "The resolve-by day has already passed.", {
     fields: {
       resolveBy: [`Choose today (${today}, UTC) or a later day: a forecast is about what has not happened yet.`],
@@ -39,7 +39,8 @@ function refusePastResolveBy(resolveBy: string, currentResolveBy: string | undef
  * it is unresolved. The point estimate must lie inside the judgement's likelihood band as it is
  * now (422 `unprocessable:point_estimate`), so a forecast never says more than the text does; a
  * judgement without a likelihood predicts nothing (422 `unprocessable:likelihood`). The resolve-by
- * day must not have passed (400), unless it is the open forecast's day already.
+ * day must not have passed (400), and a forecast whose day has passed is closed: it can no longer
+ * be changed (409 `conflict:forecast_closed`), only resolved.
  */
 export async function setForecast(options: SetForecastOptions): Promise<ForecastDto> {
   const input = parseInput(setForecastInput, options.input);
@@ -50,8 +51,11 @@ export async function setForecast(options: SetForecastOptions): Promise<Forecast
     async (tx, locked) => {
       const judgement = await requireJudgementRow(tx, locked.id, options.judgementId);
       const existing = await findForecast(tx, locked.id, judgement.id, { forUpdate: true });
-      if (existing) refuseResolved(existing);
-      refusePastResolveBy(input.resolveBy, existing?.resolveBy);
+      if (existing) {
+        refuseResolved(existing);
+        refuseClosed(existing);
+      }
+      refusePastResolveBy(input.resolveBy);
       if (!judgement.likelihood) {
         throw new AppError("unprocessable:likelihood", "Give the judgement a likelihood before making it a forecast.", {
           fields: { "": ["The judgement has no likelihood, so it predicts nothing that could be scored."] },
