@@ -97,3 +97,45 @@ test("before its resolve-by day a forecast can be resolved as happened or annull
     for (const context of contexts) await context.close();
   }
 });
+
+test("a forecast set, reworded or removed on one page shows on another open page without a reload", async ({
+  browser,
+  baseURL,
+}) => {
+  const contexts: BrowserContext[] = [];
+  const analyst = await signIn(browser, baseURL, ANALYST);
+  contexts.push(analyst.context);
+  const demo = await demoAssessment(analyst.page);
+  const forecastUrl = `/api/v1/assessments/${demo.assessmentId}/judgements/${demo.judgementId}/forecast`;
+  try {
+    const reviewer = await signIn(browser, baseURL, REVIEWER);
+    contexts.push(reviewer.context);
+    await reviewer.page.goto(demo.path);
+    const summary = reviewer.page.locator(`[data-review-judgement-id="${demo.judgementId}"] summary`, {
+      hasText: /^Forecast/,
+    });
+    // A reviewer sees no forecast control on a judgement that is not a forecast.
+    await expect(reviewer.page.locator(`[data-review-judgement-id="${demo.judgementId}"]`)).toBeVisible();
+    await expect(summary).toHaveCount(0);
+    // The analyst, on another page, makes the judgement a forecast…
+    const resolveBy = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const set = await analyst.page.request.put(forecastUrl, {
+      data: { resolveBy, criterion: "Imagery shows at least 40 rail cars at the depot." },
+    });
+    expect(set.status()).toBe(200);
+    await expect(summary).toHaveText("Forecast: open");
+    await summary.click();
+    await expect(summary.locator("..")).toContainText("Imagery shows at least 40 rail cars at the depot.");
+    // …rewords it, and then removes it.
+    const reworded = await analyst.page.request.put(forecastUrl, {
+      data: { resolveBy, criterion: "Imagery shows at least 45 rail cars at the depot." },
+    });
+    expect(reworded.status()).toBe(200);
+    await expect(summary.locator("..")).toContainText("Imagery shows at least 45 rail cars at the depot.");
+    expect((await analyst.page.request.delete(forecastUrl)).status()).toBe(204);
+    await expect(summary).toHaveCount(0);
+  } finally {
+    await analyst.page.request.delete(forecastUrl);
+    for (const context of contexts) await context.close();
+  }
+});

@@ -197,7 +197,7 @@ function EditorSurface({
             {editor ? (
               <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
                 <LintPanel editor={editor} findings={findings} />
-                <ReviewPanel editor={editor} role={state?.role ?? null} />
+                <ReviewPanel editor={editor} document={document} role={state?.role ?? null} />
                 <CommentsPanel
                   editor={editor}
                   document={document}

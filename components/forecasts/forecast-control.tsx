@@ -63,12 +63,19 @@ export function ForecastControl({
 }: {
   assessmentId: string;
   judgementId: string;
-  /** The judgement's forecast as the assessment's forecasts were loaded (null: none). */
+  /** The judgement's forecast as the assessment's forecasts were last loaded (null: none). */
   initialForecast: ForecastDto | null;
   role: WorkspaceRole | null;
 }) {
   const [forecast, setForecast] = useState<ForecastDto | null>(initialForecast);
   const [isEditing, setEditing] = useState(false);
+  // The panel reloads the forecasts whenever anyone changes one: show each newer load, except
+  // over a form this user is filling in. A load seen before this user's own save is older than it.
+  const [seenInitial, setSeenInitial] = useState(initialForecast);
+  if (initialForecast !== seenInitial && !isEditing) {
+    setSeenInitial(initialForecast);
+    setForecast(initialForecast);
+  }
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const canWrite = role === "owner" || role === "analyst";
@@ -76,7 +83,10 @@ export function ForecastControl({
 
   async function handleRemove() {
     const result = await deleteForecast(assessmentId, judgementId);
-    if (result.ok) setForecast(null);
+    if (result.ok) {
+      setForecast(null);
+      setSeenInitial(initialForecast);
+    }
     setError(result.ok ? "" : result.message);
     setMessage(result.ok ? "Forecast removed." : "");
   }
@@ -98,6 +108,7 @@ export function ForecastControl({
             likelihood={forecast?.likelihood ?? null}
             onSaved={(saved) => {
               setForecast(saved);
+              setSeenInitial(initialForecast);
               setEditing(false);
               setMessage("Forecast saved.");
             }}
@@ -122,6 +133,7 @@ export function ForecastControl({
             resolveBy={forecast.resolveBy}
             onResolved={(resolved) => {
               setForecast(resolved);
+              setSeenInitial(initialForecast);
               setMessage("Outcome recorded.");
             }}
           />

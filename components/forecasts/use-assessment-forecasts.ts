@@ -1,6 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useDocumentChanges } from "@/components/editor/use-document-changes";
+import type { CollabDocument } from "@/lib/collab/collab-document";
+import type { DocumentChangeKind } from "@/lib/collab/protocol";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
 import { loadAssessmentForecasts } from "./forecast-requests";
 
@@ -10,14 +13,23 @@ export interface AssessmentForecasts {
   byJudgement: ReadonlyMap<string, ForecastDto>;
 }
 
+// A forecast set, changed, removed or resolved by anyone; a judgement rewritten (its band, which
+// a forecast's probability follows while it is open).
+const FORECAST_CHANGE_KINDS: readonly DocumentChangeKind[] = ["forecasts", "judgements"];
+
 /**
- * Loads every forecast of the assessment once, for the review panel's forecast controls. Each
- * control then keeps its own forecast up to date after this user's changes.
+ * Loads every forecast of the assessment for the review panel's forecast controls, and loads
+ * them again, live, whenever the server says one changed (on any page, by anyone) or the
+ * judgements were rewritten.
  */
-export function useAssessmentForecasts(assessmentId: string | null): AssessmentForecasts {
+export function useAssessmentForecasts(document: CollabDocument | null): AssessmentForecasts {
+  const assessmentId = document?.id ?? null;
   const [state, setState] = useState<AssessmentForecasts>({ status: "loading", byJudgement: new Map() });
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `generation` is the signal to load again.
   useEffect(() => {
     if (!assessmentId) return;
+    // A newer change supersedes a load still under way: only the latest answer is shown.
     const controller = new AbortController();
     loadAssessmentForecasts(assessmentId, controller.signal).then(
       (forecasts) => {
@@ -25,10 +37,14 @@ export function useAssessmentForecasts(assessmentId: string | null): AssessmentF
         if (!controller.signal.aborted) setState({ status: "ready", byJudgement });
       },
       () => {
-        if (!controller.signal.aborted) setState((previous) => ({ ...previous, status: "error" }));
+        // A failed reload keeps what was shown.
+        if (!controller.signal.aborted)
+          setState((previous) => (previous.status === "ready" ? previous : { ...previous, status: "error" }));
       },
     );
     return () => controller.abort();
-  }, [assessmentId]);
+  }, [assessmentId, generation]);
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  useDocumentChanges(document, FORECAST_CHANGE_KINDS, reload);
   return state;
 }

@@ -5,6 +5,7 @@ import clsx from "clsx";
 import { useEffect, useState } from "react";
 import { useAssessmentForecasts } from "@/components/forecasts/use-assessment-forecasts";
 import { formatExact } from "@/components/ui/relative-time";
+import type { CollabDocument } from "@/lib/collab/collab-document";
 import type { WorkspaceRole } from "@/lib/roles";
 import { JudgementReviewItem } from "./judgement-review-item";
 import { useReviews } from "./reviews-context";
@@ -52,9 +53,18 @@ function summaryOf(approved: number, total: number): string {
  * reviewers and owners the buttons to approve or request changes. It follows verdicts, edits
  * and evidence changes live; analysts and viewers see the same without the buttons.
  */
-export function ReviewPanel({ editor, role }: { editor: Editor; role: WorkspaceRole | null }) {
+export function ReviewPanel({
+  editor,
+  document,
+  role,
+}: {
+  editor: Editor;
+  /** The open assessment's collaborative document, which announces forecast changes. */
+  document: CollabDocument;
+  role: WorkspaceRole | null;
+}) {
   const { status, reviews, updatedAt, reload } = useReviews();
-  const forecasts = useAssessmentForecasts(reviews?.assessmentId ?? null);
+  const forecasts = useAssessmentForecasts(document);
   const canReview = role !== null && REVIEWING_ROLES.includes(role);
   const judgements = reviews?.judgements ?? [];
   const approved = judgements.filter((state) => state.status === "approved").length;

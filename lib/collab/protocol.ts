@@ -129,9 +129,9 @@ export interface CollabServerToClientEvents {
  * What changed about an assessment beside its text: `reviews` (a verdict, or a member changed
  * role or left: their verdicts may no longer count), `comments` (a thread, with its id),
  * `judgements` (the projection rewrote some: review states may be stale), `assessment` (status,
- * archive or a new published version).
+ * archive or a new published version), `forecasts` (one was set, changed, removed or resolved).
  */
-export const DOCUMENT_CHANGE_KINDS = ["reviews", "comments", "judgements", "assessment"] as const;
+export const DOCUMENT_CHANGE_KINDS = ["reviews", "comments", "judgements", "assessment", "forecasts"] as const;
 export type DocumentChangeKind = (typeof DOCUMENT_CHANGE_KINDS)[number];
 export interface DocumentChange {
   kind: DocumentChangeKind;

@@ -7,6 +7,9 @@ import { memberships } from "@/db/schema";
 import { setAssessmentArchived } from "../assessments/set-assessment-archived";
 import type { Actor } from "../auth/actor";
 import { publishMembershipChanged } from "../events/publish-membership-changed";
+import { forecastingTeam, setTestForecast } from "../forecasts/forecast-test-helpers";
+import { recordForecastOutcome } from "../forecasts/record-forecast-outcome";
+import { removeForecast } from "../forecasts/remove-forecast";
 import { addMember } from "../members/add-member";
 import { changeMemberRole } from "../members/change-member-role";
 import { removeMember } from "../members/remove-member";
@@ -197,6 +200,46 @@ describe("collaboration access", () => {
     });
     expect(await added).toEqual([documentId, { kind: "reviews" }]);
     watcher.client.close();
+  });
+
+  it("tells an assessment's open documents when one of its forecasts is set, resolved or removed", async () => {
+    const f = await forecastingTeam();
+    const documentId = await f.writeAssessment([
+      { id: "jdg_key", likelihood: "likely" },
+      { id: "jdg_two", likelihood: "unlikely" },
+    ]);
+    const otherDocument = await createTestDocument(f.workspaceId);
+    const watcher = await joinAs(f.reviewer, documentId);
+    const bystander = await joinAs(f.reviewer, otherDocument);
+    const told: string[] = [];
+    bystander.client.socket.on("doc:changed", (id: string, change: { kind: string }) =>
+      told.push(`${id} ${change.kind}`),
+    );
+    const forecastsChanged = () =>
+      nextEvent<[string, { kind: string }]>(
+        watcher.client,
+        "doc:changed",
+        (_id, change) => change.kind === "forecasts",
+      );
+    const set = forecastsChanged();
+    await setTestForecast(f.analyst, documentId);
+    expect(await set).toEqual([documentId, { kind: "forecasts" }]);
+    const resolved = forecastsChanged();
+    await recordForecastOutcome({
+      actor: f.reviewer,
+      assessmentId: documentId,
+      judgementId: "jdg_key",
+      input: { outcome: "happened" },
+    });
+    expect(await resolved).toEqual([documentId, { kind: "forecasts" }]);
+    await setTestForecast(f.analyst, documentId, { judgementId: "jdg_two" });
+    const removed = forecastsChanged();
+    await removeForecast({ actor: f.analyst, assessmentId: documentId, judgementId: "jdg_two" });
+    expect(await removed).toEqual([documentId, { kind: "forecasts" }]);
+    await roundTrip(bystander.client, otherDocument);
+    expect(told.filter((line) => line.endsWith("forecasts"))).toEqual([]);
+    watcher.client.close();
+    bystander.client.close();
   });
 
   it("freezes the text of an archived assessment for every open editor, and thaws it on restore", async () => {

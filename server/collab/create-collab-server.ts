@@ -130,6 +130,7 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
     }),
     getEventBus().subscribe("judgements.changed", (event) => announce(event.assessmentId, { kind: "judgements" })),
     getEventBus().subscribe("assessment.changed", (event) => announce(event.assessmentId, { kind: "assessment" })),
+    getEventBus().subscribe("forecasts.changed", (event) => announce(event.assessmentId, { kind: "forecasts" })),
     getEventBus().subscribe("comments.changed", (event) =>
       announce(event.assessmentId, { kind: "comments", threadId: event.threadId }),
     ),

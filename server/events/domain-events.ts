@@ -50,6 +50,11 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     assessmentId: z.uuid(),
   }),
   z.object({
+    /** A judgement's forecast was set, changed, removed or resolved; open documents refresh their forecasts. */
+    type: z.literal("forecasts.changed"),
+    assessmentId: z.uuid(),
+  }),
+  z.object({
     /** A comment thread was started, replied to, edited, resolved or reopened; open documents refresh it. */
     type: z.literal("comments.changed"),
     assessmentId: z.uuid(),

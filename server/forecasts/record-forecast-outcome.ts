@@ -8,6 +8,7 @@ import { type ForecastDto, type RecordForecastOutcomeInput, recordForecastOutcom
 import { formatLikelihoodRange } from "@/lib/standards/icd203";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishForecastsChanged } from "../events/publish-forecasts-changed";
 import { parseInput } from "../http/parse-input";
 import { currentApproverIds } from "./current-approvers";
 import {
@@ -46,7 +47,7 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
   const { actor } = options;
   const refusal = () =>
     new AppError("forbidden:forecast_outcome", "Only reviewers and owners can record how a forecast turned out.");
-  return withLockedAssessment(
+  const saved = await withLockedAssessment(
     { actor, assessmentId: options.assessmentId, roles: RESOLVER_ROLES, refusal },
     async (tx, locked) => {
       const forecast = await requireForecast(tx, locked.id, options.judgementId, { forUpdate: true });
@@ -136,4 +137,7 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
       return toForecastDto(row, judgement, undefined, band);
     },
   );
+  // Open pages of the assessment show it at once (after the commit, so they read it).
+  await publishForecastsChanged({ assessmentId: saved.assessmentId });
+  return saved;
 }

@@ -6,6 +6,7 @@ import { WRITER_ROLES } from "@/lib/roles";
 import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishForecastsChanged } from "../events/publish-forecasts-changed";
 import { refuseClosed, refuseResolved, requireForecast } from "./forecast-rows";
 
 export interface RemoveForecastOptions {
@@ -23,7 +24,7 @@ export interface RemoveForecastOptions {
  */
 export async function removeForecast(options: RemoveForecastOptions): Promise<void> {
   const { actor } = options;
-  await getDatabase().transaction(async (tx) => {
+  const assessmentId = await getDatabase().transaction(async (tx) => {
     const { assessment, role } = await requireAssessment({
       db: tx,
       actor,
@@ -49,5 +50,7 @@ export async function removeForecast(options: RemoveForecastOptions): Promise<vo
       targetId: row.judgementId,
       data: { assessmentId: assessment.id, resolveBy: row.resolveBy, criterion: row.criterion },
     });
+    return assessment.id;
   });
+  await publishForecastsChanged({ assessmentId });
 }

@@ -7,6 +7,7 @@ import { type ForecastDto, type SetForecastInput, setForecastInput } from "@/lib
 import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishForecastsChanged } from "../events/publish-forecasts-changed";
 import { parseInput } from "../http/parse-input";
 import { findForecast, refuseClosed, refuseResolved, requireJudgementRow, toForecastDto } from "./forecast-rows";
 import { withLockedAssessment } from "./with-locked-assessment";
@@ -46,7 +47,7 @@ export async function setForecast(options: SetForecastOptions): Promise<Forecast
   const input = parseInput(setForecastInput, options.input);
   const { actor } = options;
   const refusal = () => new AppError("forbidden:forecast", "Only owners and analysts can set forecasts.");
-  return withLockedAssessment(
+  const saved = await withLockedAssessment(
     { actor, assessmentId: options.assessmentId, roles: WRITER_ROLES, refusal },
     async (tx, locked) => {
       const judgement = await requireJudgementRow(tx, locked.id, options.judgementId);
@@ -98,4 +99,7 @@ export async function setForecast(options: SetForecastOptions): Promise<Forecast
       return toForecastDto(row, judgement);
     },
   );
+  // Open pages of the assessment show it at once (after the commit, so they read it).
+  await publishForecastsChanged({ assessmentId: saved.assessmentId });
+  return saved;
 }
