@@ -60,12 +60,15 @@ export function ForecastControl({
   judgementId,
   initialForecast,
   role,
+  callerEdited = false,
 }: {
   assessmentId: string;
   judgementId: string;
   /** The judgement's forecast as the assessment's forecasts were last loaded (null: none). */
   initialForecast: ForecastDto | null;
   role: WorkspaceRole | null;
+  /** Whether this user ever edited the judgement: then someone else records its outcome (four eyes). */
+  callerEdited?: boolean;
 }) {
   const [forecast, setForecast] = useState<ForecastDto | null>(initialForecast);
   const [isEditing, setEditing] = useState(false);
@@ -126,7 +129,12 @@ export function ForecastControl({
             ) : null}
           </div>
         ) : null}
-        {isOpen && canResolve && !isEditing ? (
+        {isOpen && canResolve && !isEditing && callerEdited ? (
+          <p className="text-xs text-slate-600">
+            You edited this judgement, so someone else records how its forecast turned out.
+          </p>
+        ) : null}
+        {isOpen && canResolve && !isEditing && !callerEdited ? (
           <ForecastOutcomeForm
             assessmentId={assessmentId}
             judgementId={judgementId}

@@ -98,6 +98,7 @@ export function JudgementReviewItem({
           judgementId={state.judgementId}
           initialForecast={forecast}
           role={role ?? null}
+          callerEdited={state.callerEdited}
         />
       ) : null}
     </li>

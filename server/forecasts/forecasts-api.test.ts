@@ -266,6 +266,32 @@ describe("POST …/forecast/outcome", () => {
     expect(annulled.body).toMatchObject({ outcome: "annulled", brierScore: null, reviewerIds: [] });
   });
 
+  it("lets nobody record the outcome of a forecast they set or of a judgement they wrote (403), changing nothing", async () => {
+    const f = await forecastingTeam();
+    // The owner wrote the key judgement; the analyst wrote the other, whose forecast the owner set.
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }], { author: f.owner });
+    await f.writeText(
+      assessmentId,
+      [
+        { id: "jdg_key", likelihood: "likely" },
+        { id: "jdg_two", likelihood: "unlikely" },
+      ],
+      f.analyst,
+    );
+    await forecast("PUT", f.analyst, assessmentId, { resolveBy: SOON, criterion: CRITERION });
+    await forecast("PUT", f.owner, assessmentId, { resolveBy: SOON, criterion: CRITERION }, "jdg_two");
+    for (const judgementId of ["jdg_key", "jdg_two"]) {
+      const own = await outcome(f.owner, assessmentId, { outcome: "happened" }, judgementId);
+      expect([own.status, own.body.error.code]).toEqual([403, "forbidden:own_forecast"]);
+    }
+    const stored = await storedFor(assessmentId);
+    expect(stored.rows.map((row) => row.outcome)).toEqual([null, null]);
+    expect(stored.events.map((event) => event.action)).toEqual(["forecast.set"]);
+    // Someone who neither wrote nor set it may.
+    expect((await outcome(f.reviewer, assessmentId, { outcome: "happened" })).status).toBe(200);
+    expect((await outcome(f.reviewer, assessmentId, { outcome: "annulled" }, "jdg_two")).status).toBe(200);
+  });
+
   it("scores a forecast past its day on the band its judgement had when the day ended, not on later edits", async () => {
     const f = await forecastingTeam();
     const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "unlikely" }]);

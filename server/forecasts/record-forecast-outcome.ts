@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { judgementForecasts } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import { type JudgementForecast, type JudgementRow, judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { canRecordOutcome, dayAfter, isPastResolveBy } from "@/lib/forecasts/forecast-days";
 import { brierScore, closedForecastProbability, forecastProbability, isInBand } from "@/lib/forecasts/forecast-scoring";
@@ -10,6 +11,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishForecastsChanged } from "../events/publish-forecasts-changed";
 import { parseInput } from "../http/parse-input";
+import { hasEditedJudgement } from "../judgements/has-edited-judgement";
 import { currentApproverIds } from "./current-approvers";
 import {
   findClosingLikelihood,
@@ -22,6 +24,32 @@ import { withLockedAssessment } from "./with-locked-assessment";
 
 /** Roles that may say how a forecast turned out: the ones who vouch for judgements, not the ones who write them. */
 export const RESOLVER_ROLES: readonly WorkspaceRole[] = ["owner", "reviewer"];
+
+/**
+ * 403 `forbidden:own_forecast` for whoever set the forecast or ever edited its judgement (four
+ * eyes, as for approvals): an outcome scores its authors, and nobody scores their own forecast.
+ */
+async function refuseOwnForecast(
+  tx: Executor,
+  actor: Actor,
+  forecast: JudgementForecast,
+  judgement: JudgementRow,
+): Promise<void> {
+  const own =
+    forecast.setBy === actor.id ||
+    judgement.authorIds.includes(actor.id) ||
+    (await hasEditedJudgement(tx, {
+      userId: actor.id,
+      assessmentId: judgement.assessmentId,
+      judgementId: judgement.id,
+    }));
+  if (own) {
+    throw new AppError(
+      "forbidden:own_forecast",
+      "You wrote this judgement or set its forecast, so someone else records how it turned out: nobody scores their own forecast.",
+    );
+  }
+}
 
 export interface RecordForecastOutcomeOptions {
   /** An owner or reviewer of the assessment's workspace. */
@@ -39,6 +67,7 @@ export interface RecordForecastOutcomeOptions {
  * (edits since do not count), and on its point estimate only while that band holds it.
  * "Happened" may be recorded as soon as the criterion is met and an annulment at any time, but
  * "did not happen" only once the resolve-by day has passed (422 `unprocessable:forecast_not_due`).
+ * Whoever set the forecast or edited the judgement may not resolve it (403 `forbidden:own_forecast`).
  * Refusals change nothing: no forecast or judgement 404, already resolved 409, a judgement
  * without likelihood (or whose band moved away from the point estimate) 422.
  */
@@ -67,6 +96,7 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
         );
       }
       const judgement = await requireJudgementRow(tx, locked.id, forecast.judgementId);
+      await refuseOwnForecast(tx, actor, forecast, judgement);
       // Past its day the forecast is scored as it stood when the day ended; before, as it is now.
       const closed = isPastResolveBy(forecast.resolveBy);
       const band = closed ? await findClosingLikelihood(tx, forecast) : judgement.likelihood;

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { type Executor, getDatabase } from "@/db/client";
 import { judgementReviews, judgementRevisions, judgements } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -9,6 +9,7 @@ import type { Actor } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { publishReviewChanged } from "../events/publish-review-changed";
 import { parseInput } from "../http/parse-input";
+import { hasEditedJudgement } from "../judgements/has-edited-judgement";
 import { recordChangesRequested } from "../notifications/record-changes-requested";
 import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { loadReviewSnapshots } from "./review-snapshot";
@@ -131,17 +132,11 @@ async function refuseSelfApproval(options: {
   assessmentId: string;
   judgementId: string;
 }): Promise<void> {
-  const [edited] = await options.tx
-    .select({ id: judgementRevisions.id })
-    .from(judgementRevisions)
-    .where(
-      and(
-        eq(judgementRevisions.assessmentId, options.assessmentId),
-        eq(judgementRevisions.judgementId, options.judgementId),
-        sql`${judgementRevisions.editorIds} @> ${JSON.stringify([options.actorId])}::jsonb`,
-      ),
-    )
-    .limit(1);
+  const edited = await hasEditedJudgement(options.tx, {
+    userId: options.actorId,
+    assessmentId: options.assessmentId,
+    judgementId: options.judgementId,
+  });
   if (edited) {
     throw new AppError(
       "forbidden:self_approval",
