@@ -65,8 +65,11 @@ describe("the DPRK–Russia worked example", () => {
     expect(describeFindings(findings)).toEqual([
       // OBS-01..03 come from S01 and S05, two reports by CSIS Beyond Parallel: one originator.
       ["JDG-01", "key-judgement-single-source", ""],
+      // The source's own words, mapped to "roughly even chance" and "likely" by the dataset.
+      ["JDG-02", "hedge-word", "reasonable chance"],
       // OBS-26/27 both come from S07 (CSIS, relayed through a Finnish report).
       ["JDG-05", "key-judgement-single-source", ""],
+      ["JDG-05", "hedge-word", "suggest"],
       // Kirby's briefing (S08) is the only source, and "may" is his hedge.
       ["JDG-07", "key-judgement-single-source", ""],
       ["JDG-07", "hedge-word", "may"],
@@ -92,6 +95,7 @@ describe("the DPRK–Russia worked example", () => {
     const rows = describeFindings(findings).filter(([id]) => id === "JDG-02" || id === "JDG-07");
     expect(rows).toEqual([
       ["JDG-02", "retracted-citation", ""],
+      ["JDG-02", "hedge-word", "reasonable chance"],
       ["JDG-07", "retracted-citation", ""],
       ["JDG-07", "hedge-word", "may"],
     ]);

@@ -15,6 +15,10 @@ describe("hedge words outside the scale", () => {
     ["The cargo is possibly artillery shells.", ["possibly"]],
     ["Maybe the trains carry ore.", ["Maybe"]],
     ["It may, or might not, resume.", ["may", "might"]],
+    ["Fewer trailers suggest the depot is more efficient.", ["suggest"]],
+    ["The imagery suggests, and the briefing suggested, a halt.", ["suggests", "suggested"]],
+    ["There is a reasonable chance that they change ports.", ["reasonable chance"]],
+    ["A real possibility, even a good  chance, of a halt.", ["real possibility", "good  chance"]],
   ])("%j → %j", (text, expected) => {
     expect(hedgesIn(text)).toEqual(expected);
   });
@@ -28,6 +32,8 @@ describe("hedge words outside the scale", () => {
     "It is likely, possible even, that transfers resume.",
     "Tikhoretsk is likely to remain crucial.",
     "The mayor of Rajin and the Mayak port.",
+    "There is a roughly even chance that transfers resume.",
+    "The suggestion box and the chance encounter.",
   ])("does not flag %j", (text) => {
     expect(hedgesIn(text)).toEqual([]);
   });

@@ -5,12 +5,48 @@ import type { TextRange } from "./types";
 
 /**
  * Hedges outside the ICD 203 scale: the issue's list plus "maybe", the one-word form of
- * "may be"/"perhaps". Deliberately not "possible" ("as soon as possible") nor "probably",
- * which is read as the second-row term "probable".
+ * "may be"/"perhaps", and "suggest" in its forms ("the imagery suggests …"), the verb that states a
+ * conclusion without saying how likely it is. Deliberately not "possible" ("as soon as possible")
+ * nor "probably", which is read as the second-row term "probable".
  */
-export const HEDGE_WORDS = ["may", "might", "could", "perhaps", "possibly", "maybe"] as const;
+export const HEDGE_WORDS = [
+  "may",
+  "might",
+  "could",
+  "perhaps",
+  "possibly",
+  "maybe",
+  "suggest",
+  "suggests",
+  "suggested",
+  "suggesting",
+] as const;
 
-const HEDGE_PATTERN = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${HEDGE_WORDS.join("|")})(?![\\p{L}\\p{N}'’-])`, "giu");
+/**
+ * Chance phrases that sound estimative but are on no scale ("a reasonable chance", "a real
+ * possibility"): each reader puts them somewhere else. "Roughly even chance" is the ICD 203 term
+ * and is not among them.
+ */
+export const CHANCE_QUALIFIERS = [
+  "reasonable",
+  "good",
+  "fair",
+  "real",
+  "strong",
+  "slight",
+  "small",
+  "distinct",
+  "decent",
+  "significant",
+  "serious",
+] as const;
+
+const WORD_START = "(?<![\\p{L}\\p{N}'’-])";
+const WORD_END = "(?![\\p{L}\\p{N}'’-])";
+const HEDGE_PATTERN = new RegExp(
+  `${WORD_START}(?:${HEDGE_WORDS.join("|")}|(?:${CHANCE_QUALIFIERS.join("|")})\\s+(?:chance|possibility))${WORD_END}`,
+  "giu",
+);
 
 /**
  * Whether a capitalised "May" is the month: followed by a day or year ("May 2024", "May 9"),
@@ -43,7 +79,7 @@ export function findHedgeWords(text: string): TextRange[] {
 export const hedgeWord = createRule({
   id: "hedge-word",
   severity: "warning",
-  why: "Words like “may” or “could” cover anything from 1% to 99%, so each reader fills in the probability they expect; ICD 203 asks for a term from the estimative scale instead.",
+  why: "Words like “may”, “could” or “suggests”, and phrases like “a reasonable chance”, cover anything from 1% to 99%, so each reader fills in the probability they expect; ICD 203 asks for a term from the estimative scale instead.",
   check({ assessment }, report) {
     for (const unit of textUnitsOf(assessment)) {
       for (const range of findHedgeWords(unit.text)) {
