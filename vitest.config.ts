@@ -31,6 +31,12 @@ export default defineConfig({
         test: { name: "lib", include: ["lib/**/*.test.ts", "bench/**/*.test.ts"] },
       },
       {
+        // Components rendered to static markup (no browser, no database): what a chart draws.
+        extends: true,
+        resolve: { alias },
+        test: { name: "components", include: ["components/**/*.test.tsx"] },
+      },
+      {
         // Integration tests: every file runs on its own fresh, migrated database.
         extends: true,
         resolve: { alias },

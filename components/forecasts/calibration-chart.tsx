@@ -15,13 +15,14 @@ function point(x: number, y: number): { cx: number; cy: number } {
 /** Where a bin's "n=" label goes: above right of its dot, but inside the plot near the top or right edge. */
 function labelPosition(bin: CalibrationBin, cx: number, cy: number, r: number) {
   if (bin.observedFrequency > 0.9) return { x: cx, y: cy + r + 9, textAnchor: "middle" as const };
-  if (bin.midpoint > 0.8) return { x: cx - r - 2, y: cy - r + 2, textAnchor: "end" as const };
+  if (bin.meanPredicted > 0.8) return { x: cx - r - 2, y: cy - r + 2, textAnchor: "end" as const };
   return { x: cx + r + 2, y: cy - r + 2, textAnchor: "start" as const };
 }
 
 /**
- * A reliability diagram: each ICD 203 band with scored forecasts at its midpoint (x) against how
- * often its forecasts happened (y), sized and labelled by how many there were. On the diagonal is
+ * A reliability diagram: each ICD 203 band with scored forecasts at the mean probability its
+ * forecasts were scored on (x: point estimates as given, else the band's midpoint, the table's
+ * "Predicted") against how often they happened (y), sized and labelled by how many there were. On the diagonal is
  * perfect calibration; below it, the band claimed more than happened. The table under it says the
  * same in words for screen readers and for exact numbers.
  */
@@ -49,7 +50,7 @@ export function CalibrationChart({
         aria-labelledby={titleId}
         className="max-w-full overflow-visible"
       >
-        <title id={titleId}>{`${title}: predicted band midpoint against observed frequency`}</title>
+        <title id={titleId}>{`${title}: mean predicted probability per band against observed frequency`}</title>
         {TICKS.map((tick) => {
           const { cx, cy } = point(tick, tick);
           return (
@@ -67,7 +68,7 @@ export function CalibrationChart({
         })}
         <line x1={origin.cx} y1={origin.cy} x2={corner.cx} y2={corner.cy} stroke="#94a3b8" strokeDasharray="4 3" />
         <text x={MARGIN.left + PLOT / 2} y={SIZE - 4} textAnchor="middle" fontSize={10} fill="#475569">
-          Predicted (band midpoint)
+          Predicted (mean per band)
         </text>
         <text
           transform={`translate(10 ${MARGIN.top + PLOT / 2}) rotate(-90)`}
@@ -78,7 +79,7 @@ export function CalibrationChart({
           Observed frequency
         </text>
         {bins.map((bin) => {
-          const { cx, cy } = point(bin.midpoint, bin.observedFrequency);
+          const { cx, cy } = point(bin.meanPredicted, bin.observedFrequency);
           const r = 4 + 6 * Math.sqrt(bin.count / maxCount);
           return (
             <g key={bin.band}>
