@@ -7,6 +7,7 @@ import { DataDirLockedError } from "./database-lock";
 import { seedDemoWorkspace } from "./demo/seed-demo-workspace";
 import { EnvError, env } from "./env";
 import { startEventBus } from "./events/event-bus";
+import { startDueForecastNotices } from "./forecasts/notice-due-forecasts";
 import { logger } from "./logger";
 import { attachSocketServer } from "./realtime/attach-socket-server";
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
 
   // Domain events (e.g. role changes) reach every process through Redis when it is configured.
   const events = await startEventBus(config.REDIS_URL);
+  // Owners and reviewers hear of forecasts whose resolve-by day has passed.
+  const stopDueForecastNotices = startDueForecastNotices();
 
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   await app.prepare();
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     // Commits every update the collaboration server received (and acks it) before the
     // database closes.
     await sockets.close();
+    stopDueForecastNotices();
     await events.disconnect();
     await closed;
     await app.close?.().catch(() => {});

@@ -7,6 +7,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKindName, string> = {
   changes_requested: "Changes requested",
   approval_stale: "Approval stale",
   published: "Published",
+  forecast_resolved: "Forecast resolved",
+  forecast_due: "Forecast due",
 };
 
 /** The bell's accessible name, which also says how many are unread. */

@@ -67,6 +67,8 @@ export const notificationKind = pgEnum("notification_kind", [
   "changes_requested",
   "approval_stale",
   "published",
+  "forecast_resolved",
+  "forecast_due",
 ]);
 
 /**

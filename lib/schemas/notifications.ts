@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   "changes_requested",
   "approval_stale",
   "published",
+  "forecast_resolved",
+  "forecast_due",
 ] as const;
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
 

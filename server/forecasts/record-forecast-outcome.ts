@@ -12,6 +12,8 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { publishForecastsChanged } from "../events/publish-forecasts-changed";
 import { parseInput } from "../http/parse-input";
 import { hasEditedJudgement } from "../judgements/has-edited-judgement";
+import { recordForecastResolved } from "../notifications/record-forecast-resolved";
+import { announceNotifications, recordNotificationsSafely } from "../notifications/record-notifications";
 import { currentApproverIds } from "./current-approvers";
 import {
   findClosingLikelihood,
@@ -76,6 +78,7 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
   const { actor } = options;
   const refusal = () =>
     new AppError("forbidden:forecast_outcome", "Only reviewers and owners can record how a forecast turned out.");
+  let notified: string[] = [];
   const saved = await withLockedAssessment(
     { actor, assessmentId: options.assessmentId, roles: RESOLVER_ROLES, refusal },
     async (tx, locked) => {
@@ -164,10 +167,14 @@ export async function recordForecastOutcome(options: RecordForecastOutcomeOption
           note: row.outcomeNote,
         },
       });
+      notified = await recordNotificationsSafely(tx, "forecast resolved", (savepoint) =>
+        recordForecastResolved(savepoint, { actor, assessment: locked, judgement, forecast: row }),
+      );
       return toForecastDto(row, judgement, undefined, band);
     },
   );
   // Open pages of the assessment show it at once (after the commit, so they read it).
   await publishForecastsChanged({ assessmentId: saved.assessmentId });
+  await announceNotifications(notified);
   return saved;
 }
