@@ -19,6 +19,8 @@ describe("hedge words outside the scale", () => {
     ["The imagery suggests, and the briefing suggested, a halt.", ["suggests", "suggested"]],
     ["There is a reasonable chance that they change ports.", ["reasonable chance"]],
     ["A real possibility, even a good  chance, of a halt.", ["real possibility", "good  chance"]],
+    ["It is highly likely that the depot stays open.", ["highly likely"]],
+    ["A halt is extremely unlikely, fairly likely to be brief.", ["extremely unlikely", "fairly likely"]],
   ])("%j → %j", (text, expected) => {
     expect(hedgesIn(text)).toEqual(expected);
   });
@@ -33,6 +35,7 @@ describe("hedge words outside the scale", () => {
     "Tikhoretsk is likely to remain crucial.",
     "The mayor of Rajin and the Mayak port.",
     "There is a roughly even chance that transfers resume.",
+    "A halt is very likely; a restart is highly improbable.",
     "The suggestion box and the chance encounter.",
   ])("does not flag %j", (text) => {
     expect(hedgesIn(text)).toEqual([]);

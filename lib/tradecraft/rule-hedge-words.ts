@@ -41,10 +41,24 @@ export const CHANCE_QUALIFIERS = [
   "serious",
 ] as const;
 
+/**
+ * Intensifiers that take a likelihood term off the scale: "highly likely" is neither likely
+ * (55–80%) nor very likely (80–95%), so each reader picks one. "Very" is the scale's own.
+ */
+export const OFF_SCALE_INTENSIFIERS = [
+  "highly",
+  "extremely",
+  "quite",
+  "fairly",
+  "rather",
+  "somewhat",
+  "reasonably",
+] as const;
+
 const WORD_START = "(?<![\\p{L}\\p{N}'’-])";
 const WORD_END = "(?![\\p{L}\\p{N}'’-])";
 const HEDGE_PATTERN = new RegExp(
-  `${WORD_START}(?:${HEDGE_WORDS.join("|")}|(?:${CHANCE_QUALIFIERS.join("|")})\\s+(?:chance|possibility))${WORD_END}`,
+  `${WORD_START}(?:${HEDGE_WORDS.join("|")}|(?:${CHANCE_QUALIFIERS.join("|")})\\s+(?:chance|possibility)|(?:${OFF_SCALE_INTENSIFIERS.join("|")})\\s+(?:likely|unlikely))${WORD_END}`,
   "giu",
 );
 

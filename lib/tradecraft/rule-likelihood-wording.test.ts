@@ -112,6 +112,33 @@ describe("statement wording against the judgement's likelihood", () => {
     ]);
   });
 
+  it("flags a probability stated as a percentage outside the chosen band, and names the band it is in", () => {
+    const statement = "There is a 90% chance the depot stays open.";
+    const findings = runRule(statementContradictsLikelihood, [makeJudgement({ statement, likelihood: "likely" })]);
+    expect(findings.map((finding) => [finding.range, finding.message])).toEqual([
+      [
+        { from: 11, to: 14 },
+        "The statement says “90%” but the judgement's likelihood is likely (55–80%). State a probability from 55 to 80%, or change the likelihood to very likely (80–95%).",
+      ],
+    ]);
+  });
+
+  it.each([
+    ["There is a 70% chance the depot stays open.", "likely"],
+    ["The probability of a halt is 80 percent.", "likely"],
+    ["The probability of a halt is 80 percent.", "very_likely"],
+    ["90% of the storage areas are in use.", "likely"],
+    ["Rail cars fell by 30 per cent in April.", "very_likely"],
+    ["A 100% certain claim is the certainty rule's.", "likely"],
+  ] as const)("leaves %j with %s alone", (statement, likelihood) => {
+    expect(flagged(statement, likelihood)).toEqual([]);
+  });
+
+  it("flags a percentage probability in either position", () => {
+    expect(flagged("The odds of 30% make a halt possible.", "likely")).toEqual(["30%"]);
+    expect(flagged("A 10 percent likelihood of a halt.", "unlikely")).toEqual(["10 percent"]);
+  });
+
   it("checks only judgements with a likelihood, and no free text", () => {
     const findings = runRule(
       statementContradictsLikelihood,

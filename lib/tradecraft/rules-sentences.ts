@@ -37,6 +37,30 @@ const PERCENT = /(?<![\d.,])(?:100|0)(?:\.0+)?\s?(?:%|percent\b|per\s+cent\b)/gi
 const PROBABILITY_AFTER =
   /^\s*(?:certain(?:ty)?|sure|chance|probab(?:le|ility)|likel(?:y|ihood)|confident|guaranteed)\b/iu;
 const PROBABILITY_BEFORE = /\b(?:chance|probability|likelihood|odds|certainty)\s+(?:of\s+|is\s+|was\s+|at\s+)?$/iu;
+const ANY_PERCENT = /(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/giu;
+
+/** A percentage stated as a probability: where it is in `text` and its value (0–100). */
+export interface PercentProbability extends TextRange {
+  percent: number;
+}
+
+/**
+ * Percentages `text` states as probabilities ("a 90% chance", "the probability is 70 percent"),
+ * not shares of something ("90% of the storage areas").
+ */
+export function findPercentProbabilities(text: string): PercentProbability[] {
+  const found: PercentProbability[] = [];
+  for (const match of text.matchAll(ANY_PERCENT)) {
+    const from = match.index;
+    const to = from + match[0].length;
+    const percent = Number(match[1]);
+    if (percent > 100) continue;
+    if (PROBABILITY_AFTER.test(text.slice(to)) || PROBABILITY_BEFORE.test(text.slice(0, from))) {
+      found.push({ from, to, percent });
+    }
+  }
+  return found;
+}
 const ZERO_CHANCE = /(?<!almost\s+)\b(?:zero|no)\s+(?:chance|probability)\b/giu;
 
 /** Spans of `text` that state a probability of 0% or 100%. */
