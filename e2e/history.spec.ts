@@ -119,6 +119,7 @@ test("a comparison shows a judgement whose cited observation was re-graded in be
       externalId: "OBS-RG",
       summary: "About 50 rail cars at the Tikhoretsk depot.",
       observed: { precision: "month", month: "2024-04" },
+      quantities: [{ metric: "rail_cars", value: 50, approximate: true }],
       credibility: 6,
       sourceIds: [source.id],
     });
@@ -148,11 +149,11 @@ test("a comparison shows a judgement whose cited observation was re-graded in be
     const history = await avery.context.newPage();
     await history.goto(`${assessmentPath}/history`);
     await nameVersion(history, "Before the re-grade", 1);
-    // Re-graded in the library: the text does not change, what it rests on does.
+    // Re-counted and re-graded in the library: the text does not change, what it rests on does.
     const regraded = await avery.page.request.patch(
       `/api/v1/workspaces/${workspaceId}/observations/${observation.id}`,
       {
-        data: { credibility: 5, revision: 1 },
+        data: { credibility: 5, revision: 1, quantities: [{ metric: "rail_cars", value: 45, approximate: true }] },
       },
     );
     expect(regraded.status(), await regraded.text()).toBe(200);
@@ -168,7 +169,7 @@ test("a comparison shows a judgement whose cited observation was re-graded in be
     await expect(card).toHaveCount(1);
     await expect(card.getByText("Changed", { exact: true })).toBeVisible();
     await expect(card.getByRole("list", { name: "Citation changes" })).toHaveText(
-      "Cited evidence changed: OBS-RG: revised (revision 1 → 2); re-graded: credibility 6 → 5 (Improbable). " +
+      "Cited evidence changed: OBS-RG: revised (revision 1 → 2): rail cars ≈50 → ≈45; re-graded: credibility 6 → 5 (Improbable). " +
         "About 50 rail cars at the Tikhoretsk depot.",
     );
   } finally {

@@ -3,6 +3,7 @@ import { diffWords } from "../reviews/word-diff";
 import type { CitationRevisionDto, JudgementDiffDto } from "../schemas/history";
 import type { VersionCitationDto, VersionJudgementDto } from "../schemas/lifecycle";
 import type { ReviewedObservationDto } from "../schemas/reviews";
+import { describeCitationContent } from "./describe-citation-content";
 
 /** Compares a value on two sides; `same` decides equality (structured values compare by a key). */
 function compare<T>(before: T | null, after: T | null, key: (value: T) => unknown = (value) => value) {
@@ -40,7 +41,18 @@ function revisedCitations(
       was.credibility === now.credibility &&
       was.reliability.join() === now.reliability.join() &&
       was.retracted === now.retracted;
-    return isSame ? [] : [{ before: then, after: citation, description: describeObservationChange(was, now) }];
+    if (isSame) return [];
+    // What the revision changed in substance, then how it was graded: "revised (revision 2 → 3):
+    // rail cars ≈60 → ≈65; re-graded: credibility 2 → 3 (Possibly true)".
+    const grading = describeObservationChange(was, now);
+    const content = describeCitationContent(then, citation);
+    const description =
+      content.length === 0
+        ? grading
+        : grading.startsWith("revised")
+          ? grading.replace(/^(revised \([^)]*\))/, `$1: ${content.join("; ")}`)
+          : `${content.join("; ")}; ${grading}`;
+    return [{ before: then, after: citation, description }];
   });
 }
 

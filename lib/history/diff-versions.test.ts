@@ -117,6 +117,38 @@ describe("diffVersions: judgements", () => {
     });
   });
 
+  it("says what a revision changed in a cited observation: its figures, period, site, summary and sources", () => {
+    const source = {
+      id: "00000000-0000-4000-8000-0000000000b2",
+      externalId: "S07",
+      publisher: "Yle",
+      title: null,
+      reliability: "C" as const,
+      attributedTo: "CSIS",
+    };
+    const rail = (value: number) => [{ metric: "rail_cars", value, unit: null, approximate: true }];
+    const then = { ...FEBRUARY, quantities: rail(60), sources: [source] };
+    const now = {
+      ...FEBRUARY,
+      revision: 3,
+      credibility: 3,
+      quantities: [...rail(65), { metric: "trailers", value: 12, unit: null, approximate: false }],
+      observed: { precision: "day" as const, start: "2024-02-23", end: "2024-02-23" },
+      site: "Tikhoretsk",
+      summary: "About 65 rail cars at the depot",
+      sources: [{ ...source, attributedTo: "CSIS Beyond Parallel" }],
+    };
+    const diff = diffVersions(
+      content([judgement("jdg_a", { citations: [then] })]),
+      content([judgement("jdg_a", { citations: [now] })]),
+    );
+    expect(diff.judgements[0]?.citationsRevised[0]?.description).toBe(
+      "revised (revision 1 → 3): rail cars ≈60 → ≈65; trailers added: 12; observed Feb 2024 → 23 Feb 2024; " +
+        "site none → Tikhoretsk; summary reworded; Yle (S07) attributes it to CSIS Beyond Parallel (was CSIS); " +
+        "re-graded: credibility 2 → 3 (Possibly true)",
+    );
+  });
+
   it("reports a cited observation's source re-graded or the observation retracted", () => {
     const source = {
       id: "00000000-0000-4000-8000-0000000000b1",
