@@ -144,6 +144,14 @@ describe("value conflicts", () => {
       ["value value:ship_length:A:B"],
     ],
     [
+      "the same number in two spellings of one unit (metres and m)",
+      [
+        observation("A", "2023-10-19", [quantity("ship_length", 115, { unit: "m" })]),
+        observation("B", "2023-10-19", [quantity("ship_length", 115, { unit: "Metres" })]),
+      ],
+      [],
+    ],
+    [
       "a unit given on one side only",
       [
         observation("A", "2023-10-19", [quantity("ship_length", 115, { unit: "m" })]),

@@ -14,6 +14,8 @@
  * Retracted observations take no part.
  */
 
+import { canonicalUnit } from "./quantity-units";
+
 /** What detection reads of an observation; an `ObservationDto` fits. */
 export interface ConflictObservation {
   id: string;
@@ -172,8 +174,9 @@ function participant(observation: ConflictObservation, quantity: ConflictQuantit
 }
 
 function sameValue(a: ConflictQuantity, b: ConflictQuantity): boolean {
-  // A missing unit is taken to be the metric's usual one; two different units are different values.
-  const unitsDiffer = a.unit && b.unit && normalizeName(a.unit) !== normalizeName(b.unit);
+  // A missing unit is taken to be the metric's usual one; two different units are different
+  // values, and two spellings of one ("t", "tonnes") are one unit.
+  const unitsDiffer = a.unit && b.unit && canonicalUnit(a.unit) !== canonicalUnit(b.unit);
   return a.value === b.value && !unitsDiffer;
 }
 

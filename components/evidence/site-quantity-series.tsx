@@ -1,13 +1,16 @@
 import Link from "next/link";
+import { canonicalUnit } from "@/lib/quantity-units";
 import type { ObservationDto } from "@/lib/schemas/evidence";
 import { Badge } from "../ui/badge";
 import { TableHead } from "../ui/table-head";
 import { formatObservedDate, recordLabel } from "./evidence-format";
 import { QuantityChart, type QuantityPoint } from "./quantity-chart";
 
-/** All values of one metric at a site, oldest first. */
+/** All values of one metric in one unit at a site, oldest first. */
 export interface QuantitySeries {
   metric: string;
+  /** The canonical unit of every point (`canonicalUnit`), null when none was given. */
+  unit: string | null;
   points: QuantityPoint[];
 }
 
@@ -17,12 +20,19 @@ export function metricLabel(metric: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The site's numeric quantities grouped by metric (by name), each series in observed order. */
+/**
+ * The site's numeric quantities grouped by metric (by name) and unit, each series in observed
+ * order: values in different units are never drawn on one axis or joined by one line ("t" and
+ * "tonnes" are one unit, kg another; nothing is converted).
+ */
 export function buildQuantitySeries(observations: readonly ObservationDto[]): QuantitySeries[] {
-  const byMetric = new Map<string, QuantityPoint[]>();
+  const byMetric = new Map<string, { metric: string; unit: string | null; points: QuantityPoint[] }>();
   for (const observation of observations) {
     for (const quantity of observation.quantities) {
-      const points = byMetric.get(quantity.metric) ?? [];
+      const unit = canonicalUnit(quantity.unit);
+      const key = `${quantity.metric}\u0000${unit ?? ""}`;
+      const series = byMetric.get(key) ?? { metric: quantity.metric, unit, points: [] };
+      const { points } = series;
       points.push({
         observationId: observation.id,
         label: recordLabel(observation),
@@ -35,15 +45,26 @@ export function buildQuantitySeries(observations: readonly ObservationDto[]): Qu
         approximate: quantity.approximate,
         retracted: observation.retraction !== null,
       });
-      byMetric.set(quantity.metric, points);
+      byMetric.set(key, series);
     }
   }
-  return [...byMetric.entries()]
-    .map(([metric, points]) => ({
-      metric,
-      points: points.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end)),
+  return [...byMetric.values()]
+    .map((series) => ({
+      ...series,
+      points: series.points.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end)),
     }))
-    .sort((a, b) => a.metric.localeCompare(b.metric));
+    .sort((a, b) => a.metric.localeCompare(b.metric) || (a.unit ?? "").localeCompare(b.unit ?? ""));
+}
+
+/** "Ammo (t)", "Rail cars": the series' heading and axis label, with its unit when it has one. */
+export function seriesLabel(series: Pick<QuantitySeries, "metric" | "unit">): string {
+  return series.unit ? `${metricLabel(series.metric)} (${series.unit})` : metricLabel(series.metric);
+}
+
+/** A React key and element id for a series, unique per metric and unit. */
+export function seriesKey(series: Pick<QuantitySeries, "metric" | "unit">): string {
+  const unit = series.unit ? `-${series.unit.replace(/[^a-z0-9]+/gi, "_")}` : "";
+  return `${series.metric}${unit}`;
 }
 
 function valueText(point: QuantityPoint): string {
@@ -63,8 +84,8 @@ export function SiteQuantitySeries({
   siteName: string;
   series: QuantitySeries;
 }) {
-  const label = metricLabel(series.metric);
-  const headingId = `series-${series.metric}`;
+  const label = seriesLabel(series);
+  const headingId = `series-${seriesKey(series)}`;
   const active = series.points.filter((point) => !point.retracted);
   const summary =
     `${label} at ${siteName}: ` +

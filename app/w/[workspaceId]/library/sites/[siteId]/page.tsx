@@ -4,7 +4,7 @@ import { ConflictList } from "@/components/evidence/conflict-list";
 import { ObservationTable } from "@/components/evidence/observation-table";
 import { SiteFacts } from "@/components/evidence/site-details";
 import { SiteMap } from "@/components/evidence/site-map";
-import { buildQuantitySeries, SiteQuantitySeries } from "@/components/evidence/site-quantity-series";
+import { buildQuantitySeries, SiteQuantitySeries, seriesKey } from "@/components/evidence/site-quantity-series";
 import { buttonClasses } from "@/components/ui/button";
 import { canWriteAssessments } from "@/lib/roles";
 import { env } from "@/server/env";
@@ -80,7 +80,7 @@ export default async function SitePage({ params }: { params: Promise<{ workspace
         {series.length > 0 ? (
           <div className="grid gap-4 lg:grid-cols-2">
             {series.map((item) => (
-              <SiteQuantitySeries key={item.metric} workspaceId={workspaceId} siteName={site.name} series={item} />
+              <SiteQuantitySeries key={seriesKey(item)} workspaceId={workspaceId} siteName={site.name} series={item} />
             ))}
           </div>
         ) : (
