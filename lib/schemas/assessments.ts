@@ -32,8 +32,8 @@ export const createAssessmentInput = z
 export type CreateAssessmentInput = z.infer<typeof createAssessmentInput>;
 
 /**
- * The values a change was made against, as the caller last read them. Compared exactly with what
- * is stored, so they are not trimmed or checked beyond their type and size.
+ * The values a change was made against, as the caller last read them. Compared, trimmed like every
+ * stored value, with what is stored; not checked beyond their type and size.
  */
 export const expectedAssessmentDetails = z
   .object(

@@ -99,6 +99,10 @@ describe("two writers changing an assessment's details at once", () => {
     // Both typed the same new title: nothing to choose between, no conflict.
     const same = await f.patch(f.dana, { title: "Tikhoretsk rail depot", expected: { title: START.title } });
     expect(same.status).toBe(200);
+    // Stored values are trimmed, so an expected value read with stray spaces is the same value.
+    const padded = await f.patch(f.sam, { title: "Tikhoretsk depot", expected: { title: " Tikhoretsk rail depot  " } });
+    expect(padded.status).toBe(200);
+    expect(await f.stored()).toMatchObject({ title: "Tikhoretsk depot" });
   });
 
   it("announces every saved change, so the assessment's open pages show it at once", async () => {

@@ -26,9 +26,10 @@ export function planChanges(assessment: Assessment, input: UpdateAssessmentInput
   for (const field of FIELDS) {
     const next = input[field];
     const stored = assessment[field];
-    const expected = input.expected?.[field];
+    // Stored values are trimmed (as `next` is): an expected value with stray spaces is the same value.
+    const expected = input.expected?.[field]?.trim();
     if (next === undefined || next === stored) continue;
-    if (expected !== undefined && next === expected.trim()) continue;
+    if (expected !== undefined && next === expected) continue;
     if (expected !== undefined && expected !== stored) {
       planned.conflicts.push(field);
       continue;
