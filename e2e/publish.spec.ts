@@ -27,14 +27,14 @@ async function createWorkspace(page: Page, run: string) {
     return (await response.json()) as { id: string };
   };
   const source = await post("/sources", { publisher: "CSIS Beyond Parallel", type: "imagery", reliability: "B" });
-  await post("/observations", {
+  const observation = await post("/observations", {
     externalId: "OBS-26",
     summary: "About 50 rail cars at the Tikhoretsk depot.",
     observed: { precision: "month", month: "2024-04" },
     credibility: 2,
     sourceIds: [source.id],
   });
-  return workspaceId;
+  return { workspaceId, observationId: observation.id };
 }
 
 /** A new assessment of the workspace, open in `page`. */
@@ -81,13 +81,13 @@ async function ownerAndReviewer(
 ) {
   const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-${tag}-${run}@e2e.parallax.test` });
   contexts.push(avery.context);
-  const workspaceId = await createWorkspace(avery.page, run);
+  const { workspaceId, observationId } = await createWorkspace(avery.page, run);
   const rey = await signUp(browser, baseURL, { name: "Rey Reviewer", email: `rey-${tag}-${run}@e2e.parallax.test` });
   contexts.push(rey.context);
   await join(avery.page, rey.page, workspaceId, "reviewer");
   const assessmentPath = await createAssessment(avery.page, workspaceId, run);
   const judgementId = await writeJudgement(avery.page);
-  return { avery, rey, assessmentPath, judgementId };
+  return { avery, rey, workspaceId, observationId, assessmentPath, judgementId };
 }
 
 test("an owner asks for review, the reviewer approves, the owner publishes and the version reads at its address", async ({
@@ -98,7 +98,13 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
   const run = unique();
   const contexts: BrowserContext[] = [];
   try {
-    const { avery, rey, assessmentPath, judgementId } = await ownerAndReviewer(browser, baseURL, contexts, run, "p");
+    const { avery, rey, workspaceId, observationId, assessmentPath, judgementId } = await ownerAndReviewer(
+      browser,
+      baseURL,
+      contexts,
+      run,
+      "p",
+    );
 
     // Avery asks Rey for review from the lifecycle card; the checklist shows what is missing.
     const averyCard = avery.page.getByRole("region", { name: "Review and publication" });
@@ -116,19 +122,38 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
       { data: { verdict: "approved" } },
     );
     expect(approval.status()).toBe(201);
-    await expect(averyCard.getByText(/^Ready: all 1 judgement is approved/)).toBeVisible();
+    await expect(averyCard.getByText(/^Ready: the one judgement is approved/)).toBeVisible();
 
     // Rey marks it approved; Avery's page follows and offers to publish.
     await rey.page.reload();
     await reyCard.getByRole("button", { name: "Mark approved" }).click();
     await expect(reyCard.locator('[aria-current="step"]')).toHaveText("Approved");
     await expect(averyCard.locator('[aria-current="step"]')).toHaveText("Approved");
+    // The cited observation is re-graded: Rey's approval goes stale with no edit of the text, and
+    // Avery's card stops offering to publish until Rey approves again.
+    const publishButton = averyCard.getByRole("button", { name: "Publish version 3" });
+    await expect(publishButton).toBeVisible();
+    const regraded = await avery.page.request.patch(`/api/v1/workspaces/${workspaceId}/observations/${observationId}`, {
+      data: { credibility: 3, revision: 1 },
+    });
+    expect(regraded.status(), await regraded.text()).toBe(200);
+    await expect(averyCard.getByText("“Publish” opens once every condition above is met.")).toBeVisible();
+    await expect(publishButton).toHaveCount(0);
+    const again = await rey.page.request.post(
+      `/api/v1/assessments/${assessmentPath.split("/")[4]}/judgements/${judgementId}/reviews`,
+      { data: { verdict: "approved" } },
+    );
+    expect(again.status()).toBe(201);
     // Sending for review and marking it approved froze automatic versions 1 and 2 (see docs/history.md).
     await averyCard.getByRole("button", { name: "Publish version 3" }).click();
     const confirm = avery.page.getByRole("dialog", { name: "Publish version 3?" });
     await confirm.getByRole("button", { name: "Publish" }).click();
     await expect(averyCard.getByText("Published as version 3.")).toBeVisible();
     await expect(reyCard.getByText("Published as version 3.")).toBeVisible();
+    // Rey's Reviews panel says why it takes no verdicts now, and offers none.
+    const reyReviews = rey.page.getByRole("region", { name: "Reviews" });
+    await expect(reyReviews.getByText(/^Published: the statuses are as of now/)).toBeVisible();
+    await expect(reyReviews.getByRole("button", { name: "Approve" })).toHaveCount(0);
     await expect(
       avery.page.getByText("Read only — this assessment is published; start a new draft to edit it"),
     ).toBeVisible();
@@ -189,7 +214,7 @@ test("the publish checklist changes with the verdict, on the reviewer's page and
     await reyItem.getByRole("button", { name: "Approve" }).click();
     await expect(reyItem.getByText(/^Review status: \S/)).toContainText("Approved 1/1");
     for (const card of cards) {
-      await expect(card.getByText(/^Ready: all 1 judgement is approved/)).toBeVisible();
+      await expect(card.getByText(/^Ready: the one judgement is approved/)).toBeVisible();
       await expect(card.locator('[data-gate-code="judgement_awaiting_approval"]')).toHaveCount(0);
     }
   } finally {

@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CommentsPanel } from "@/components/comments/comments-panel";
+import { useLibraryUpdates } from "@/components/evidence/use-library-updates";
 import { ReviewPanel } from "@/components/reviews/review-panel";
 import { ReviewsProvider } from "@/components/reviews/reviews-context";
 import { scrollToJudgement } from "@/components/reviews/scroll-to-judgement";
@@ -47,6 +48,8 @@ export interface CollaborativeEditorProps {
   canEdit: boolean;
   /** Why the text is read-only when `canEdit` is false, e.g. "Archived". */
   readOnlyReason?: string;
+  /** Why verdicts cannot be given now (archived, published), shown instead of the verdict buttons. */
+  reviewClosedReason?: string;
 }
 
 /**
@@ -79,6 +82,7 @@ function EditorSurface({
   workspaceId,
   canEdit,
   readOnlyReason,
+  reviewClosedReason,
 }: CollaborativeEditorProps & { document: CollabDocument; state: CollabDocumentState | null }) {
   const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed";
   const [isLinkOpen, setLinkOpen] = useState(false);
@@ -102,6 +106,12 @@ function EditorSurface({
     // refresh per burst does for those.
     if (change.kind !== "judgements" && !change.catchUp) pageRefresh.soon();
     else pageRefresh.later();
+  });
+  // A cited observation revised, re-graded or retracted makes approvals stale with no edit of the
+  // text: the checklist must stop offering to publish as soon as the Reviews panel says so.
+  useLibraryUpdates(workspaceId, (change) => {
+    if (change.catchUp) pageRefresh.later();
+    else pageRefresh.soon();
   });
   // Read by the editor's callbacks, which are created once per document.
   const live = useRef({ isEditable, isSynced: false, citeInline: () => {} });
@@ -196,8 +206,13 @@ function EditorSurface({
             {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
             {editor ? (
               <aside className="border-t border-slate-200 bg-slate-50/60 xl:border-t-0 xl:border-l">
-                <LintPanel editor={editor} findings={findings} />
-                <ReviewPanel editor={editor} document={document} role={state?.role ?? null} />
+                <LintPanel editor={editor} findings={findings} readOnly={!isEditable} />
+                <ReviewPanel
+                  editor={editor}
+                  document={document}
+                  role={state?.role ?? null}
+                  closedReason={reviewClosedReason}
+                />
                 <CommentsPanel
                   editor={editor}
                   document={document}

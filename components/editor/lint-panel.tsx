@@ -55,7 +55,16 @@ function focusFinding(editor: Editor, finding: DocumentFinding) {
  * The tradecraft findings of the document beside the editor: grouped by judgement or text,
  * each with why it matters. A finding is a button that takes the caret to the place it is about.
  */
-export function LintPanel({ editor, findings }: { editor: Editor; findings: DocumentFinding[] }) {
+export function LintPanel({
+  editor,
+  findings,
+  readOnly = false,
+}: {
+  editor: Editor;
+  findings: DocumentFinding[];
+  /** Whether this user cannot edit the text here: the advice is then for those who write it. */
+  readOnly?: boolean;
+}) {
   const groups = groupFindings(editor, findings);
   return (
     <section aria-labelledby="tradecraft-heading" className="space-y-3 p-3 text-sm">
@@ -68,6 +77,11 @@ export function LintPanel({ editor, findings }: { editor: Editor; findings: Docu
             ? "No findings: every check of ICD 203/206 passes."
             : `${findings.length} finding${findings.length === 1 ? "" : "s"}`}
         </p>
+        {readOnly && findings.length > 0 ? (
+          <p className="mt-1 text-xs text-slate-600">
+            You cannot edit this text here: the advice is for whoever writes it.
+          </p>
+        ) : null}
       </div>
       {groups.map((group) => (
         <div key={group.key} className="space-y-1.5">

@@ -21,8 +21,8 @@ export function GateChecklist({ gate }: { gate: PublishGateDto }) {
       <p className="flex items-start gap-2 text-sm text-emerald-800">
         <span aria-hidden="true">✓</span>
         <span>
-          Ready: all {gate.judgementCount} judgement{gate.judgementCount === 1 ? " is" : "s are"} approved, no blocking
-          thread is open and the linter finds no error.
+          Ready: {gate.judgementCount === 1 ? "the one judgement is" : `all ${gate.judgementCount} judgements are`}{" "}
+          approved, no blocking thread is open and the linter finds no error.
         </span>
       </p>
     );

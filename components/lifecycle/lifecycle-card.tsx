@@ -129,7 +129,10 @@ export function LifecycleCard({
               <p className="text-sm text-slate-600">“Mark approved” opens once every condition above is met.</p>
             )
           ) : null}
-          {allowed.has("publish") ? (
+          {allowed.has("publish") && !lifecycle.gate.isMet ? (
+            <p className="text-sm text-slate-600">“Publish” opens once every condition above is met.</p>
+          ) : null}
+          {allowed.has("publish") && lifecycle.gate.isMet ? (
             <ConfirmDialog
               action={actions.publish}
               triggerLabel={`Publish version ${nextNumber}`}

@@ -57,15 +57,19 @@ export function ReviewPanel({
   editor,
   document,
   role,
+  closedReason,
 }: {
   editor: Editor;
   /** The open assessment's collaborative document, which announces forecast changes. */
   document: CollabDocument;
   role: WorkspaceRole | null;
+  /** Why no verdicts can be given now (archived, published); the buttons are then not offered. */
+  closedReason?: string;
 }) {
   const { status, reviews, updatedAt, reload } = useReviews();
   const forecasts = useAssessmentForecasts(document);
-  const canReview = role !== null && REVIEWING_ROLES.includes(role);
+  const mayReview = role !== null && REVIEWING_ROLES.includes(role);
+  const canReview = mayReview && !closedReason;
   const judgements = reviews?.judgements ?? [];
   const approved = judgements.filter((state) => state.status === "approved").length;
   return (
@@ -84,6 +88,7 @@ export function ReviewPanel({
               ? "Reviews could not be loaded. They load again when the connection is back."
               : summaryOf(approved, judgements.length)}
         </p>
+        {closedReason ? <p className="mt-1 text-xs text-slate-600">{closedReason}</p> : null}
       </div>
       {judgements.length > 0 ? (
         <ol aria-label="Judgements under review" className="space-y-2">

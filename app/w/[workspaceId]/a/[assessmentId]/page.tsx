@@ -104,6 +104,13 @@ export default async function AssessmentPage({
                   ? "this assessment is published; start a new draft to edit it"
                   : undefined
             }
+            reviewClosedReason={
+              isArchived
+                ? "Archived: no verdicts are given on an archived assessment."
+                : isPublished
+                  ? "Published: the statuses are as of now, against the evidence as it is today (an approval shows stale if cited evidence changed after publication). Verdicts go on the next draft."
+                  : undefined
+            }
           />
         </Card>
 
