@@ -79,11 +79,24 @@ test("a mentioned analyst sees the bell count rise live, follows the notificatio
     await expect(blake.page).toHaveURL(`/w/${workspace.id}/a/${assessment.id}#thread-${thread.id}`);
     await expect(bell).toHaveAccessibleName("Notifications, none unread");
     await expect(blake.page.getByTestId("notification-count")).toHaveCount(0);
+    await expect(blake.page.locator(`[data-thread-id="${thread.id}"]`)).toBeFocused();
+
+    // A second mention while Blake is on that assessment: following it moves to its thread on the
+    // same page, and focus goes there rather than back to the bell.
+    const second = await mentionBlake("@Blake Analyst and the May count?");
+    await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+    await bell.click();
+    await blake.page
+      .getByRole("menu")
+      .getByRole("menuitem", { name: new RegExp(`^Unread: Avery Owner mentioned you on “${title}”`) })
+      .click();
+    await expect(blake.page).toHaveURL(`/w/${workspace.id}/a/${assessment.id}#thread-${second.id}`);
+    await expect(blake.page.locator(`[data-thread-id="${second.id}"]`)).toBeFocused();
 
     // The full page lists it, read; a reload agrees with the live count.
     await blake.page.goto("/notifications");
     await expect(blake.page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
-    await expect(blake.page.getByRole("link", { name: `Avery Owner mentioned you on “${title}”` })).toBeVisible();
+    await expect(blake.page.getByRole("link", { name: `Avery Owner mentioned you on “${title}”` })).toHaveCount(2);
     await expect(bell).toHaveAccessibleName("Notifications, none unread");
   } finally {
     for (const context of contexts) await context.close();

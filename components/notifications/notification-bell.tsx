@@ -3,7 +3,9 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
 import Link from "next/link";
+import { useRef } from "react";
 import type { NotificationDto } from "@/lib/schemas/notifications";
+import { announceLinkedTarget } from "../editor/use-linked-target";
 import { MENU_CONTENT, MENU_ITEM, MENU_SEPARATOR, MENU_TRIGGER } from "../top-bar/menu-styles";
 import { RelativeTime } from "../ui/relative-time";
 import { BellIcon } from "./bell-icon";
@@ -20,6 +22,14 @@ const RECENT_LIMIT = 8;
 export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: number }) {
   const feed = useNotificationFeed(initialUnreadCount, RECENT_LIMIT);
   const { unreadCount, recent } = feed;
+  // A notification followed: focus goes where it leads (its thread), not back to the bell.
+  const followed = useRef(false);
+  const follow = (notification: NotificationDto) => {
+    followed.current = true;
+    feed.markRead(notification.id);
+    // After the menu has closed and the URL has changed.
+    window.setTimeout(() => announceLinkedTarget(notification.url), 0);
+  };
   return (
     <>
       <DropdownMenu.Root>
@@ -37,6 +47,11 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content
+            onCloseAutoFocus={(event) => {
+              if (!followed.current) return;
+              followed.current = false;
+              event.preventDefault();
+            }}
             align="end"
             sideOffset={6}
             className={clsx(MENU_CONTENT, "w-96 max-w-[calc(100vw-2rem)]")}
@@ -56,7 +71,7 @@ export function NotificationBell({ initialUnreadCount }: { initialUnreadCount: n
               </DropdownMenu.Item>
             </div>
             <DropdownMenu.Separator className={MENU_SEPARATOR} />
-            <RecentNotifications recent={recent} isStale={feed.isStale} onFollow={feed.markRead} />
+            <RecentNotifications recent={recent} isStale={feed.isStale} onFollow={follow} />
             <DropdownMenu.Separator className={MENU_SEPARATOR} />
             <DropdownMenu.Item asChild className={clsx(MENU_ITEM, "justify-center text-accent-700")}>
               <Link href="/notifications">All notifications</Link>
@@ -79,7 +94,7 @@ function RecentNotifications({
 }: {
   recent: NotificationDto[] | null;
   isStale: boolean;
-  onFollow: (notificationId: string) => void;
+  onFollow: (notification: NotificationDto) => void;
 }) {
   if (recent === null) {
     return <p className="px-2 py-3 text-slate-500">{isStale ? "Notifications could not be loaded." : "Loading…"}</p>;
@@ -89,7 +104,7 @@ function RecentNotifications({
     <DropdownMenu.Group aria-label="Recent notifications" className="max-h-96 overflow-y-auto">
       {recent.map((notification) => (
         <DropdownMenu.Item key={notification.id} asChild className={clsx(MENU_ITEM, "items-start")}>
-          <Link href={notification.url} onClick={() => onFollow(notification.id)}>
+          <Link href={notification.url} onClick={() => onFollow(notification)}>
             <span
               aria-hidden="true"
               className={clsx(
