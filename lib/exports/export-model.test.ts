@@ -92,7 +92,7 @@ describe("buildExportModel", () => {
   it("summarises sources: kinds, grades, what key judgements rest on, single sources, corroboration, conflicts", () => {
     const { sourceSummary: summary } = buildExportModel(sampleVersionContent());
     expect(summary).toMatchObject({
-      observationCount: 3,
+      observationCount: 2,
       sourceCount: 3,
       sourceKinds: [
         { kind: "Imagery", count: 1 },
@@ -105,7 +105,7 @@ describe("buildExportModel", () => {
         { grade: "D", count: 1 },
       ],
       credibility: [
-        { grade: 2, count: 2 },
+        { grade: 2, count: 1 },
         { grade: 4, count: 1 },
       ],
       singleSourceKeyJudgements: ["Key judgement 2"],
@@ -126,12 +126,67 @@ describe("buildExportModel", () => {
     expect(summary.conflicts[0]?.explanation).toContain("≈60 in OBS-26");
     expect(summary.paragraphs.join("\n")).toContain("Key judgement 2 rests on TASS (D).");
     expect(summary.paragraphs[2]).toBe(
-      "Strengths: 2 of 3 sources graded A or B; 2 of 3 observations graded 1 or 2. " +
+      "Strengths: 2 of 3 sources graded A or B; 1 of 2 observations graded 1 or 2. " +
         "Weaknesses: no source graded E or F and no information graded 5 or 6.",
     );
     expect(summary.paragraphs.join("\n")).toContain(
       "Single-source key judgements (one originator or none): Key judgement 2.",
     );
+  });
+
+  it("leaves retracted observations, and sources reporting only them, out of the counts, grades and strengths", () => {
+    const content = sampleVersionContent();
+    const rok = {
+      id: "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee",
+      externalId: "S10",
+      publisher: "ROK Ministry of National Defense",
+      title: "Briefing on DPRK arms transfers",
+      reliability: "B" as const,
+      attributedTo: null,
+    };
+    // The retracted observation was graded 1 and is the only one reporting an A/B-graded ministry.
+    content.references = content.references.map((r) =>
+      r.retracted ? { ...r, externalId: "OBS-20", credibility: 1, sources: [rok] } : r,
+    );
+    content.judgements = content.judgements.map((j) => ({
+      ...j,
+      citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
+    }));
+    const { sourceSummary: summary } = buildExportModel(content);
+    expect(summary).toMatchObject({
+      observationCount: 2,
+      sourceCount: 3,
+      reliability: [
+        { grade: "A", count: 1 },
+        { grade: "B", count: 1 },
+        { grade: "D", count: 1 },
+      ],
+      credibility: [
+        { grade: 2, count: 1 },
+        { grade: 4, count: 1 },
+      ],
+      retracted: ["OBS-20"],
+      retractedOnlySources: ["ROK Ministry of National Defense (B)"],
+    });
+    expect(summary.paragraphs[0]).toBe(
+      "This assessment cites 2 current observations drawn from 3 sources (1 imagery, 1 kind not recorded and 1 media). " +
+        "Retracted when this version was frozen, and not counted below as support: OBS-20, " +
+        "nor is the source reporting nothing else: ROK Ministry of National Defense (B).",
+    );
+    expect(summary.paragraphs[2]).toContain(
+      "Strengths: 2 of 3 sources graded A or B; 1 of 2 observations graded 1 or 2.",
+    );
+  });
+
+  it("says the judgements rest on no current source when every cited observation was retracted", () => {
+    const content = sampleVersionContent();
+    content.references = content.references.map((r) => ({ ...r, retracted: true }));
+    const { sourceSummary: summary } = buildExportModel(content);
+    expect(summary).toMatchObject({ observationCount: 0, sourceCount: 0, reliability: [], credibility: [] });
+    expect(summary.paragraphs).toEqual([
+      "Every observation this assessment cites was retracted when this version was frozen " +
+        "(OBS-26, OBS-27 and observation 33333333): its judgements rest on no current source.",
+    ]);
   });
 
   it("tells apart two sources of one publisher behind a key judgement, by title, else date, else title note", () => {

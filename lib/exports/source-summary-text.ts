@@ -51,14 +51,28 @@ function corroborationText(summary: Pick<SourceSummary, "corroborated" | "notCor
   return `${corroborated} Not corroborated, as sources graded E (unreliable) or F (reliability cannot be judged) confirm nothing: ${uncounted.join("; ")}.`;
 }
 
+/** What was retracted when the version was frozen, and that it counts nowhere in the statement. */
+function retractedText(summary: Pick<SourceSummary, "retracted" | "retractedOnlySources">): string {
+  if (summary.retracted.length === 0) return "";
+  const only =
+    summary.retractedOnlySources.length > 0
+      ? `, nor ${summary.retractedOnlySources.length === 1 ? "is the source" : "are the sources"} reporting nothing else: ${listing(summary.retractedOnlySources)}`
+      : "";
+  return ` Retracted when this version was frozen, and not counted below as support: ${listing(summary.retracted)}${only}.`;
+}
+
 /** The statement in prose, one paragraph per question a reader of ICD 206 asks. */
 export function summaryParagraphs(summary: Omit<SourceSummary, "paragraphs">): string[] {
   if (summary.observationCount === 0) {
-    return ["This assessment cites no observations: its judgements rest on no recorded source."];
+    return [
+      summary.retracted.length === 0
+        ? "This assessment cites no observations: its judgements rest on no recorded source."
+        : `Every observation this assessment cites was retracted when this version was frozen (${listing(summary.retracted)}): its judgements rest on no current source.`,
+    ];
   }
   const kinds = listing(summary.sourceKinds.map(({ kind, count }) => `${count} ${kind.toLowerCase()}`));
   const paragraphs = [
-    `This assessment cites ${plural(summary.observationCount, "observation")} drawn from ${plural(summary.sourceCount, "source")} (${kinds}).`,
+    `This assessment cites ${plural(summary.observationCount, "current observation")} drawn from ${plural(summary.sourceCount, "source")} (${kinds}).${retractedText(summary)}`,
     `Source reliability: ${summary.reliability.map((r) => `${r.count} graded ${r.grade} (${r.wording.toLowerCase()})`).join("; ")}. ` +
       `Information credibility of the observations: ${summary.credibility.map((c) => `${c.count} graded ${c.grade} (${c.wording.toLowerCase()})`).join("; ")}.`,
     strengthsAndWeaknesses(summary),
@@ -81,8 +95,5 @@ export function summaryParagraphs(summary: Omit<SourceSummary, "paragraphs">): s
       ? `Conflicting observations: ${summary.conflicts.map((c) => c.explanation).join(" ")}`
       : "No conflicting observations were found among the cited evidence.",
   );
-  if (summary.retracted.length > 0) {
-    paragraphs.push(`Retracted when this version was frozen: ${listing(summary.retracted)}.`);
-  }
   return paragraphs;
 }

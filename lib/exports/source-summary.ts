@@ -56,9 +56,15 @@ export interface CorroborationEntry {
   weakOriginators: string[];
 }
 
-/** The generated source summary statement (ICD 206): counts, grades, basis, corroboration, conflicts. */
+/**
+ * The generated source summary statement (ICD 206): counts, grades, basis, corroboration, conflicts.
+ * Counts, grades and strengths cover the current evidence only: a retracted observation supports
+ * nothing, so it and the sources reporting only retracted observations are listed apart.
+ */
 export interface SourceSummary {
+  /** Cited observations not retracted when the version was frozen. */
   observationCount: number;
+  /** Sources of those observations. */
   sourceCount: number;
   /** Sources per kind ("Imagery": 2); "Kind not recorded" for versions frozen before kinds were. */
   sourceKinds: { kind: string; count: number }[];
@@ -74,7 +80,10 @@ export interface SourceSummary {
   /** Those with several independent originators, fewer than two of them graded A–D: not corroboration. */
   notCorroborated: CorroborationEntry[];
   conflicts: { kind: EvidenceConflictKind; explanation: string }[];
+  /** Cited observations retracted when the version was frozen: counted nowhere else. */
   retracted: string[];
+  /** Sources reporting only retracted observations, with their grade ("ROK Ministry of National Defense (B)"). */
+  retractedOnlySources: string[];
   /** The statement as paragraphs of prose. */
   paragraphs: string[];
 }
@@ -130,6 +139,11 @@ function corroborationOf(
   };
 }
 
+/** Each source of the observations once, in citation order. */
+function sourcesOf(references: readonly VersionCitationDto[]): VersionCitationDto["sources"] {
+  return [...new Map(references.flatMap((r) => r.sources).map((s) => [s.id, s])).values()];
+}
+
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
@@ -173,10 +187,15 @@ export function buildSourceSummary(
   judgements: readonly SummaryJudgementInput[],
 ): SourceSummary {
   const byNumber = new Map(references.map((reference) => [reference.number, reference]));
-  const sources = [...new Map(references.flatMap((r) => r.sources).map((s) => [s.id, s])).values()];
+  // Retracted evidence supports nothing: it is left out of every count, grade and strength.
+  const active = references.filter((reference) => !reference.retracted);
+  const sources = sourcesOf(active);
+  const retractedOnly = sourcesOf(references.filter((reference) => reference.retracted)).filter(
+    (source) => !sources.some((current) => current.id === source.id),
+  );
   const kinds = countBy(sources, (source) => (source.type ? SOURCE_TYPE_LABELS[source.type] : "Kind not recorded"));
   const reliabilityCounts = countBy(sources, (source) => source.reliability);
-  const credibilityCounts = countBy(references, (reference) => String(reference.credibility));
+  const credibilityCounts = countBy(active, (reference) => String(reference.credibility));
   const conflicts = findEvidenceConflicts(references.map(toConflictObservation));
   // Sources of one observation naming different originators dispute it rather than corroborate it.
   const disputed = new Set(
@@ -201,7 +220,7 @@ export function buildSourceSummary(
   const notCorroborated = multiplyReported.filter((entry) => entry.originators.length < 2);
 
   const summary: Omit<SourceSummary, "paragraphs"> = {
-    observationCount: references.length,
+    observationCount: active.length,
     sourceCount: sources.length,
     sourceKinds: [...kinds]
       .map(([kind, count]) => ({ kind, count }))
@@ -225,6 +244,9 @@ export function buildSourceSummary(
     notCorroborated,
     conflicts: conflicts.map(({ kind, explanation }) => ({ kind, explanation })),
     retracted: references.filter((reference) => reference.retracted).map(observationLabel),
+    retractedOnlySources: nameSources(retractedOnly).map(
+      (name, index) => `${name} (${retractedOnly[index]?.reliability})`,
+    ),
   };
   return { ...summary, paragraphs: summaryParagraphs(summary) };
 }
