@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { VersionCitationDto } from "../schemas/lifecycle";
 import { inlineText } from "./export-body";
 import { exportFileName } from "./export-formats";
 import { buildExportModel } from "./export-model";
@@ -187,6 +188,64 @@ describe("buildExportModel", () => {
       "Every observation this assessment cites was retracted when this version was frozen " +
         "(OBS-26, OBS-27 and observation 33333333): its judgements rest on no current source.",
     ]);
+  });
+
+  it("does not count the disputed originators of one observation as independent corroboration", () => {
+    const content = sampleVersionContent();
+    const state = {
+      id: "f1f1f1f1-f1f1-4f1f-8f1f-f1f1f1f1f1f1",
+      externalId: "S09",
+      publisher: "U.S. Department of State",
+      title: "Fact sheet",
+      reliability: "B" as const,
+      attributedTo: null,
+    };
+    const csis = {
+      id: "f2f2f2f2-f2f2-4f2f-8f2f-f2f2f2f2f2f2",
+      externalId: "S07",
+      publisher: "CSIS Beyond Parallel",
+      title: null,
+      reliability: "C" as const,
+      attributedTo: "The White House",
+    };
+    // OBS-19: one figure, which S09 gives to State and S07 to the White House.
+    const containers = {
+      ...(content.references[0] as VersionCitationDto),
+      number: 4,
+      observationId: "44444444-4444-4444-8444-444444444444",
+      externalId: "OBS-19",
+      summary: "10,000 containers shipped",
+      site: "Rajin port",
+      quantities: [{ metric: "containers", value: 10000, unit: null, approximate: false }],
+      sources: [state, csis],
+    };
+    content.references = [...content.references, containers];
+    content.judgements = content.judgements.map((j) =>
+      j.id === "jdg_key1"
+        ? { ...j, citations: [...j.citations, containers] }
+        : j.id === "jdg_key2"
+          ? { ...j, citations: [containers] }
+          : j,
+    );
+    const { sourceSummary: summary } = buildExportModel(content);
+    expect(summary.conflicts.map((c) => c.kind)).toEqual(["attribution", "value"]);
+    expect(summary.corroborated).toEqual([
+      { subject: "OBS-26", originators: ["Maxar Technologies (A)", "Reuters (B)"], weakOriginators: [] },
+      {
+        subject: "Key judgement 1",
+        originators: ["Maxar Technologies (A)", "Reuters (B)", "Russian Ministry of Defence (D)"],
+        weakOriginators: [],
+      },
+    ]);
+    // A key judgement resting only on the disputed figure rests on one originator, whoever it is.
+    expect(summary.keyJudgements[1]).toMatchObject({
+      originators: ["U.S. Department of State or The White House"],
+      isSingleSource: true,
+    });
+    expect(summary.singleSourceKeyJudgements).toEqual(["Key judgement 2"]);
+    expect(summary.paragraphs.join("\n")).toContain(
+      "Not counted towards any key judgement's corroboration, as their sources dispute who originated them: OBS-19.",
+    );
   });
 
   it("tells apart two sources of one publisher behind a key judgement, by title, else date, else title note", () => {

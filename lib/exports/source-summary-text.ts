@@ -32,7 +32,9 @@ function strengthsAndWeaknesses(summary: Omit<SourceSummary, "paragraphs">): str
  * Which subjects independent originators graded A–D corroborate, and which are reported by several
  * originators without that (the others reported by sources graded E or F only): never counted as corroboration.
  */
-function corroborationText(summary: Pick<SourceSummary, "corroborated" | "notCorroborated">): string {
+function corroborationText(
+  summary: Pick<SourceSummary, "corroborated" | "notCorroborated" | "disputedAttributions">,
+): string {
   const corroborated =
     summary.corroborated.length > 0
       ? `Corroborated by independent originators reported by sources graded A–D: ${summary.corroborated
@@ -42,13 +44,17 @@ function corroborationText(summary: Pick<SourceSummary, "corroborated" | "notCor
           )
           .join("; ")}.`
       : "No cited observation or key judgement is corroborated by more than one independent originator graded A–D.";
-  if (summary.notCorroborated.length === 0) return corroborated;
+  const disputed =
+    summary.disputedAttributions.length > 0
+      ? ` Not counted towards any key judgement's corroboration, as their sources dispute who originated them: ${listing(summary.disputedAttributions)}.`
+      : "";
+  if (summary.notCorroborated.length === 0) return `${corroborated}${disputed}`;
   const uncounted = summary.notCorroborated.map((c) =>
     c.originators.length === 0
       ? `${c.subject} is reported only by sources graded E or F: ${listing(c.weakOriginators)}`
       : `${c.subject} by ${listing(c.originators)}, otherwise only by sources graded E or F: ${listing(c.weakOriginators)}`,
   );
-  return `${corroborated} Not corroborated, as sources graded E (unreliable) or F (reliability cannot be judged) confirm nothing: ${uncounted.join("; ")}.`;
+  return `${corroborated} Not corroborated, as sources graded E (unreliable) or F (reliability cannot be judged) confirm nothing: ${uncounted.join("; ")}.${disputed}`;
 }
 
 /** What was retracted when the version was frozen, and that it counts nowhere in the statement. */

@@ -80,6 +80,8 @@ export interface SourceSummary {
   /** Those with several independent originators, fewer than two of them graded A–D: not corroboration. */
   notCorroborated: CorroborationEntry[];
   conflicts: { kind: EvidenceConflictKind; explanation: string }[];
+  /** Observations in an attribution conflict: no key judgement's corroboration counts them. */
+  disputedAttributions: string[];
   /** Cited observations retracted when the version was frozen: counted nowhere else. */
   retracted: string[];
   /** Sources reporting only retracted observations, with their grade ("ROK Ministry of National Defense (B)"). */
@@ -150,15 +152,31 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return counts;
 }
 
+/**
+ * Originators of the observations, merged by name. An observation whose sources dispute who said it
+ * came from one of them, not from each: it adds "A or B" unless one of them is already counted.
+ */
+function independentOriginators(cited: readonly VersionCitationDto[], disputed: ReadonlySet<string>): string[] {
+  const originators = mergeOriginators(cited.filter((r) => !disputed.has(r.observationId)).map(originatorsOf));
+  for (const reference of cited.filter((r) => disputed.has(r.observationId))) {
+    const names = originatorsOf(reference).map((originator) => originator.name);
+    if (!names.some((name) => originators.some((known) => isSameOriginator(known, name)))) {
+      originators.push(names.join(" or "));
+    }
+  }
+  return originators;
+}
+
 /** What one key judgement rests on: its non-retracted citations' sources and originators. */
 function basisOf(
   judgement: SummaryJudgementInput,
   byNumber: ReadonlyMap<number, VersionCitationDto>,
+  disputed: ReadonlySet<string>,
 ): KeyJudgementBasis {
   const cited = judgement.endnotes.flatMap((number) => byNumber.get(number) ?? []).filter((r) => !r.retracted);
-  const citedSources = [...new Map(cited.flatMap((r) => r.sources).map((s) => [s.id, s])).values()];
+  const citedSources = sourcesOf(cited);
   const names = nameSources(citedSources);
-  const originators = mergeOriginators(cited.map(originatorsOf));
+  const originators = independentOriginators(cited, disputed);
   const pairs = cited.flatMap((r) => r.sources.map((s) => [s.reliability, r.credibility] as const));
   return {
     judgementId: judgement.id,
@@ -202,11 +220,18 @@ export function buildSourceSummary(
     conflicts.filter((c) => c.participants.length === 1).flatMap((c) => c.participants.map((p) => p.observationId)),
   );
 
-  const keyJudgements = judgements.filter((judgement) => judgement.isKey).map((j) => basisOf(j, byNumber));
+  const keyJudgements = judgements.filter((judgement) => judgement.isKey).map((j) => basisOf(j, byNumber, disputed));
 
   const reliabilityOf = new Map(sources.map((source) => [source.id, source.reliability]));
+  // An observation in any attribution conflict confirms nothing: one claim whose originator is in
+  // dispute is not two independent reports, so a key judgement's corroboration leaves it out.
+  const attributionDisputed = new Set(
+    conflicts.filter((c) => c.kind === "attribution").flatMap((c) => c.participants.map((p) => p.observationId)),
+  );
   const citedBy = (judgement: SummaryJudgementInput) =>
-    judgement.endnotes.flatMap((number) => byNumber.get(number) ?? []).filter((r) => !r.retracted);
+    judgement.endnotes
+      .flatMap((number) => byNumber.get(number) ?? [])
+      .filter((r) => !r.retracted && !attributionDisputed.has(r.observationId));
   // Only originators some A–D source reports count as corroboration: E and F sources cannot confirm anything.
   const multiplyReported = [
     ...references
@@ -243,6 +268,9 @@ export function buildSourceSummary(
     corroborated,
     notCorroborated,
     conflicts: conflicts.map(({ kind, explanation }) => ({ kind, explanation })),
+    disputedAttributions: active
+      .filter((reference) => attributionDisputed.has(reference.observationId))
+      .map(observationLabel),
     retracted: references.filter((reference) => reference.retracted).map(observationLabel),
     retractedOnlySources: nameSources(retractedOnly).map(
       (name, index) => `${name} (${retractedOnly[index]?.reliability})`,
