@@ -128,7 +128,11 @@ describe("buildExportModel", () => {
     expect(summary.paragraphs.join("\n")).toContain("Key judgement 2 rests on TASS (D).");
     expect(summary.paragraphs[2]).toBe(
       "Strengths: 2 of 3 sources graded A or B; 1 of 2 observations graded 1 or 2. " +
-        "Weaknesses: no source graded E or F and no information graded 5 or 6.",
+        "Weaknesses: 1 source graded D (not usually reliable): TASS " +
+        "(cited by Key judgement 1, Key judgement 2 and Judgement 1); " +
+        "1 observation graded 4 (doubtful): OBS-27 (cited by Key judgement 1, Key judgement 2 and Judgement 1); " +
+        "1 source reporting second-hand: TASS, relaying Russian Ministry of Defence " +
+        "(cited by Key judgement 1, Key judgement 2 and Judgement 1).",
     );
     expect(summary.paragraphs.join("\n")).toContain(
       "Single-source key judgements (one originator or none): Key judgement 2.",
@@ -285,8 +289,53 @@ describe("buildExportModel", () => {
     }));
     const { sourceSummary: summary } = buildExportModel(content);
     expect(summary.weakKeyJudgements).toEqual(["Key judgement 2"]);
+    expect(summary.paragraphs[2]).toContain("1 observation graded 5 (improbable): OBS-27");
     expect(summary.paragraphs[2]).toContain(
-      "Weaknesses: 1 observation graded 5 or 6; Key judgement 2 resting only on such weak evidence.",
+      "; Key judgement 2 resting only on sources graded E or F or information graded 5 or 6.",
+    );
+  });
+
+  it("names untraceable sources and F- and 6-graded evidence as weaknesses, or says there are none", () => {
+    const content = sampleVersionContent();
+    const [first, second] = content.references;
+    if (!first?.sources[0] || !first.sources[1] || !second) throw new Error("sample changed");
+    const untitled = {
+      ...first.sources[0],
+      publisher: "CSIS Beyond Parallel (Korea Chair)",
+      title: null,
+      titleNote: "relayed via Verkkouutiset",
+      url: null,
+      publishedOn: null,
+      reliability: "C" as const,
+    };
+    const unjudged = { ...first.sources[1], reliability: "F" as const };
+    content.references = [
+      { ...first, sources: [untitled, unjudged] },
+      { ...second, credibility: 6 },
+    ];
+    const weak = buildExportModel(content).sourceSummary;
+    expect(weak.weaknesses.map(({ kind, grade, subjects }) => [kind, grade, subjects])).toEqual([
+      ["reliability", "D", ["TASS"]],
+      ["reliability", "F", ["Reuters"]],
+      ["credibility", "6", ["OBS-27"]],
+      ["untraceable", null, ["CSIS Beyond Parallel (Korea Chair)"]],
+      ["relayed", null, ["TASS, relaying Russian Ministry of Defence"]],
+    ]);
+    expect(weak.paragraphs[2]).toContain(
+      "1 source graded F (reliability cannot be judged): Reuters (cited by Key judgement 1); " +
+        "1 observation graded 6 (truth cannot be judged): OBS-27 (cited by Key judgement 1, Key judgement 2 and Judgement 1); " +
+        "1 source with neither title nor URL to trace it by: CSIS Beyond Parallel (Korea Chair) (cited by Key judgement 1);",
+    );
+
+    // Only A/B sources, first-hand, traceable, information graded 1–3: nothing to report.
+    content.references = [{ ...first, credibility: 3 }];
+    content.judgements = content.judgements.map((j) => ({ ...j, citations: [] }));
+    const strong = buildExportModel(content).sourceSummary;
+    expect(strong.weaknesses).toEqual([]);
+    expect(strong.paragraphs[2]).toBe(
+      "Strengths: 2 of 2 sources graded A or B; 0 of 1 observation graded 1 or 2. " +
+        "No notable weaknesses found: no source is graded D, E or F, no information 4, 5 or 6, " +
+        "and every source has a title or URL and reports first-hand.",
     );
   });
 

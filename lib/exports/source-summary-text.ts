@@ -1,4 +1,5 @@
 import type { SourceSummary } from "./source-summary";
+import type { SourceWeakness } from "./source-weaknesses";
 
 /** "a", "a and b", "a, b and c". */
 export function listing(items: readonly string[]): string {
@@ -7,25 +8,42 @@ export function listing(items: readonly string[]): string {
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-/** Strengths (A/B sources, 1/2 information) and weaknesses (E/F sources, 5/6 information, weak key judgements). */
+/** One weakness as a clause: "1 source graded D (not usually reliable): TASS, cited by Key judgement 1". */
+function weaknessText(weakness: SourceWeakness): string {
+  const count = weakness.subjects.length;
+  const what =
+    weakness.kind === "reliability"
+      ? `${plural(count, "source")} graded ${weakness.grade} (${weakness.wording?.toLowerCase()})`
+      : weakness.kind === "credibility"
+        ? `${plural(count, "observation")} graded ${weakness.grade} (${weakness.wording?.toLowerCase()})`
+        : weakness.kind === "untraceable"
+          ? `${plural(count, "source")} with neither title nor URL to trace ${count === 1 ? "it" : "them"} by`
+          : `${plural(count, "source")} reporting second-hand`;
+  const cited = weakness.citedBy.length > 0 ? ` (cited by ${listing(weakness.citedBy)})` : "";
+  return `${what}: ${listing(weakness.subjects)}${cited}`;
+}
+
+/**
+ * Strengths (A/B sources, 1/2 information) and weaknesses (D/E/F sources, 4/5/6 information,
+ * untraceable and second-hand sources, key judgements resting only on E/F/5/6), or that none were found.
+ */
 function strengthsAndWeaknesses(summary: Omit<SourceSummary, "paragraphs">): string {
   const count = <T extends { count: number }>(rows: readonly T[], keep: (row: T) => boolean) =>
     rows.filter(keep).reduce((total, row) => total + row.count, 0);
   const strongSources = count(summary.reliability, (row) => row.grade === "A" || row.grade === "B");
   const strongInformation = count(summary.credibility, (row) => row.grade <= 2);
-  const weakSources = count(summary.reliability, (row) => row.grade === "E" || row.grade === "F");
-  const weakInformation = count(summary.credibility, (row) => row.grade >= 5);
   const strengths =
     `Strengths: ${strongSources} of ${plural(summary.sourceCount, "source")} graded A or B; ` +
     `${strongInformation} of ${plural(summary.observationCount, "observation")} graded 1 or 2.`;
   const weaknesses = [
-    ...(weakSources > 0 ? [`${plural(weakSources, "source")} graded E or F`] : []),
-    ...(weakInformation > 0 ? [`${plural(weakInformation, "observation")} graded 5 or 6`] : []),
+    ...summary.weaknesses.map(weaknessText),
     ...(summary.weakKeyJudgements.length > 0
-      ? [`${listing(summary.weakKeyJudgements)} resting only on such weak evidence`]
+      ? [`${listing(summary.weakKeyJudgements)} resting only on sources graded E or F or information graded 5 or 6`]
       : []),
   ];
-  return `${strengths} Weaknesses: ${weaknesses.length > 0 ? `${weaknesses.join("; ")}.` : "no source graded E or F and no information graded 5 or 6."}`;
+  return weaknesses.length > 0
+    ? `${strengths} Weaknesses: ${weaknesses.join("; ")}.`
+    : `${strengths} No notable weaknesses found: no source is graded D, E or F, no information 4, 5 or 6, and every source has a title or URL and reports first-hand.`;
 }
 
 /**

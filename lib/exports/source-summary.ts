@@ -20,6 +20,7 @@ import {
 import { observationLabel } from "./export-endnotes";
 import { nameSources } from "./source-names";
 import { summaryParagraphs } from "./source-summary-text";
+import { findSourceWeaknesses, type SourceWeakness } from "./source-weaknesses";
 
 /** What the summary reads of a judgement: its label ("Key judgement 1") and cited endnotes. */
 export interface SummaryJudgementInput {
@@ -75,6 +76,8 @@ export interface SourceSummary {
   singleSourceKeyJudgements: string[];
   /** Labels of key judgements resting only on weak grades (E, F, 5, 6). */
   weakKeyJudgements: string[];
+  /** D/E/F sources, 4/5/6 information, untraceable and second-hand sources, each with what cites them. */
+  weaknesses: SourceWeakness[];
   /** Observations, and key judgements, reported by two or more independent originators graded A–D. */
   corroborated: CorroborationEntry[];
   /** Those with several independent originators, fewer than two of them graded A–D: not corroboration. */
@@ -265,6 +268,7 @@ export function buildSourceSummary(
     keyJudgements,
     singleSourceKeyJudgements: keyJudgements.filter((basis) => basis.isSingleSource).map((basis) => basis.label),
     weakKeyJudgements: keyJudgements.filter((basis) => basis.isOnlyWeak).map((basis) => basis.label),
+    weaknesses: findSourceWeaknesses(active, judgements),
     corroborated,
     notCorroborated,
     conflicts: conflicts.map(({ kind, explanation }) => ({ kind, explanation })),
