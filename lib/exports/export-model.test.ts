@@ -3,11 +3,11 @@ import type { VersionCitationDto } from "../schemas/lifecycle";
 import { inlineText } from "./export-body";
 import { exportFileName } from "./export-formats";
 import { buildExportModel } from "./export-model";
-import { sampleVersionContent } from "./testing/sample-version-content";
+import { SAMPLE_PUBLICATION, sampleVersionContent } from "./testing/sample-version-content";
 
 describe("buildExportModel", () => {
   it("lists key judgements first, then the others, each with likelihood, range and confidence", () => {
-    const model = buildExportModel(sampleVersionContent());
+    const model = buildExportModel(sampleVersionContent(), SAMPLE_PUBLICATION);
     expect(model.judgements.map((j) => [j.label, j.id, j.endnotes])).toEqual([
       ["Key judgement 1", "jdg_key1", [1, 2]],
       ["Key judgement 2", "jdg_key2", [2]],
@@ -20,7 +20,7 @@ describe("buildExportModel", () => {
   });
 
   it("has a legend with every ICD 203 band and confidence level", () => {
-    const { legend } = buildExportModel(sampleVersionContent());
+    const { legend } = buildExportModel(sampleVersionContent(), SAMPLE_PUBLICATION);
     expect(legend.likelihood.map((row) => `${row.term} ${row.range}`)).toEqual([
       "almost no chance 1–5%",
       "very unlikely 5–20%",
@@ -39,7 +39,7 @@ describe("buildExportModel", () => {
   });
 
   it("writes ICD 206 endnotes with originator, title, date, identifier, URL, grades and retrieval date", () => {
-    const { endnotes } = buildExportModel(sampleVersionContent());
+    const { endnotes } = buildExportModel(sampleVersionContent(), SAMPLE_PUBLICATION);
     expect(endnotes.map((note) => note.number)).toEqual([1, 2, 3]);
     expect(endnotes[0]?.sources[0]?.citation).toBe(
       "Maxar Technologies, “Tikhoretsk depot, 12 Feb 2024”, 12 Feb 2024, https://example.org/maxar/tikhoretsk; " +
@@ -79,7 +79,7 @@ describe("buildExportModel", () => {
     content.references = [
       { ...first, summary: "About 50 rail cars; slightly over half of the storage areas in use.", sources: [relayed] },
     ];
-    const [note] = buildExportModel(content).endnotes;
+    const [note] = buildExportModel(content, SAMPLE_PUBLICATION).endnotes;
     expect(note?.text).toBe(
       "OBS-26: About 50 rail cars; slightly over half of the storage areas in use (observed Feb 2024, at Tikhoretsk depot). " +
         "Information credibility 2 (probably true). Source: CSIS Beyond Parallel (Korea Chair), " +
@@ -91,7 +91,7 @@ describe("buildExportModel", () => {
   });
 
   it("summarises sources: kinds, grades, what key judgements rest on, single sources, corroboration, conflicts", () => {
-    const { sourceSummary: summary } = buildExportModel(sampleVersionContent());
+    const { sourceSummary: summary } = buildExportModel(sampleVersionContent(), SAMPLE_PUBLICATION);
     expect(summary).toMatchObject({
       observationCount: 2,
       sourceCount: 3,
@@ -157,7 +157,7 @@ describe("buildExportModel", () => {
       ...j,
       citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
     }));
-    const { sourceSummary: summary } = buildExportModel(content);
+    const { sourceSummary: summary } = buildExportModel(content, SAMPLE_PUBLICATION);
     expect(summary).toMatchObject({
       observationCount: 2,
       sourceCount: 3,
@@ -186,7 +186,7 @@ describe("buildExportModel", () => {
   it("says the judgements rest on no current source when every cited observation was retracted", () => {
     const content = sampleVersionContent();
     content.references = content.references.map((r) => ({ ...r, retracted: true }));
-    const { sourceSummary: summary } = buildExportModel(content);
+    const { sourceSummary: summary } = buildExportModel(content, SAMPLE_PUBLICATION);
     expect(summary).toMatchObject({ observationCount: 0, sourceCount: 0, reliability: [], credibility: [] });
     expect(summary.paragraphs).toEqual([
       "Every observation this assessment cites was retracted when this version was frozen " +
@@ -231,7 +231,7 @@ describe("buildExportModel", () => {
           ? { ...j, citations: [containers] }
           : j,
     );
-    const { sourceSummary: summary } = buildExportModel(content);
+    const { sourceSummary: summary } = buildExportModel(content, SAMPLE_PUBLICATION);
     expect(summary.conflicts.map((c) => c.kind)).toEqual(["attribution", "value"]);
     expect(summary.corroborated).toEqual([
       { subject: "OBS-26", originators: ["Maxar Technologies (A)", "Reuters (B)"], weakOriginators: [] },
@@ -271,7 +271,7 @@ describe("buildExportModel", () => {
       ...j,
       citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
     }));
-    const { sourceSummary: summary } = buildExportModel(content);
+    const { sourceSummary: summary } = buildExportModel(content, SAMPLE_PUBLICATION);
     expect(summary.paragraphs.join("\n")).toContain(
       "Key judgement 1 rests on Maxar Technologies, “Tikhoretsk depot, 12 Feb 2024” (A), Reuters (B), " +
         "Maxar Technologies, untitled [relayed via Verkkouutiset] (A) and TASS (D).",
@@ -287,7 +287,7 @@ describe("buildExportModel", () => {
       ...j,
       citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
     }));
-    const { sourceSummary: summary } = buildExportModel(content);
+    const { sourceSummary: summary } = buildExportModel(content, SAMPLE_PUBLICATION);
     expect(summary.weakKeyJudgements).toEqual(["Key judgement 2"]);
     expect(summary.paragraphs[2]).toContain("1 observation graded 5 (improbable): OBS-27");
     expect(summary.paragraphs[2]).toContain(
@@ -313,7 +313,7 @@ describe("buildExportModel", () => {
       { ...first, sources: [untitled, unjudged] },
       { ...second, credibility: 6 },
     ];
-    const weak = buildExportModel(content).sourceSummary;
+    const weak = buildExportModel(content, SAMPLE_PUBLICATION).sourceSummary;
     expect(weak.weaknesses.map(({ kind, grade, subjects }) => [kind, grade, subjects])).toEqual([
       ["reliability", "D", ["TASS"]],
       ["reliability", "F", ["Reuters"]],
@@ -330,7 +330,7 @@ describe("buildExportModel", () => {
     // Only A/B sources, first-hand, traceable, information graded 1–3: nothing to report.
     content.references = [{ ...first, credibility: 3 }];
     content.judgements = content.judgements.map((j) => ({ ...j, citations: [] }));
-    const strong = buildExportModel(content).sourceSummary;
+    const strong = buildExportModel(content, SAMPLE_PUBLICATION).sourceSummary;
     expect(strong.weaknesses).toEqual([]);
     expect(strong.paragraphs[2]).toBe(
       "Strengths: 2 of 2 sources graded A or B; 0 of 1 observation graded 1 or 2. " +
@@ -355,7 +355,7 @@ describe("buildExportModel", () => {
       ...j,
       citations: j.citations.map((c) => content.references.find((r) => r.number === c.number) ?? c),
     }));
-    const { sourceSummary: summary } = buildExportModel(content);
+    const { sourceSummary: summary } = buildExportModel(content, SAMPLE_PUBLICATION);
     expect(summary.corroborated).toEqual([]);
     expect(summary.notCorroborated).toEqual([
       { subject: "OBS-26", originators: [], weakOriginators: ["Maxar Technologies (F)", "Reuters (E)"] },
@@ -377,7 +377,7 @@ describe("buildExportModel", () => {
   });
 
   it("turns the text into blocks with citations mapped to endnote numbers", () => {
-    const { blocks } = buildExportModel(sampleVersionContent());
+    const { blocks } = buildExportModel(sampleVersionContent(), SAMPLE_PUBLICATION);
     expect(blocks.map((block) => block.kind)).toEqual([
       "heading",
       "paragraph",

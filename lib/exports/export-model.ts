@@ -1,5 +1,5 @@
 import { numberVersionJudgements } from "../judgement-numbers";
-import type { VersionContentDto } from "../schemas/lifecycle";
+import type { VersionContentDto, VersionSummaryDto } from "../schemas/lifecycle";
 import {
   INFORMATION_CREDIBILITY,
   INFORMATION_CREDIBILITY_GRADES,
@@ -11,6 +11,7 @@ import { formatLikelihoodRange, LIKELIHOOD_SCALE } from "../standards/icd203";
 import { TLP_DEFINITIONS, type TlpMarking } from "../tlp";
 import { type ExportBlock, exportBlocksOf } from "./export-body";
 import { buildEndnotes, type ExportEndnote } from "./export-endnotes";
+import { type ExportRelease, exportReleaseOf } from "./export-release";
 import { buildSourceSummary, type SourceSummary } from "./source-summary";
 
 /** A judgement as exports list it. */
@@ -43,7 +44,11 @@ export interface ExportModel {
   title: string;
   keyQuestion: string;
   number: number;
+  /** Whether this is the published product or a snapshot (draft, in review, approved), and how it is marked. */
+  release: ExportRelease;
+  /** When the version was frozen: for a publication, when it was published. */
   publishedAt: string;
+  /** Who froze it: for a publication, who published it. */
   publishedBy: string | null;
   authors: string[];
   marking: { tlp: TlpMarking; label: string; audience: string };
@@ -98,10 +103,13 @@ function orderJudgements(content: VersionContentDto): ExportJudgement[] {
 }
 
 /**
- * The export model of a frozen version: pure, from its content alone, so every format (and a
- * version frozen before exports existed) shows the same judgements, endnotes and summary.
+ * The export model of a frozen version: pure, from its content and its kind and name alone, so every
+ * format (and a version frozen before exports existed) shows the same judgements, endnotes and summary.
  */
-export function buildExportModel(content: VersionContentDto): ExportModel {
+export function buildExportModel(
+  content: VersionContentDto,
+  version: Pick<VersionSummaryDto, "kind" | "name">,
+): ExportModel {
   const numbers = new Map(
     content.references.map((reference) => [reference.observationId.toLowerCase(), reference.number]),
   );
@@ -111,6 +119,7 @@ export function buildExportModel(content: VersionContentDto): ExportModel {
     title: content.assessment.title,
     keyQuestion: content.assessment.keyQuestion,
     number: content.number,
+    release: exportReleaseOf(content, version),
     publishedAt: content.publishedAt,
     publishedBy: content.publishedBy?.name ?? null,
     authors: content.authors.map((author) => author.name),

@@ -209,8 +209,15 @@ export const versionContentDto = z
       tlp: z.enum(TLP_MARKINGS),
     }),
     number: z.number().int(),
-    publishedAt: z.iso.datetime(),
-    publishedBy: personRef.nullable(),
+    status: z
+      .enum(ASSESSMENT_STATUSES)
+      .optional()
+      .describe(
+        "The status of the text this version holds: published for a publication, where a status change went " +
+          "for its automatic version, else the status when frozen. Absent in versions frozen before it was recorded.",
+      ),
+    publishedAt: z.iso.datetime().describe("When the version was frozen (for a publication, when it was published)."),
+    publishedBy: personRef.nullable().describe("Who froze it (for a publication, who published it)."),
     authors: z.array(personRef),
     judgements: z.array(versionJudgementDto).describe("In document order."),
     references: z.array(versionCitationDto).describe("Every cited observation once, in endnote order."),

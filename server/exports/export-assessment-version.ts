@@ -60,12 +60,12 @@ export async function exportAssessmentVersion(options: ExportAssessmentVersionOp
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
   const [row] = await db
-    .select({ content: assessmentVersions.content })
+    .select({ content: assessmentVersions.content, kind: assessmentVersions.kind, name: assessmentVersions.name })
     .from(assessmentVersions)
     .where(and(eq(assessmentVersions.assessmentId, assessment.id), eq(assessmentVersions.number, number)));
   if (!row) throw new AppError("not_found:version");
   const content = row.content as unknown as VersionContentDto;
-  const model = buildExportModel(content);
+  const model = buildExportModel(content, row);
   const body =
     format === "docx"
       ? await renderDocx(model)

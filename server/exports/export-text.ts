@@ -1,4 +1,5 @@
 import type { ExportModel } from "@/lib/exports/export-model";
+import { releaseStatusWords } from "@/lib/exports/export-release";
 
 /** Section headings every format uses, so the formats read alike and tests can find them. */
 export const EXPORT_SECTIONS = {
@@ -18,9 +19,21 @@ export function formatPublishedAt(iso: string): string {
   return `${day}, ${time} UTC`;
 }
 
-/** "Version 3, published 5 Mar 2024, 10:00 UTC by Olga Owner. Authors: Ana Analyst." */
+/**
+ * "Version 3, published 5 Mar 2024, 10:00 UTC by Olga Owner. Authors: Ana Analyst." for a
+ * publication; a snapshot says what it is and its status: "Version 1 (named version “Baseline”),
+ * frozen 1 Dec 2026, 15:00 UTC by Dana Analyst. Status: draft, not published."
+ */
 export function exportedOnLine(model: ExportModel): string {
+  const { release } = model;
   const by = model.publishedBy ? ` by ${model.publishedBy}` : "";
   const authors = model.authors.length > 0 ? ` Authors: ${model.authors.join(", ")}.` : "";
-  return `Version ${model.number}, published ${formatPublishedAt(model.publishedAt)}${by}.${authors}`;
+  const when = formatPublishedAt(model.publishedAt);
+  if (release.kind === "published") return `Version ${model.number}, published ${when}${by}.${authors}`;
+  const what =
+    release.kind === "named"
+      ? `named version${release.name ? ` “${release.name}”` : ""}`
+      : `automatic version${release.name ? `: ${release.name}` : ""}`;
+  const status = `${releaseStatusWords(release)}${release.isPublished ? "" : ", not published"}`;
+  return `Version ${model.number} (${what}), frozen ${when}${by}. Status: ${status}.${authors}`;
 }

@@ -71,6 +71,17 @@ function marking(model: ExportModel, alignment: "left" | "center"): Paragraph {
   });
 }
 
+/** A snapshot's "DRAFT — NOT PUBLISHED", for the header and footer of every page. */
+function releaseMarking(model: ExportModel): Paragraph[] {
+  if (!model.release.marking) return [];
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: model.release.marking, bold: true, color: "C00000" })],
+    }),
+  ];
+}
+
 function table(head: string[], rows: string[][]): Table {
   const row = (cells: string[], bold: boolean) =>
     new TableRow({
@@ -123,7 +134,8 @@ function bodyParagraphs(model: ExportModel): Paragraph[] {
 }
 
 /**
- * A version as a Word document: the TLP marking in the header and footer of every page, key
+ * A version as a Word document: the TLP marking (and a snapshot's "DRAFT — NOT PUBLISHED") in the
+ * header and footer of every page, key
  * judgements first, the text with superscript references to a numbered Endnotes section (each
  * bookmarked, so references link to it), the source summary statement and the legend tables.
  */
@@ -133,6 +145,9 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
   const other = model.judgements.filter((judgement) => !judgement.isKey);
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
+    ...(model.release.notice
+      ? [new Paragraph({ children: [new TextRun({ text: model.release.notice, bold: true, color: "C00000" })] })]
+      : []),
     new Paragraph({
       children: [new TextRun({ text: `${model.marking.label}: ${model.marking.audience}`, bold: true })],
     }),
@@ -189,6 +204,7 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
   const footer = new Footer({
     children: [
       marking(model, "center"),
+      ...releaseMarking(model),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
@@ -197,10 +213,10 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
   });
   const document = new Document({
     title: model.title,
-    description: `${model.marking.label} version ${model.number}`,
+    description: `${model.marking.label} version ${model.number}${model.release.marking ? ` (${model.release.marking})` : ""}`,
     sections: [
       {
-        headers: { default: new Header({ children: [marking(model, "center")] }) },
+        headers: { default: new Header({ children: [marking(model, "center"), ...releaseMarking(model)] }) },
         footers: { default: footer },
         children,
       },

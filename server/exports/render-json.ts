@@ -16,6 +16,7 @@ export function renderJson(content: VersionContentDto, model: ExportModel): stri
       marking: model.marking.label,
       title: model.title,
       number: model.number,
+      release: model.release,
       judgements: model.judgements,
       endnotes: model.endnotes,
       sourceSummary: model.sourceSummary,

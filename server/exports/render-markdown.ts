@@ -61,7 +61,7 @@ function bodyMarkdown(model: ExportModel): string[] {
 }
 
 /**
- * A version as Markdown: the TLP marking at the top and bottom, key judgements first, the text,
+ * A version as Markdown: the TLP marking (and a snapshot's "DRAFT — NOT PUBLISHED") at the top and bottom, key judgements first, the text,
  * the source summary statement, the legend of the ICD 203 scales and the endnotes as footnotes.
  */
 export function renderMarkdown(model: ExportModel): string {
@@ -74,9 +74,12 @@ export function renderMarkdown(model: ExportModel): string {
       `|${head.map(() => " --- ").join("|")}|`,
       ...rows.map((r) => `| ${r.join(" | ")} |`),
     ].join("\n");
+  const { release } = model;
   const lines = [
     marking,
+    ...(release.marking ? [`**${escapeMarkdown(release.marking)}**`] : []),
     `# ${escapeMarkdown(model.title)}`,
+    ...(release.notice ? [`**${escapeMarkdown(release.notice)}**`] : []),
     exportedOnLine(model),
     ...(model.keyQuestion ? [`**Key question:** ${escapeMarkdown(model.keyQuestion)}`] : []),
     `## ${EXPORT_SECTIONS.key}`,
@@ -107,6 +110,7 @@ export function renderMarkdown(model: ExportModel): string {
     ...(model.endnotes.length > 0
       ? model.endnotes.map((note) => `[^${note.number}]: ${escapeMarkdown(note.text)}`)
       : ["No sources cited."]),
+    ...(release.marking ? [`**${escapeMarkdown(release.marking)}**`] : []),
     marking,
   ];
   return `${lines.join("\n\n")}\n`;

@@ -95,7 +95,7 @@ function body(doc: Pdf, model: ExportModel) {
   }
 }
 
-/** The TLP marking at the top and bottom of every page, drawn once all pages exist. */
+/** The TLP marking (and a snapshot's status) at the top and bottom of every page, drawn once all pages exist. */
 function markPages(doc: Pdf, model: ExportModel) {
   const label = model.marking.label;
   const range = doc.bufferedPageRange();
@@ -116,6 +116,17 @@ function markPages(doc: Pdf, model: ExportModel) {
       doc
         .fillColor(`#${TLP_COLOURS[model.marking.tlp]}`)
         .text(label, x, y, { width, align: "center", lineBreak: false });
+    }
+    if (model.release.marking) {
+      // A snapshot is marked on every page too, so no page of it passes for the published product.
+      doc.font(FONT.bold).fontSize(9).fillColor("#C00000");
+      for (const y of [48, doc.page.height - 60]) {
+        doc.text(toWinAnsi(model.release.marking), MARGIN.left, y, {
+          width: doc.page.width - MARGIN.left - MARGIN.right,
+          align: "center",
+          lineBreak: false,
+        });
+      }
     }
     doc.fillColor("#555555").font(FONT.regular).fontSize(8);
     doc.text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN.left, doc.page.height - 40, {
@@ -147,6 +158,11 @@ export function renderPdf(model: ExportModel): Promise<Uint8Array> {
   doc.fontSize(20);
   runs(doc, [{ text: model.title, font: FONT.bold }]);
   doc.fontSize(10.5);
+  if (model.release.notice) {
+    doc.fillColor("#C00000");
+    runs(doc, [{ text: model.release.notice, font: FONT.bold }]);
+    doc.fillColor("#000000");
+  }
   runs(doc, [{ text: `${model.marking.label}: `, font: FONT.bold }, { text: model.marking.audience }]);
   runs(doc, [{ text: exportedOnLine(model) }]);
   if (model.keyQuestion) runs(doc, [{ text: "Key question: ", font: FONT.bold }, { text: model.keyQuestion }]);

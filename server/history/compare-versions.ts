@@ -78,6 +78,7 @@ async function currentSide(assessment: Assessment): Promise<Side> {
     document,
     tallies: await tallyDocument(db, assessment, document),
     number: 0,
+    status: assessment.status,
     publishedAt: new Date(),
     publishedBy: null,
   });

@@ -30,6 +30,8 @@ export async function freezeStatusVersion(options: {
     assessment: options.assessment,
     kind: "automatic",
     name: statusVersionName(options.assessment.status, options.to),
+    // What was sent for review is the text in review, what was approved the approved text.
+    status: options.to,
     actorUserId: options.actorUserId,
   });
 }

@@ -1,6 +1,7 @@
 import { eq, max } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type Assessment, type AssessmentVersion, assessmentVersions, users } from "@/db/schema";
+import type { AssessmentStatus } from "@/lib/assessment-status";
 import type { VersionContentDto } from "@/lib/schemas/lifecycle";
 import { buildVersionContent } from "../lifecycle/build-version-content";
 import { type FrozenDocument, readFrozenDocument } from "../lifecycle/read-frozen-document";
@@ -20,6 +21,11 @@ export interface FreezeVersionOptions {
   name: string;
   /** Who froze it: shown as the version's author; null for the system. */
   actorUserId: string | null;
+  /**
+   * The status of the text frozen, when it is not the assessment's current one: where a status
+   * change goes, for its automatic version. A publication is always `published`.
+   */
+  status?: AssessmentStatus;
   /** The text to freeze, if the caller already read it from the log (publishing checks its gate on it). */
   document?: FrozenDocument;
   /** The approvals tallied on `document`, if the caller already has them. */
@@ -54,6 +60,7 @@ export async function freezeVersion(options: FreezeVersionOptions): Promise<Froz
     document,
     tallies,
     number,
+    status: options.kind === "published" ? "published" : (options.status ?? assessment.status),
     publishedAt: createdAt,
     publishedBy: await personOf(tx, options.actorUserId),
   });

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type Assessment, assessmentAuthors, observations, sources, users } from "@/db/schema";
+import type { AssessmentStatus } from "@/lib/assessment-status";
 import { inlineCitationsOf } from "@/lib/editor/citation-node";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
@@ -29,6 +30,8 @@ export async function buildVersionContent(options: {
   document: FrozenDocument;
   tallies: readonly JudgementTally[];
   number: number;
+  /** The status of the text frozen (see `versionContentDto.status`). */
+  status: AssessmentStatus;
   publishedAt: Date;
   publishedBy: Person | null;
 }): Promise<VersionContentDto> {
@@ -73,6 +76,7 @@ export async function buildVersionContent(options: {
       tlp: assessment.tlp,
     },
     number: options.number,
+    status: options.status,
     publishedAt: options.publishedAt.toISOString(),
     publishedBy: options.publishedBy,
     authors: await loadAuthors(db, assessment.id),

@@ -1,5 +1,7 @@
+import { buildExportModel } from "@/lib/exports/export-model";
 import type { VersionDto } from "@/lib/schemas/lifecycle";
 import { TLP_DEFINITIONS } from "@/lib/tlp";
+import { exportedOnLine } from "../exports/export-text";
 import { escapeHtml } from "./render-version-html";
 
 // Enough to read and print a version on its own; the app's version page has the full styling.
@@ -8,7 +10,7 @@ const STYLE = `body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2
 .meta{color:#475569;font-size:.9rem}.pl-judgement{border-left:3px solid #cbd5e1;background:#f8fafc;padding:.5rem .75rem;margin:1rem 0}
 .pl-judgement--key{border-left-color:#4f46e5}.pl-judgement__label{margin:0;font-size:.7rem;font-weight:600;text-transform:uppercase;color:#64748b}
 .pl-judgement__statement{margin:.25rem 0;font-weight:500}.pl-judgement__facts{margin:0;font-size:.85rem;color:#475569}
-.pl-references{border-top:1px solid #e2e8f0;margin-top:2rem;font-size:.9rem}.pl-reference--retracted{color:#991b1b}`;
+.release,.notice{color:#b91c1c;font-weight:700}.pl-references{border-top:1px solid #e2e8f0;margin-top:2rem;font-size:.9rem}.pl-reference--retracted{color:#991b1b}`;
 
 const TLP_COLOURS: Record<string, string> = {
   RED: "#FF2B2B",
@@ -28,7 +30,8 @@ export function versionHtmlPage(version: VersionDto): string {
   const { assessment } = version.content;
   const tlp = TLP_DEFINITIONS[assessment.tlp];
   const marking = `<p><span class="tlp" style="color:${TLP_COLOURS[assessment.tlp] ?? "#FFFFFF"}" title="${escapeHtml(tlp.audience)}">${escapeHtml(tlp.label)}</span></p>`;
-  const publisher = version.createdBy ? ` by ${escapeHtml(version.createdBy.name)}` : "";
+  const model = buildExportModel(version.content, version);
+  const release = model.release.marking ? `<p class="release">${escapeHtml(model.release.marking)}</p>` : "";
   const question = assessment.keyQuestion
     ? `<p><strong>Key question:</strong> ${escapeHtml(assessment.keyQuestion)}</p>`
     : "";
@@ -38,10 +41,13 @@ export function versionHtmlPage(version: VersionDto): string {
     `<title>${escapeHtml(version.title)} (version ${version.number})</title>`,
     `<style>${STYLE}</style></head><body>`,
     marking,
+    release,
     `<h1>${escapeHtml(version.title)}</h1>`,
-    `<p class="meta">Version ${version.number}, published${publisher} on ${escapeHtml(version.createdAt)}.</p>`,
+    ...(model.release.notice ? [`<p class="notice">${escapeHtml(model.release.notice)}</p>`] : []),
+    `<p class="meta">${escapeHtml(exportedOnLine(model))}</p>`,
     question,
     `<article>${version.html}</article>`,
+    release,
     marking,
     "</body></html>",
   ].join("\n");

@@ -82,7 +82,9 @@ describe("GET versions", () => {
     expect(page.match(/TLP:AMBER<\/span>/g)).toHaveLength(2);
     expect(page).toContain("<h1>Rail logistics</h1>");
     expect(page).toContain(KEY_STATEMENT);
-    expect(page).toContain(`published by ${f.owner.name}`);
+    expect(page).toMatch(/Version 3, published \d+ \w+ \d{4}, \d\d:\d\d UTC by /);
+    expect(page).toContain(` UTC by ${f.owner.name}.`);
+    expect(page).not.toContain("NOT PUBLISHED");
   });
 
   it("answers 404 for unknown or malformed numbers and to non-members, 400 for an unknown format", async () => {

@@ -144,3 +144,6 @@ export function sampleVersionContent(): VersionContentDto {
     },
   };
 }
+
+/** The sample's version row as exports read it: a publication. */
+export const SAMPLE_PUBLICATION = { kind: "published", name: "Rail logistics: Tikhoretsk" } as const;
