@@ -4,7 +4,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package directory, and the
   // database client must be the single instance the custom server opened (kept on globalThis),
   // so these stay plain Node requires instead of being bundled. pdfkit (PDF exports) reads its
-  // font metrics and dependencies the Node way too.
+  // font metrics and dependencies the Node way too, and the PDF export reads glyph coverage of
+  // its embedded fonts with pdfkit's own font parser, fontkit.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "postgres",
@@ -13,6 +14,7 @@ const nextConfig: NextConfig = {
     "pino-pretty",
     "socket.io",
     "pdfkit",
+    "fontkit",
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (`tsc --noEmit`) before it builds; the build's own

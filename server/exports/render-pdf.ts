@@ -2,25 +2,27 @@ import PDFDocument from "pdfkit";
 import type { ExportInline } from "@/lib/exports/export-body";
 import type { ExportJudgement, ExportModel } from "@/lib/exports/export-model";
 import { EXPORT_SECTIONS, exportedOnLine } from "./export-text";
-import { toWinAnsi } from "./pdf-text";
+import { FONT, type FontName, fontSegments, MISSING_GLYPH, pdfFonts, unrenderableCharacters } from "./pdf-fonts";
 import { TLP_COLOURS } from "./tlp-colours";
 
 type Pdf = PDFKit.PDFDocument;
 
 const MARGIN = { top: 72, bottom: 72, left: 64, right: 64 };
-const FONT = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique", mono: "Courier" };
 
 /** Writes runs of text as one flowing paragraph (pdfkit wraps it and adds pages as needed). */
 function runs(
   doc: Pdf,
-  parts: { text: string; font?: string; link?: string }[],
+  parts: { text: string; font?: FontName; link?: string }[],
   options: PDFKit.Mixins.TextOptions = {},
 ) {
-  const visible = parts.filter((part) => part.text !== "");
-  if (visible.length === 0) visible.push({ text: " " });
+  // Each part split where its font lacks a character (drawn in the regular font, or as □).
+  const visible = parts.flatMap((part) =>
+    fontSegments(part.text, part.font ?? FONT.regular).map((segment) => ({ ...segment, link: part.link })),
+  );
+  if (visible.length === 0) visible.push({ text: " ", font: FONT.regular, link: undefined });
   visible.forEach((part, index) => {
-    doc.font(part.font ?? FONT.regular);
-    doc.text(toWinAnsi(part.text), {
+    doc.font(part.font);
+    doc.text(part.text, {
       ...options,
       continued: index < visible.length - 1,
       link: part.link ?? null,
@@ -31,7 +33,7 @@ function runs(
 }
 
 function inlineParts(inlines: readonly ExportInline[]) {
-  return inlines.map((inline) => {
+  return inlines.map((inline): { text: string; font?: FontName; link?: string } => {
     if (inline.kind === "break") return { text: "\n" };
     if (inline.kind === "cite") return { text: `[${inline.number ?? "?"}]` };
     const font = inline.code ? FONT.mono : inline.bold ? FONT.bold : inline.italic ? FONT.italic : FONT.regular;
@@ -51,19 +53,42 @@ function judgement(doc: Pdf, item: ExportJudgement, body?: ReturnType<typeof inl
   runs(doc, [{ text: item.facts, font: FONT.italic }]);
 }
 
+/** One-font text (the legend's own wording): any character the font lacks shows as □. */
+function plain(text: string): string {
+  return fontSegments(text, FONT.regular)
+    .map((segment) => segment.text)
+    .join("");
+}
+
+/**
+ * The note a reader needs when some characters cannot be drawn: which (by code point, since the
+ * PDF cannot show them) and that the other formats keep them. Null when every character renders.
+ */
+function missingGlyphNote(model: ExportModel): string | null {
+  const missing = unrenderableCharacters([JSON.stringify(model)]);
+  if (missing.length === 0) return null;
+  const shown = missing
+    .slice(0, 6)
+    .map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return (
+    `Note: ${missing.length === 1 ? "1 character" : `${missing.length} different characters`} in this assessment ` +
+    `(${shown.join(", ")}${missing.length > shown.length ? ", …" : ""}), for example Korean, Chinese or Japanese script, ` +
+    `cannot be drawn with the font embedded in this PDF and ${missing.length === 1 ? "is" : "are"} printed as ${MISSING_GLYPH}. ` +
+    "The Markdown, DOCX, HTML and JSON exports keep the full text."
+  );
+}
+
 /** A table of short rows; a row that would cross the bottom margin starts a new page. */
 function table(doc: Pdf, head: string[], rows: string[][], widths: number[]) {
   const left = MARGIN.left;
   for (const [index, cells] of [head, ...rows].entries()) {
     doc.font(index === 0 ? FONT.bold : FONT.regular);
-    const height = Math.max(
-      ...cells.map((cell, i) => doc.heightOfString(toWinAnsi(cell), { width: widths[i] ?? 100 })),
-    );
+    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(plain(cell), { width: widths[i] ?? 100 })));
     if (doc.y + height > doc.page.height - MARGIN.bottom) doc.addPage();
     const top = doc.y;
     let x = left;
     cells.forEach((cell, i) => {
-      doc.text(toWinAnsi(cell), x, top, { width: widths[i] ?? 100 });
+      doc.text(plain(cell), x, top, { width: widths[i] ?? 100 });
       x += (widths[i] ?? 100) + 8;
     });
     doc.x = left;
@@ -121,7 +146,7 @@ function markPages(doc: Pdf, model: ExportModel) {
       // A snapshot is marked on every page too, so no page of it passes for the published product.
       doc.font(FONT.bold).fontSize(9).fillColor("#C00000");
       for (const y of [48, doc.page.height - 60]) {
-        doc.text(toWinAnsi(model.release.marking), MARGIN.left, y, {
+        doc.text(model.release.marking, MARGIN.left, y, {
           width: doc.page.width - MARGIN.left - MARGIN.right,
           align: "center",
           lineBreak: false,
@@ -138,7 +163,9 @@ function markPages(doc: Pdf, model: ExportModel) {
 }
 
 /**
- * A version as PDF (A4, the standard Helvetica and Courier fonts, nothing embedded): the TLP
+ * A version as PDF (A4, DejaVu Sans and Sans Mono embedded, subset to the characters used, so
+ * Latin, Cyrillic and Greek text prints as written; characters no embedded font has print as □
+ * and a note under the title says so): the TLP
  * marking at the top and bottom of every page, overflow pages included, key judgements first,
  * the text, the source summary statement, the legend tables and the endnotes.
  */
@@ -147,8 +174,12 @@ export function renderPdf(model: ExportModel): Promise<Uint8Array> {
     size: "A4",
     margins: MARGIN,
     bufferPages: true,
-    info: { Title: toWinAnsi(model.title) },
+    info: { Title: model.title },
+    // No standard font is used: pdfkit would otherwise load Helvetica's metrics for nothing.
+    font: null as unknown as string,
   });
+  for (const [name, { data }] of pdfFonts()) doc.registerFont(name, data);
+  doc.font(FONT.regular);
   const chunks: Buffer[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -163,6 +194,8 @@ export function renderPdf(model: ExportModel): Promise<Uint8Array> {
     runs(doc, [{ text: model.release.notice, font: FONT.bold }]);
     doc.fillColor("#000000");
   }
+  const note = missingGlyphNote(model);
+  if (note) runs(doc, [{ text: note, font: FONT.italic }]);
   runs(doc, [{ text: `${model.marking.label}: `, font: FONT.bold }, { text: model.marking.audience }]);
   runs(doc, [{ text: exportedOnLine(model) }]);
   if (model.keyQuestion) runs(doc, [{ text: "Key question: ", font: FONT.bold }, { text: model.keyQuestion }]);
