@@ -2,8 +2,10 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import * as versionRoute from "@/app/api/v1/assessments/[assessmentId]/versions/[number]/route";
 import { KEY_STATEMENT } from "../lifecycle/lifecycle-test-helpers";
 import { createTestUser } from "../testing/factories";
+import { createTestBearer } from "../testing/route-test-helpers";
 import { OTHER_STATEMENT, publishedVersionForExport, requestExport, SECOND_KEY_STATEMENT } from "./export-test-helpers";
 
 /** Index of each text in `haystack`; fails the test when one is missing. */
@@ -102,6 +104,53 @@ describe("GET …/versions/{number}/export", () => {
       { action: "assessment.exported", actorUserId: f.reviewer.id, data: { number: Number(f.number), format: "md" } },
       { action: "assessment.exported", actorUserId: f.owner.id, data: { number: Number(f.number), format: "json" } },
     ]);
+  });
+
+  it("serves the version as HTML with the same sections, in the same order, as the other formats", async () => {
+    const f = await publishedVersionForExport();
+    const token = await createTestBearer(f.viewer);
+    const response = await versionRoute.GET(
+      new Request(`http://localhost/api/v1/assessments/${f.assessmentId}/versions/${f.number}?format=html`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({ assessmentId: f.assessmentId, number: f.number }) },
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const text = html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+    const md = await (await requestExport(f.viewer, f.assessmentId, "md", f.number)).text();
+    // The source summary statement is the one the Markdown holds, sentence for sentence.
+    const summary = md.split("## Source summary statement\n\n")[1]?.split("\n\n## ")[0] ?? "";
+    expect(summary).not.toBe("");
+    const order = positions(
+      text,
+      "TLP:AMBER Limited disclosure, recipients can only spread this on a need-to-know basis",
+      `Version ${f.number}, published `,
+      "Key judgements",
+      KEY_STATEMENT,
+      "Other judgements",
+      "Assessment",
+      "Source summary statement",
+      "Single-source key judgements (one originator or none): Key judgement 1.",
+      "Estimative language and grades",
+      "almost no chance",
+      "Completely reliable",
+      "Truth cannot be judged",
+      "Endnotes",
+      "grade A2",
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    for (const paragraph of summary.split("\n\n")) expect(text).toContain(paragraph.replace(/\\/g, ""));
+    expect(text).toContain("Likelihood: likely (55–80%).");
+    expect(text.match(/TLP:AMBER Limited disclosure/g)).toHaveLength(2);
+    expect(html).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
   });
 
   it("refuses non-members and unknown versions with 404, and unknown formats with 422", async () => {
