@@ -59,7 +59,7 @@ test("a member downloads a version as DOCX and PDF with its judgement and TLP ma
     expect(docx.name).toBe(`tikhoretsk-${run.toLowerCase()}-v1.docx`);
     const { value: text } = await mammoth.extractRawText({ buffer: docx.bytes });
     expect(text).toContain(STATEMENT);
-    expect(text).toContain("Likelihood: likely (55–80%). Confidence: moderate confidence.");
+    expect(text).toContain("Likelihood: likely (55–80%). Confidence: moderate.");
     expect(text).toContain("TLP:AMBER");
 
     const pdf = await download(owner.page, "PDF");

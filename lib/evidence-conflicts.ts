@@ -147,14 +147,18 @@ function labelOf(observation: ConflictObservation): string {
 }
 
 function describeOriginator(originator: ConflictOriginator): string {
-  const own = originator.via.filter((via) => !via.attributed).map((via) => via.externalId ?? via.publisher);
+  // A source publishing under the originator's own name needs no second mention: "Reuters", not "Reuters [Reuters]".
+  const own = originator.via
+    .filter((via) => !via.attributed)
+    .map((via) => via.externalId ?? via.publisher)
+    .filter((name) => !isSameOriginator(name, originator.name));
   const relayed = originator.via.filter((via) => via.attributed).map((via) => via.externalId ?? via.publisher);
   const parts = [
     ...(own.length ? [own.join(", ")] : []),
     ...(relayed.length ? [`according to ${relayed.join(", ")}`] : []),
   ];
   // Square brackets: publishers often end in their own parenthesis ("(fact sheet …)").
-  return `${originator.name} [${parts.join("; ")}]`;
+  return parts.length > 0 ? `${originator.name} [${parts.join("; ")}]` : originator.name;
 }
 
 function describeOriginators(originators: ConflictOriginator[]): string {

@@ -39,6 +39,32 @@ interface JsonNode {
   marks?: { type?: string; attrs?: Record<string, unknown> }[];
 }
 
+/** Endnote numbers ascending, unresolved citations (null) last: a cluster reads [3][7][10], not [10][7][3]. */
+export function byEndnoteNumber(a: number | null, b: number | null): number {
+  return (a ?? Number.POSITIVE_INFINITY) - (b ?? Number.POSITIVE_INFINITY);
+}
+
+/** Sorts each run of adjacent citations by endnote number, leaving the text around them in place. */
+function sortCitationRuns(inlines: ExportInline[]): ExportInline[] {
+  const out: ExportInline[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    const sorted = run.map((index) => inlines[index] as Extract<ExportInline, { kind: "cite" }>);
+    sorted.sort((a, b) => byEndnoteNumber(a.number, b.number));
+    out.push(...sorted);
+    run = [];
+  };
+  inlines.forEach((inline, index) => {
+    if (inline.kind === "cite") run.push(index);
+    else {
+      flush();
+      out.push(inline);
+    }
+  });
+  flush();
+  return out;
+}
+
 function inlinesOf(node: JsonNode, endnoteOf: (id: string) => number | null): ExportInline[] {
   const inlines: ExportInline[] = [];
   for (const child of node.content ?? []) {
@@ -61,7 +87,7 @@ function inlinesOf(node: JsonNode, endnoteOf: (id: string) => number | null): Ex
       if (typeof id === "string" && id !== "") inlines.push({ kind: "cite", number: endnoteOf(id) });
     }
   }
-  return inlines;
+  return sortCitationRuns(inlines);
 }
 
 function plainText(node: JsonNode): string {
@@ -84,7 +110,10 @@ function walk(node: JsonNode, depth: number, out: ExportBlock[], endnoteOf: (id:
         kind: "judgement",
         judgementId: typeof id === "string" && id !== "" ? id : null,
         inlines: inlinesOf(node, endnoteOf),
-        chips: chips.filter((chip): chip is string => typeof chip === "string" && chip !== "").map(endnoteOf),
+        chips: chips
+          .filter((chip): chip is string => typeof chip === "string" && chip !== "")
+          .map(endnoteOf)
+          .sort(byEndnoteNumber),
       });
       return;
     }

@@ -13,7 +13,7 @@ describe("buildExportModel", () => {
       ["Key judgement 2", "jdg_key2", [2]],
       ["Judgement 1", "jdg_other", [2]],
     ]);
-    expect(model.judgements[0]?.facts).toBe("Likelihood: likely (55–80%). Confidence: moderate confidence.");
+    expect(model.judgements[0]?.facts).toBe("Likelihood: likely (55–80%). Confidence: moderate.");
     expect(model.judgements[2]?.facts).toBe("Likelihood: likely (55–80%). Confidence: not set.");
     expect(model.judgements[1]?.unresolvedCount).toBe(1);
     expect(model.marking).toMatchObject({ tlp: "AMBER", label: "TLP:AMBER" });
@@ -250,6 +250,41 @@ describe("buildExportModel", () => {
     expect(summary.paragraphs.join("\n")).toContain(
       "Not counted towards any key judgement's corroboration, as their sources dispute who originated them: OBS-19.",
     );
+    // Sources are named as in the rest of the statement, not by the library's file ids (S09, S07).
+    expect(summary.conflicts[0]?.explanation).toBe(
+      "The sources of OBS-19 attribute it to different originators: U.S. Department of State and " +
+        "The White House [according to CSIS Beyond Parallel].",
+    );
+    expect(summary.paragraphs.join("\n")).not.toMatch(/\bS0[79]\b/);
+  });
+
+  it("numbers each cluster of citations in ascending order", () => {
+    const content = sampleVersionContent();
+    const [first, second] = content.references;
+    if (!first || !second) throw new Error("sample changed");
+    content.judgements = content.judgements.map((j) =>
+      j.id === "jdg_key1" ? { ...j, citations: [second, first] } : j,
+    );
+    const cite = (observationId: string) => ({ type: "citation", attrs: { observationId } });
+    content.document = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Cars" }, cite(second.observationId), cite("x"), cite(first.observationId)],
+        },
+        {
+          type: "judgement",
+          attrs: { id: "jdg_key1", isKey: true, citations: [second.observationId, first.observationId] },
+          content: [{ type: "text", text: "The depot is likely to keep handling munitions." }],
+        },
+      ],
+    };
+    const model = buildExportModel(content, SAMPLE_PUBLICATION);
+    expect(model.judgements[0]?.endnotes).toEqual([1, 2]);
+    const [paragraph, judgement] = model.blocks;
+    expect(paragraph?.kind === "paragraph" && inlineText(paragraph.inlines)).toBe("Cars[1][2][?]");
+    expect(judgement).toMatchObject({ kind: "judgement", chips: [1, 2] });
   });
 
   it("tells apart two sources of one publisher behind a key judgement, by title, else date, else title note", () => {

@@ -23,11 +23,11 @@ export interface ExportJudgement {
   statement: string;
   likelihood: { band: string; term: string; range: string } | null;
   confidence: { level: string; label: string } | null;
-  /** Endnote numbers of its citations, in its citation order. */
+  /** Endnote numbers of its citations, ascending. */
   endnotes: number[];
   /** Citations naming no observation of the workspace. */
   unresolvedCount: number;
-  /** "Likelihood: likely (55–80%). Confidence: moderate confidence." — likelihood and confidence kept apart (ICD 203). */
+  /** "Likelihood: likely (55–80%). Confidence: moderate." — likelihood and confidence kept apart (ICD 203). */
   facts: string;
 }
 
@@ -85,9 +85,8 @@ function orderJudgements(content: VersionContentDto): ExportJudgement[] {
     const likelihood = judgement.likelihood
       ? `Likelihood: ${judgement.likelihood.term} (${judgement.likelihood.range}).`
       : "Likelihood: not set.";
-    const confidence = judgement.confidence
-      ? `Confidence: ${judgement.confidence.label.toLowerCase()}.`
-      : "Confidence: not set.";
+    // "Confidence: moderate.", not "Confidence: moderate confidence.".
+    const confidence = judgement.confidence ? `Confidence: ${judgement.confidence.level}.` : "Confidence: not set.";
     return {
       id: judgement.id,
       label,
@@ -95,7 +94,7 @@ function orderJudgements(content: VersionContentDto): ExportJudgement[] {
       statement: judgement.statement,
       likelihood: judgement.likelihood,
       confidence: judgement.confidence,
-      endnotes: judgement.citations.map((citation) => citation.number),
+      endnotes: judgement.citations.map((citation) => citation.number).sort((a, b) => a - b),
       unresolvedCount: judgement.unresolvedCitations.length,
       facts: `${likelihood} ${confidence}`,
     };

@@ -93,7 +93,11 @@ export interface SourceSummary {
   paragraphs: string[];
 }
 
-function toConflictObservation(reference: VersionCitationDto): ConflictObservation {
+/**
+ * A cited observation as conflict detection reads it. Its sources are named as the statement names
+ * them (`names`, by source id), not by the library's file ids (S09), which identify no document.
+ */
+function toConflictObservation(reference: VersionCitationDto, names: ReadonlyMap<string, string>): ConflictObservation {
   return {
     id: reference.observationId,
     externalId: reference.externalId,
@@ -102,7 +106,7 @@ function toConflictObservation(reference: VersionCitationDto): ConflictObservati
     site: reference.site ? { id: reference.site, name: reference.site } : null,
     observed: reference.observed,
     quantities: reference.quantities ?? [],
-    sources: reference.sources,
+    sources: reference.sources.map((source) => ({ ...source, externalId: names.get(source.id) ?? null })),
     retraction: reference.retracted ? {} : null,
   };
 }
@@ -217,7 +221,8 @@ export function buildSourceSummary(
   const kinds = countBy(sources, (source) => (source.type ? SOURCE_TYPE_LABELS[source.type] : "Kind not recorded"));
   const reliabilityCounts = countBy(sources, (source) => source.reliability);
   const credibilityCounts = countBy(active, (reference) => String(reference.credibility));
-  const conflicts = findEvidenceConflicts(references.map(toConflictObservation));
+  const names = new Map(nameSources(sources).map((name, index) => [sources[index]?.id ?? "", name]));
+  const conflicts = findEvidenceConflicts(references.map((reference) => toConflictObservation(reference, names)));
   // Sources of one observation naming different originators dispute it rather than corroborate it.
   const disputed = new Set(
     conflicts.filter((c) => c.participants.length === 1).flatMap((c) => c.participants.map((p) => p.observationId)),

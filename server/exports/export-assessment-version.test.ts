@@ -33,8 +33,8 @@ describe("GET …/versions/{number}/export", () => {
     const [key1, key2, other] = positions(text, KEY_STATEMENT, SECOND_KEY_STATEMENT, OTHER_STATEMENT);
     expect(key1).toBeLessThan(key2 as number);
     expect(key2).toBeLessThan(other as number);
-    expect(text).toContain("Likelihood: likely (55–80%). Confidence: moderate confidence.");
-    expect(text).toContain("Likelihood: roughly even chance (45–55%). Confidence: low confidence.");
+    expect(text).toContain("Likelihood: likely (55–80%). Confidence: moderate.");
+    expect(text).toContain("Likelihood: roughly even chance (45–55%). Confidence: low.");
     expect(text).toContain("almost no chance");
     expect(text).toContain(
       "Maxar Technologies, “Tikhoretsk depot imagery, 12 February 2024”, 12 Feb 2024, " +

@@ -101,7 +101,7 @@ describe("publishing", () => {
     expect(content.references.map((reference) => reference.observationId)).toEqual([f.february.id]);
     expect(version.html).toContain(`<p class="pl-judgement__statement">${KEY_STATEMENT}</p>`);
     expect(version.html).toContain("Likelihood: likely (55–80%)");
-    expect(version.html).toContain("Confidence: moderate confidence");
+    expect(version.html).toContain("Confidence: moderate<");
     expect(version.html).toContain('<a href="#ref-1">[1]</a>');
     // The page's endnote is worded as the exports' (lib/exports/export-endnotes.ts).
     expect(version.html).toContain(

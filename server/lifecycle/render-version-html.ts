@@ -3,10 +3,10 @@ import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { citationIdOf } from "@/lib/editor/citation-node";
 import { schemaExtensions } from "@/lib/editor/editor-extensions";
 import { judgementOf } from "@/lib/editor/judgement-content";
+import { byEndnoteNumber } from "@/lib/exports/export-body";
 import { buildEndnotes } from "@/lib/exports/export-endnotes";
 import { judgementKindOf, numberVersionJudgements } from "@/lib/judgement-numbers";
 import type { VersionCitationDto, VersionJudgementDto } from "@/lib/schemas/lifecycle";
-import { CONFIDENCE_DEFINITIONS } from "@/lib/standards/confidence";
 import { formatLikelihoodRange, likelihoodOf } from "@/lib/standards/icd203";
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
@@ -38,6 +38,10 @@ export function renderVersionHtml(
 ): string {
   const labels = new Map(numberVersionJudgements(judgements).map(({ judgement, label }) => [judgement.id, label]));
   const numbers = new Map(references.map((reference) => [reference.observationId, reference.number]));
+  const sortByEndnote = (ids: readonly string[]) =>
+    [...ids].sort((a, b) =>
+      byEndnoteNumber(numbers.get(a.toLowerCase()) ?? null, numbers.get(b.toLowerCase()) ?? null),
+    );
   const cite = (id: string) => {
     const number = numbers.get(id.toLowerCase());
     return number === undefined
@@ -59,8 +63,8 @@ export function renderVersionHtml(
           const id = judgement.id ? escapeHtml(judgement.id) : null;
           const facts = [
             `Likelihood: ${judgement.likelihood ? `${escapeHtml(likelihoodOf(judgement.likelihood).term)} (${formatLikelihoodRange(judgement.likelihood)})` : "not set"}`,
-            `Confidence: ${judgement.confidence ? escapeHtml(CONFIDENCE_DEFINITIONS[judgement.confidence].label.toLowerCase()) : "not set"}`,
-            `Sources: ${judgement.citations.length > 0 ? judgement.citations.map(cite).join(" ") : "none"}`,
+            `Confidence: ${judgement.confidence ?? "not set"}`,
+            `Sources: ${judgement.citations.length > 0 ? sortByEndnote(judgement.citations).map(cite).join(" ") : "none"}`,
           ];
           return [
             `<div class="pl-judgement${judgement.isKey ? " pl-judgement--key" : ""}"${id ? ` id="judgement-${id}" data-judgement-id="${id}"` : ""}>`,
