@@ -34,7 +34,7 @@ export default defineConfig({
         // Components rendered to static markup (no browser, no database): what a chart draws.
         extends: true,
         resolve: { alias },
-        test: { name: "components", include: ["components/**/*.test.tsx"] },
+        test: { name: "components", include: ["components/**/*.test.{ts,tsx}"] },
       },
       {
         // Integration tests: every file runs on its own fresh, migrated database.

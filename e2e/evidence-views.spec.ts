@@ -70,6 +70,34 @@ test("the map draws the bundled world outline and every placed site when no tile
   await expect(page.getByRole("heading", { level: 2, name: "Zhoushan Xinya Shipyard" })).toBeVisible();
 });
 
+test("a site's popup on the map gives its latest quantities, and sites with conflicting sources stand out", async ({
+  page,
+}) => {
+  await page.route(/\/\d+\/\d+\/\d+\.png/, (route) => route.abort("internetdisconnected"));
+  const library = await openDemoLibrary(page);
+  await page.goto(`${library}/map`);
+  const map = page.getByRole("region", { name: "Map of 10 sites" });
+  const markers = map.locator("path.site-marker");
+  await expect(markers).toHaveCount(10);
+  // Several depots overlap at this zoom: open each marker's popup in turn and read it.
+  const popups: string[] = [];
+  for (let index = 0; index < 10; index += 1) {
+    await markers.nth(index).dispatchEvent("click");
+    const popup = map.locator(".leaflet-popup-content");
+    await expect(popup).toBeVisible();
+    popups.push((await popup.innerText()).replace(/\s+/g, " "));
+    await map.locator(".leaflet-popup-close-button").click();
+    await expect(popup).toHaveCount(0);
+  }
+  expect(popups.find((text) => text.startsWith("Tikhoretsk munitions depot"))).toContain(
+    "Rail cars: ≈60 (Feb 2024) → ≈50 (Apr 2024)",
+  );
+  // Each amber marker's popup says how many conflicts involve its site, and only those (the demo's
+  // sites on the map have none; site-map-summary.test.ts counts them).
+  const flagged = popups.filter((text) => /⚠ \d+ conflicts? between sources/.test(text));
+  await expect(map.locator("path.site-marker--conflict")).toHaveCount(flagged.length);
+});
+
 test("the conflicts page shows who the 10,000 containers figure is attributed to", async ({ page }) => {
   const library = await openDemoLibrary(page);
   await page.goto(`${library}/conflicts`);

@@ -17,6 +17,19 @@ export interface MapSite {
   precision: CoordinatePrecision;
   /** The site's page. */
   href: string;
+  /** Its quantity series as trend lines ("Rail cars: ≈60 (Feb 2024) → ≈50 (Apr 2024)"). */
+  series?: string[];
+  /** How many conflicts between sources involve it. */
+  conflictCount?: number;
+}
+
+const CONFLICT = "#b45309";
+
+/** "2 conflicts between sources" (null: none). */
+function conflictText(site: MapSite): string | null {
+  const count = site.conflictCount ?? 0;
+  if (count === 0) return null;
+  return `${count} conflict${count === 1 ? "" : "s"} between sources`;
 }
 
 const ACCENT = "#4f46e5";
@@ -35,14 +48,30 @@ function popupContent(site: MapSite, onOpen: (href: string) => void): HTMLElemen
     event.preventDefault();
     onOpen(site.href);
   });
-  box.append(name, link);
+  box.append(name);
+  for (const line of site.series ?? []) {
+    const item = document.createElement("span");
+    item.textContent = line;
+    item.style.display = "block";
+    box.append(item);
+  }
+  const conflicts = conflictText(site);
+  if (conflicts) {
+    const warning = document.createElement("span");
+    warning.textContent = `⚠ ${conflicts}`;
+    warning.style.display = "block";
+    warning.style.color = CONFLICT;
+    box.append(warning);
+  }
+  box.append(link);
   return box;
 }
 
 /**
  * Sites on a Leaflet map over a bundled world outline (Natural Earth 1:110m via world-atlas), so the
  * map works without a tile server; tiles are drawn on top when a URL is configured and reachable.
- * Each site has a marker and a circle as wide as its coordinates are uncertain.
+ * Each site has a marker and a circle as wide as its coordinates are uncertain; a site with
+ * conflicts between sources has an amber marker, and its popup gives its quantity trends.
  */
 export function SiteMap({
   sites,
@@ -122,11 +151,11 @@ export function SiteMap({
           radius: 6,
           color: "#ffffff",
           weight: 2,
-          fillColor: ACCENT,
+          fillColor: conflictText(site) ? CONFLICT : ACCENT,
           fillOpacity: 1,
-          className: "site-marker",
+          className: conflictText(site) ? "site-marker site-marker--conflict" : "site-marker",
         })
-          .bindTooltip(site.name)
+          .bindTooltip(conflictText(site) ? `${site.name} (${conflictText(site)})` : site.name)
           .bindPopup(popupContent(site, (href) => router.push(href)))
           .addTo(map);
       }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { SiteList } from "@/components/evidence/site-list";
 import { type MapSite, SiteMap } from "@/components/evidence/site-map";
+import { summarizeSiteEvidence } from "@/components/evidence/site-map-summary";
 import { env } from "@/server/env";
+import { listEvidenceConflicts } from "@/server/evidence/list-evidence-conflicts";
+import { listObservations } from "@/server/evidence/list-observations";
 import { listSites } from "@/server/evidence/list-sites";
 import { loadWorkspacePage } from "../../../../_lib/load-workspace-page";
 import { libraryPath } from "../_lib/library-action";
@@ -13,7 +16,12 @@ export default async function SiteMapPage({ params }: { params: Promise<{ worksp
   const { workspaceId } = await params;
   const path = libraryPath(workspaceId, "/map");
   const { actor } = await loadWorkspacePage(workspaceId, path);
-  const sites = await listSites({ actor, workspaceId });
+  const [sites, observations, conflicts] = await Promise.all([
+    listSites({ actor, workspaceId }),
+    listObservations({ actor, workspaceId }),
+    listEvidenceConflicts({ actor, workspaceId }),
+  ]);
+  const evidence = summarizeSiteEvidence(observations, conflicts);
   const mapSites: MapSite[] = sites.flatMap((site) =>
     site.latitude !== null && site.longitude !== null && site.coordinatePrecision
       ? [
@@ -24,6 +32,8 @@ export default async function SiteMapPage({ params }: { params: Promise<{ worksp
             longitude: site.longitude,
             precision: site.coordinatePrecision,
             href: libraryPath(workspaceId, `/sites/${site.id}`),
+            series: evidence.get(site.id)?.series ?? [],
+            conflictCount: evidence.get(site.id)?.conflictCount ?? 0,
           },
         ]
       : [],
@@ -38,8 +48,9 @@ export default async function SiteMapPage({ params }: { params: Promise<{ worksp
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Each site is a dot with a shaded circle as wide as its coordinates are uncertain (exact, about 1 km, about 10
-          km, or a town&apos;s position). Select a dot for the site&apos;s name and page; the list beside the map has
-          the same sites.
+          km, or a town&apos;s position); an amber dot has conflicts between sources. Select a dot for the site&apos;s
+          name, its latest quantities (e.g. rail cars ≈60 → ≈50) and its page; the list beside the map has the same
+          sites.
         </p>
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
