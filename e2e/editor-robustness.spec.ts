@@ -157,3 +157,42 @@ test("deleting paragraphs with linter findings, locally, by undo or by a co-auth
     for (const context of contexts) await context.close();
   }
 });
+
+test("redo with nothing to redo changes nothing (Ctrl+Shift+Z, Ctrl+Y)", async ({ browser, baseURL }) => {
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-z-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath } = await createAssessment(avery.page, "Robust desk", run);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    const paragraphs = editorOf(avery.page).locator("p");
+    await editorOf(avery.page).click();
+    await avery.page.keyboard.type("Para one shared.");
+    await avery.page.keyboard.press("Enter");
+    await avery.page.keyboard.type("Para two shared.");
+    await expect(avery.page.getByRole("status", { name: "Document status: Saved" })).toBeVisible();
+
+    // The redo stack is empty: every redo key does nothing (before, each one undid instead).
+    for (const key of ["Control+Shift+z", "Control+y", "Control+Shift+z"]) await avery.page.keyboard.press(key);
+    // Keys are handled in order, so the text typed next shows the state the redo keys left.
+    await avery.page.keyboard.type(" Three.");
+    await expect(paragraphs).toHaveText(["Para one shared.", "Para two shared. Three."]);
+
+    // After an undo and a redo, a second redo does nothing more (before, it undid again).
+    await avery.page.keyboard.press("Control+z");
+    await expect(paragraphs).not.toHaveText(["Para one shared.", "Para two shared. Three."]);
+    await avery.page.keyboard.press("Control+Shift+z");
+    await expect(editorOf(avery.page)).toContainText("Para two shared. Three.");
+    const redone = await paragraphs.allInnerTexts();
+    await avery.page.keyboard.press("Control+Shift+z");
+    // The redo leaves the caret where the undone text began.
+    await avery.page.keyboard.press("Control+End");
+    await avery.page.keyboard.type("!");
+    const expected = [...redone.slice(0, -1), `${redone.at(-1)}!`];
+    await expect(paragraphs).toHaveText(expected);
+    await expect(avery.page.getByRole("status", { name: "Document status: Saved" })).toBeVisible();
+    await avery.page.goto(assessmentPath);
+    await expect(paragraphs).toHaveText(expected);
+  } finally {
+    await avery.context.close();
+  }
+});

@@ -29,7 +29,7 @@ export interface CollaborativeExtensionsOptions {
 export function collaborativeExtensions(options: CollaborativeExtensionsOptions): Extensions {
   return [
     ...schemaExtensions({ judgementView: options.judgementView, citationView: options.citationView }),
-    Collaboration.configure({ document: options.doc, field: EDITOR_FIELD }),
+    UndoableCollaboration.configure({ document: options.doc, field: EDITOR_FIELD }),
     CollaborationCaret.configure({
       provider: { awareness: options.awareness },
       user: options.user,
@@ -43,6 +43,27 @@ export function collaborativeExtensions(options: CollaborativeExtensionsOptions)
     Placeholder.configure({ placeholder: options.placeholder }),
   ];
 }
+
+/**
+ * Tiptap's Collaboration with undo and redo keys that always count as handled. Its own bindings
+ * return the command's result, false when the stack is empty, and ProseMirror's keymap then
+ * tries the key without Shift: Ctrl+Shift+Z with nothing to redo ran Mod-z, an undo (and could
+ * empty the document). The browser's native undo must not run either: it would rewrite the DOM
+ * behind ProseMirror's back.
+ */
+const UndoableCollaboration = Collaboration.extend({
+  addKeyboardShortcuts() {
+    const undo = () => {
+      this.editor.commands.undo();
+      return true;
+    };
+    const redo = () => {
+      this.editor.commands.redo();
+      return true;
+    };
+    return { "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo };
+  },
+});
 
 /**
  * A caret with its owner's name. The name is drawn by CSS from `data-name` rather than written
