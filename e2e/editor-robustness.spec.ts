@@ -196,3 +196,64 @@ test("redo with nothing to redo changes nothing (Ctrl+Shift+Z, Ctrl+Y)", async (
     await avery.context.close();
   }
 });
+
+/** Pastes `text` into the editor as the browser would (a paste event with the clipboard's data). */
+async function pasteText(page: Page, text: string) {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    const target = document.querySelector('[aria-label="Assessment text"]');
+    target?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("a paste too large to save is refused up front, and an oversized change saves again once undone", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-p-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath } = await createAssessment(avery.page, "Robust desk", run);
+    const status = (name: string) => avery.page.getByRole("status", { name: `Document status: ${name}` });
+    await expect(status("Live")).toBeVisible();
+    await editorOf(avery.page).click();
+    await avery.page.keyboard.type("Start.");
+    await expect(status("Saved")).toBeVisible();
+
+    // 1.3 MB of text, over the server's 1 MiB per change: nothing enters the document, and the
+    // notice says so where the user is.
+    const line = "Rail cars at the Tikhoretsk depot were counted again on imagery from April 2024. ";
+    await pasteText(avery.page, `PASTE-A ${line.repeat(16_000)}`);
+    const refused = avery.page.getByRole("alert").filter({ hasText: "Nothing was pasted" });
+    await expect(refused).toContainText(/that is 1\.\d MB of text, and one change can add at most 1 MB\./);
+    await expect(refused).toBeInViewport();
+    await expect(editorOf(avery.page)).not.toContainText("PASTE-A");
+    await expect(status("Saved")).toBeVisible();
+    await refused.getByRole("button", { name: "Dismiss" }).click();
+    await expect(refused).toHaveCount(0);
+
+    // Text just under the limit in many short paragraphs: its markup takes the change over it.
+    // The notice stays in view at the end of the long text, and undoing the paste saves again.
+    await editorOf(avery.page).press("Control+End");
+    await pasteText(avery.page, `PASTE-B ${line}\n\n${`${line.repeat(2)}\n\n`.repeat(5_700)}`);
+    await expect(editorOf(avery.page)).toContainText("PASTE-B");
+    const tooLarge = avery.page.getByRole("alert").filter({ hasText: "too large to save in one piece" });
+    await expect(tooLarge).toBeInViewport();
+    await expect(status("Not saved")).toBeVisible();
+    await avery.page.keyboard.press("Control+z");
+    await expect(editorOf(avery.page)).not.toContainText("PASTE-B");
+    await avery.page.keyboard.press("Control+End");
+    await avery.page.keyboard.type(" After.");
+    await expect(status("Saved")).toBeVisible();
+    await expect(tooLarge).toHaveCount(0);
+    const shown = await editorOf(avery.page).textContent();
+    expect(shown).toContain("After.");
+    await avery.page.goto(assessmentPath);
+    await expect(editorOf(avery.page)).toContainText("After.");
+    expect(await editorOf(avery.page).textContent()).toBe(shown);
+  } finally {
+    await avery.context.close();
+  }
+});

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { COLLAB_LIMITS } from "@/lib/collab/protocol";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -70,7 +71,7 @@ const schema = z
       .int()
       .min(16 * 1024)
       .max(64 * 1024 * 1024)
-      .default(1024 * 1024),
+      .default(COLLAB_LIMITS.maxMessageBytes),
     /** Documents one connection may have open at once. */
     COLLAB_MAX_DOCUMENTS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
     /** Sustained inbound messages per second per connection (bursts of twice as many pass). */
@@ -81,7 +82,7 @@ const schema = z
       .int()
       .min(16 * 1024)
       .max(16 * 1024 * 1024)
-      .default(256 * 1024),
+      .default(COLLAB_LIMITS.syncChunkBytes),
     /** Group-commit window: how long the first queued update waits for others to share its insert. */
     COLLAB_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(20).default(5),
     /** Debounce of the derived copy of a document's text (search, exports, judgement projection), in ms. */

@@ -19,10 +19,11 @@ import { CommentHighlights } from "@/lib/editor/comment-highlights";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
 import type { DocumentFinding } from "@/lib/editor/lint-document";
+import { PasteSizeLimit } from "@/lib/editor/paste-size-limit";
 import { TradecraftLint } from "@/lib/editor/tradecraft-lint";
 import { CitationPicker } from "./citation-picker";
 import { citationNodeView } from "./citation-view";
-import { DocumentNotice } from "./document-notice";
+import { DocumentNotice, refusedPasteMessage } from "./document-notice";
 import { type CitationPickerRequest, type EditorEvidence, EditorEvidenceContext } from "./editor-evidence";
 import { EditorToolbar } from "./editor-toolbar";
 import { judgementNodeView } from "./judgement-view";
@@ -88,6 +89,7 @@ function EditorSurface({
   const [isLinkOpen, setLinkOpen] = useState(false);
   const [findings, setFindings] = useState<DocumentFinding[]>([]);
   const [pickerRequest, setPickerRequest] = useState<CitationPickerRequest | null>(null);
+  const [refusedPaste, setRefusedPaste] = useState<string | null>(null);
   const evidence = useWorkspaceEvidence(workspaceId);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   const router = useRouter();
@@ -134,6 +136,10 @@ function EditorSurface({
         TradecraftLint.configure({ onFindings: setFindings }),
         CitationShortcut.configure({ onCite: () => live.current.citeInline() }),
         CommentHighlights,
+        PasteSizeLimit.configure({
+          maxBytes: () => document.maxMessageBytes,
+          onRefused: (bytes) => setRefusedPaste(refusedPasteMessage(bytes, document.maxMessageBytes)),
+        }),
       ],
       editorProps: {
         attributes: () => ({
@@ -201,7 +207,7 @@ function EditorSurface({
       <ReviewsProvider document={document} workspaceId={workspaceId}>
         <EditorFrame state={state} header={header}>
           {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
-          <DocumentNotice state={state} />
+          <DocumentNotice state={state} local={refusedPaste} onDismissLocal={() => setRefusedPaste(null)} />
           <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
             {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
             {editor ? (

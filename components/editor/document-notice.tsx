@@ -19,7 +19,7 @@ function message(state: CollabDocumentState): string | null {
     case "unauthorized":
       return "Your session has ended. Sign in again to keep editing; your changes are kept on this device meanwhile.";
     case "message_too_large":
-      return "That change is too large to save in one piece. Undo it and add the content in smaller parts.";
+      return "That change is too large to save in one piece, and nothing since is saved. Undo it (Ctrl+Z) and add the content in smaller parts; saving resumes once it is undone.";
     case "too_many_documents":
       return "Too many documents are open in this browser. Close some tabs to continue editing here.";
     default:
@@ -27,13 +27,49 @@ function message(state: CollabDocumentState): string | null {
   }
 }
 
-/** An alert above the text when the document closed or an edit was refused for good. */
-export function DocumentNotice({ state }: { state: CollabDocumentState | null }) {
+/** "1.3 MB", "600 KB". */
+export function formatBytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${megabytes.toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Why a paste was not let in. */
+export function refusedPasteMessage(bytes: number, maxBytes: number): string {
+  return `Nothing was pasted: that is ${formatBytes(bytes)} of text, and one change can add at most ${formatBytes(maxBytes)}. Paste it in smaller parts.`;
+}
+
+/**
+ * An alert above the text when the document closed or an edit was refused, or about `local` (a
+ * refusal of the editor's own, e.g. a paste too large). It sticks below the top bar, so a user far
+ * down a long text (where a paste leaves them) sees it.
+ */
+export function DocumentNotice({
+  state,
+  local = null,
+  onDismissLocal,
+}: {
+  state: CollabDocumentState | null;
+  local?: string | null;
+  onDismissLocal?: () => void;
+}) {
   const text = state ? message(state) : null;
-  if (!text) return null;
+  if (!text && !local) return null;
   return (
-    <p role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-      {text}
-    </p>
+    <div
+      role="alert"
+      className="sticky top-[calc(3.5rem+1px)] z-20 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900"
+    >
+      {text ? <p>{text}</p> : null}
+      {local ? (
+        <p className="flex flex-wrap items-baseline gap-x-3">
+          <span>{local}</span>
+          {onDismissLocal ? (
+            <button type="button" className="underline hover:no-underline" onClick={onDismissLocal}>
+              Dismiss
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { type CollabDocumentState, computeStatus, type DocumentClosedReason } fr
 import { type OfflineCache, openOfflineCache } from "./offline-cache";
 import { presentUsers, samePeople } from "./presence";
 import {
+  COLLAB_LIMITS,
   type CollabError,
   DOCUMENT_CHANGE_KINDS,
   type DocCloseReason,
@@ -59,6 +60,7 @@ export class CollabDocument {
   private readOnly: boolean | null = null;
   private role: JoinResult["role"] | null = null;
   private user: JoinResult["user"] | null = null;
+  private limits: JoinResult["limits"] = COLLAB_LIMITS;
   private isSynced = false;
   private error: CollabError | null = null;
   private closedReason: DocumentClosedReason | null = null;
@@ -101,6 +103,11 @@ export class CollabDocument {
 
   /** The current state; the same object until something changes. */
   readonly getSnapshot = (): CollabDocumentState => this.snapshot;
+
+  /** The largest change the server accepts in one message (bytes), as its last join said. */
+  get maxMessageBytes(): number {
+    return this.limits.maxMessageBytes;
+  }
 
   /** Resolves once the server's copy has been merged in (for scripts and tests). */
   whenSynced(): Promise<void> {
@@ -163,7 +170,7 @@ export class CollabDocument {
       // The server's step 1 ends the initial sync: answer with everything it lacks (offline
       // edits, edits that were in flight when the connection dropped, a cached copy's changes).
       if (type === syncProtocol.messageYjsSyncStep1) {
-        this.answerStep1(encoding.toUint8Array(encoder), hasStructsBeyond(this.doc, message));
+        this.answerStep1(this.fitReply(encoding.toUint8Array(encoder), message), hasStructsBeyond(this.doc, message));
       }
     } catch (error) {
       this.error = { code: "invalid_message", message: `A server message could not be applied: ${String(error)}` };
@@ -209,6 +216,8 @@ export class CollabDocument {
   }
 
   receiveError(error: CollabError): void {
+    // The server has asked for a resync along with it; nothing for the user to do.
+    if (error.code === "out_of_sync") return;
     this.error = error;
     // The server forgot this connection's join (e.g. it restarted between events): join again.
     if (error.code === "not_joined" && this.joined) this.scheduleRetry();
@@ -258,6 +267,7 @@ export class CollabDocument {
       this.readOnly = result.readOnly;
       this.role = result.role;
       this.user = result.user;
+      this.limits = result.limits;
       if (this.error && !this.save.failed) this.error = null;
       // The server stamps this identity on our presence anyway; showing it locally keeps the
       // avatar of this tab identical to what everyone else sees.
@@ -278,6 +288,25 @@ export class CollabDocument {
     this.emit();
   }
 
+  /**
+   * The step 2 answering `step1`, without the content of deleted text when that makes it fit in
+   * a message. An undone oversized paste is deleted here but not gone: the undo manager keeps
+   * deleted content for redo, and Yjs encodes what it keeps. The server only needs to learn that
+   * the paste existed and is deleted, which a garbage-collected copy says in a few bytes.
+   */
+  private fitReply(reply: Uint8Array, step1: Uint8Array): Uint8Array {
+    if (reply.byteLength <= this.limits.maxMessageBytes) return reply;
+    const decoder = decoding.createDecoder(step1);
+    decoding.readVarUint(decoder);
+    const serverState = decoding.readVarUint8Array(decoder);
+    const collected = new Y.Doc({ gc: true });
+    Y.applyUpdate(collected, Y.encodeStateAsUpdate(this.doc));
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeSyncStep2(encoder, collected, serverState);
+    collected.destroy();
+    return encoding.toUint8Array(encoder);
+  }
+
   private answerStep1(reply: Uint8Array, carriesNew: boolean): void {
     if (this.readOnly) {
       // Read-only roles have nothing the server would accept; local edits were refused already.
@@ -292,6 +321,11 @@ export class CollabDocument {
   private send(message: Uint8Array, kind: SendKind, carriesNew = true): void {
     const epoch = this.transport.epoch;
     const ticket = this.save.sent(kind, carriesNew);
+    if (message.byteLength > this.limits.maxMessageBytes) {
+      // The server would refuse it; uploading it first (on every keystroke after it) helps nobody.
+      this.handleRefused(ticket, { code: "message_too_large", message: "This change is too large to save." });
+      return;
+    }
     this.transport.socket.emit("doc:sync", this.id, toWire(message), (result) => {
       // Acks from a connection that dropped are stale: that connection's sends were already
       // counted as unconfirmed, and the resync of the new connection settles them.
@@ -299,7 +333,7 @@ export class CollabDocument {
       if (result.ok) {
         this.save.acknowledged(ticket);
         if (kind === "resync") this.retry.reset();
-        if (!this.save.failed && this.error && RETRYABLE_SHOWN.includes(this.error.code)) this.error = null;
+        if (!this.save.failed && this.error && SETTLED_BY_SAVING.includes(this.error.code)) this.error = null;
       } else {
         this.handleRefused(ticket, result.error);
       }
@@ -308,7 +342,9 @@ export class CollabDocument {
   }
 
   private handleRefused(ticket: SendTicket, error: CollabError): void {
-    this.error = error;
+    // The server asks for a resync at once; nothing to tell the user (and an oversized change
+    // still outstanding must stay on screen).
+    if (error.code !== "out_of_sync") this.error = error;
     const outcome = this.save.refused(ticket, error.code);
     if (error.code === "forbidden") {
       this.readOnly = true;
@@ -405,8 +441,14 @@ function hasStructsBeyond(doc: Y.Doc, message: Uint8Array): boolean {
   return false;
 }
 
-// Errors that stop being true once a save goes through.
-const RETRYABLE_SHOWN: readonly CollabError["code"][] = ["not_saved", "internal", "rate_limited", "not_joined"];
+// Errors that stop being true once a save goes through (an oversized change: once it is undone).
+const SETTLED_BY_SAVING: readonly CollabError["code"][] = [
+  "not_saved",
+  "internal",
+  "rate_limited",
+  "not_joined",
+  "message_too_large",
+];
 
 function encodeMessage(write: (encoder: encoding.Encoder, update: Uint8Array) => void, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -12,7 +12,7 @@ export interface SendTicket {
 }
 
 // Refusals that sending the same bytes again cannot fix.
-const PERMANENT: readonly CollabErrorCode[] = ["forbidden", "message_too_large", "invalid_message", "invalid_payload"];
+const PERMANENT: readonly CollabErrorCode[] = ["forbidden", "invalid_message", "invalid_payload"];
 
 /**
  * Bookkeeping behind "Saving… / Saved / Not saved" for one document. The server acknowledges an
@@ -29,7 +29,12 @@ export class SaveTracker {
   private unsentUpTo: number | null = null;
   /** A retryable refusal (`not_saved`, `internal`, `rate_limited` …) of this send waits for a resync. */
   private refusedUpTo: number | null = null;
-  /** A refusal no retry fixes (read-only role, oversize): not saved until the page is reloaded. */
+  /**
+   * An edit too large to send in one message, up to this send: resending it cannot help, but once
+   * the user undoes it, the next resync carries only its deletion and settles it.
+   */
+  private tooLargeUpTo: number | null = null;
+  /** A refusal no retry fixes (read-only role, malformed): not saved until the page is reloaded. */
   private rejected = false;
   /** Whether this copy has made any edit since it was opened ("saved" rather than "live"). */
   edited = false;
@@ -41,7 +46,12 @@ export class SaveTracker {
 
   /** Edits the server refused to store; retried unless the refusal was permanent. */
   get failed(): boolean {
-    return this.refusedUpTo !== null || this.rejected;
+    return this.refusedUpTo !== null || this.tooLargeUpTo !== null || this.rejected;
+  }
+
+  /** An edit too large to save is outstanding (the user has not undone it yet). */
+  get tooLarge(): boolean {
+    return this.tooLargeUpTo !== null;
   }
 
   /** A local edit made while not joined; the next resync carries it. */
@@ -68,11 +78,20 @@ export class SaveTracker {
     if (ticket.kind !== "resync") return;
     if (this.unsentUpTo !== null && ticket.sequence > this.unsentUpTo) this.unsentUpTo = null;
     if (this.refusedUpTo !== null && ticket.sequence > this.refusedUpTo) this.refusedUpTo = null;
+    if (this.tooLargeUpTo !== null && ticket.sequence > this.tooLargeUpTo) this.tooLargeUpTo = null;
   }
 
-  /** Records a refusal; says whether resyncing later can still save the edit. */
-  refused(ticket: SendTicket, code: CollabErrorCode): "retry" | "give_up" {
+  /**
+   * Records a refusal; says whether to resync after a delay. An oversized edit waits for the
+   * user instead: the next edit (the undo) builds on what the server lacks, so the server asks
+   * for a resync by itself.
+   */
+  refused(ticket: SendTicket, code: CollabErrorCode): "retry" | "wait" | "give_up" {
     if (ticket.counted) this.inflight = Math.max(0, this.inflight - 1);
+    if (code === "message_too_large") {
+      this.tooLargeUpTo = Math.max(this.tooLargeUpTo ?? 0, ticket.sequence);
+      return "wait";
+    }
     if (PERMANENT.includes(code)) {
       this.rejected = true;
       return "give_up";
