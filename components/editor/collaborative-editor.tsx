@@ -30,6 +30,7 @@ import { judgementNodeView } from "./judgement-view";
 import { LinkForm } from "./link-form";
 import { LintPanel } from "./lint-panel";
 import { PresenceAvatars } from "./presence-avatars";
+import { RefusedChangesNotice } from "./refused-changes-notice";
 import { StatusPill } from "./status-pill";
 import { useCollabDocument, useCollabState } from "./use-collab-document";
 import { useDocumentChanges } from "./use-document-changes";
@@ -85,13 +86,19 @@ function EditorSurface({
   readOnlyReason,
   reviewClosedReason,
 }: CollaborativeEditorProps & { document: CollabDocument; state: CollabDocumentState | null }) {
-  const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed";
+  const isEditable = canEdit && state?.readOnly !== true && state?.status !== "closed" && !state?.refused;
   const [isLinkOpen, setLinkOpen] = useState(false);
   const [findings, setFindings] = useState<DocumentFinding[]>([]);
   const [pickerRequest, setPickerRequest] = useState<CitationPickerRequest | null>(null);
   const [refusedPaste, setRefusedPaste] = useState<string | null>(null);
   const evidence = useWorkspaceEvidence(workspaceId);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
+  // A Y.Doc cannot forget the refused edits: once they are discarded (and no longer count as
+  // unsaved, so no leave-page prompt), the page opens the document afresh from the server.
+  const isDiscarded = state?.discarded ?? false;
+  useEffect(() => {
+    if (isDiscarded) window.location.reload();
+  }, [isDiscarded]);
   const router = useRouter();
   // A status change, verdict, comment or judgement saved elsewhere re-renders the page's server
   // parts (status, publish checklist). Offline, Next.js turns a refresh that cannot reach the
@@ -198,7 +205,12 @@ function EditorSurface({
       />
     ) : (
       <p className="text-xs text-slate-600">
-        Read only{readOnlyReason ? ` — ${readOnlyReason}` : state?.role ? ` — ${roleNote(state.role)}` : ""}
+        Read only
+        {readOnlyReason
+          ? ` — ${readOnlyReason}`
+          : state?.role === "reviewer" || state?.role === "viewer"
+            ? ` — ${roleNote(state.role)}`
+            : ""}
       </p>
     );
 
@@ -207,6 +219,14 @@ function EditorSurface({
       <ReviewsProvider document={document} workspaceId={workspaceId}>
         <EditorFrame state={state} header={header}>
           {editor && isEditable && isLinkOpen ? <LinkForm editor={editor} onDone={() => setLinkOpen(false)} /> : null}
+          {editor && state?.refused ? (
+            <RefusedChangesNotice
+              refused={state.refused}
+              readOnlyReason={readOnlyReason}
+              getText={() => editor.getText({ blockSeparator: "\n\n" })}
+              onDiscard={() => void document.discardRefusedChanges()}
+            />
+          ) : null}
           <DocumentNotice state={state} local={refusedPaste} onDismissLocal={() => setRefusedPaste(null)} />
           <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
             {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}

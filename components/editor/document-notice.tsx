@@ -13,7 +13,8 @@ function message(state: CollabDocumentState): string | null {
   switch (state.error?.code) {
     case "forbidden":
       // Also sent for presence a server refuses; only a refused edit leaves the text unsaved.
-      return state.status === "not_saved"
+      // Refused edits of one's own have a notice of their own (RefusedChangesNotice).
+      return state.status === "not_saved" && !state.refused
         ? "Your role is read-only in this document: your latest change was not applied and is not saved."
         : null;
     case "unauthorized":

@@ -64,6 +64,9 @@ export class CollabDocument {
   private isSynced = false;
   private error: CollabError | null = null;
   private closedReason: DocumentClosedReason | null = null;
+  /** Local edits refused for good (count), once the server said it will never take them. */
+  private refusedEdits: number | null = null;
+  private discarded = false;
   private snapshot: CollabDocumentState;
 
   constructor(
@@ -229,7 +232,8 @@ export class CollabDocument {
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || origin === this.cache.origin || this.destroyed) return;
     // Edits made before the join completes travel in the answer to the server's step 1.
-    if (this.joined && !this.closed) this.send(encodeMessage(syncProtocol.writeUpdate, update), "update");
+    if (this.joined && !this.closed && this.refusedEdits === null)
+      this.send(encodeMessage(syncProtocol.writeUpdate, update), "update");
     else this.save.editedOffline();
     this.emit();
   };
@@ -308,9 +312,11 @@ export class CollabDocument {
   }
 
   private answerStep1(reply: Uint8Array, carriesNew: boolean): void {
-    if (this.readOnly) {
-      // Read-only roles have nothing the server would accept; local edits were refused already.
-      this.save.readOnlyResync();
+    if (this.readOnly || this.refusedEdits !== null) {
+      // Read-only roles have nothing the server would accept. Edits made offline (in this page,
+      // or kept by the offline copy from an earlier one) are refused for good, and never sent,
+      // even if the role comes back: nobody chose to put them in the document then.
+      if (this.save.hasUnsent || carriesNew) this.refuseForGood();
       return;
     }
     // Sent even when it seems to carry nothing: deletions do not show in state vectors, and the
@@ -332,6 +338,7 @@ export class CollabDocument {
       if (epoch !== this.transport.epoch || this.destroyed) return;
       if (result.ok) {
         this.save.acknowledged(ticket);
+        this.save.settle();
         if (kind === "resync") this.retry.reset();
         if (!this.save.failed && this.error && SETTLED_BY_SAVING.includes(this.error.code)) this.error = null;
       } else {
@@ -348,10 +355,31 @@ export class CollabDocument {
     const outcome = this.save.refused(ticket, error.code);
     if (error.code === "forbidden") {
       this.readOnly = true;
-      // The refused edit must not come back from the offline copy after a reload.
-      void this.cache.clear();
+      this.refuseForGood();
     }
     if (outcome === "retry") this.scheduleRetry();
+  }
+
+  /**
+   * The server will never take this copy's local edits. They stay on screen (read-only) until the
+   * user copies and discards them; the offline copy is deleted at once, so a reload shows the
+   * server's text rather than this fork labelled "Live".
+   */
+  private refuseForGood(): void {
+    if (this.refusedEdits === null) this.refusedEdits = this.save.unconfirmedEdits;
+    this.save.refusedForGood();
+    void this.cache.clear();
+  }
+
+  /**
+   * Throws away the refused local edits: deletes the offline copy and reports `discarded`, after
+   * which this copy no longer counts as unsaved. A Y.Doc cannot forget changes, so the caller
+   * opens the document afresh (the page reloads) to show the server's text.
+   */
+  async discardRefusedChanges(): Promise<void> {
+    await this.cache.clear();
+    this.discarded = true;
+    this.emit();
   }
 
   /** Joins again after a backoff delay: the server's step 1 makes us resend what it lacks. */
@@ -418,13 +446,22 @@ export class CollabDocument {
         pending: this.save.pending,
         edited: this.save.edited,
       }),
-      hasUnsavedChanges: this.save.pending || this.save.failed,
+      hasUnsavedChanges: !this.discarded && (this.save.pending || this.save.failed),
       readOnly: this.readOnly,
       role: this.role,
       user: this.user,
       isSynced: this.isSynced,
       error: this.error,
       closedReason: this.closedReason,
+      refused:
+        this.refusedEdits === null
+          ? null
+          : {
+              reason: this.role === "reviewer" || this.role === "viewer" ? "role" : "locked",
+              role: this.role,
+              edits: this.refusedEdits,
+            },
+      discarded: this.discarded,
       people: previous && samePeople(previous.people, people) ? previous.people : people,
     };
   }

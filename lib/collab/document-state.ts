@@ -24,6 +24,20 @@ export interface PresentUser {
   isSelf: boolean;
 }
 
+/**
+ * Local changes the server will never take: made offline (or in flight) when the role dropped to
+ * reviewer or viewer, or the assessment was published or archived. They are shown until the user
+ * copies and discards them, and never sent, whatever the role later becomes.
+ */
+export interface RefusedChanges {
+  /** `role`: the role no longer writes; `locked`: the assessment no longer takes edits. */
+  reason: "role" | "locked";
+  /** The role at the time. */
+  role: JoinResult["role"] | null;
+  /** How many local edits (transactions) were refused; 0 when unknown (they came from the offline copy). */
+  edits: number;
+}
+
 /** Immutable snapshot of one document's collaboration state, for `useSyncExternalStore`. */
 export interface CollabDocumentState {
   status: CollabStatus;
@@ -39,6 +53,10 @@ export interface CollabDocumentState {
   /** The most recent problem worth showing; cleared when things work again. */
   error: CollabError | null;
   closedReason: DocumentClosedReason | null;
+  /** Local changes the server refused for good, until discarded; the text is then read-only. */
+  refused: RefusedChanges | null;
+  /** The local copy was discarded (the page reloads to the server's text). */
+  discarded: boolean;
   /** People in the document, one entry per user (several tabs of one person count once). */
   people: readonly PresentUser[];
 }

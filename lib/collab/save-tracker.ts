@@ -38,6 +38,8 @@ export class SaveTracker {
   private rejected = false;
   /** Whether this copy has made any edit since it was opened ("saved" rather than "live"). */
   edited = false;
+  /** Local edits (transactions) not yet known to be committed: what a refusal would cost. */
+  unconfirmedEdits = 0;
 
   /** Edits waiting for the server: in flight or not sent yet. */
   get pending(): boolean {
@@ -57,6 +59,7 @@ export class SaveTracker {
   /** A local edit made while not joined; the next resync carries it. */
   editedOffline(): void {
     this.edited = true;
+    this.unconfirmedEdits += 1;
     this.unsentUpTo = this.sequence;
   }
 
@@ -69,6 +72,7 @@ export class SaveTracker {
     if (counted) this.inflight += 1;
     // A resync carrying new content sends edits of ours too (made offline, or before a reload).
     if (kind === "update" || carriesNew) this.edited = true;
+    if (kind === "update") this.unconfirmedEdits += 1;
     this.sequence += 1;
     return { kind, sequence: this.sequence, counted };
   }
@@ -79,6 +83,11 @@ export class SaveTracker {
     if (this.unsentUpTo !== null && ticket.sequence > this.unsentUpTo) this.unsentUpTo = null;
     if (this.refusedUpTo !== null && ticket.sequence > this.refusedUpTo) this.refusedUpTo = null;
     if (this.tooLargeUpTo !== null && ticket.sequence > this.tooLargeUpTo) this.tooLargeUpTo = null;
+  }
+
+  /** Whether an ack just left nothing outstanding; then every edit so far is committed. */
+  settle(): void {
+    if (!this.pending && !this.failed) this.unconfirmedEdits = 0;
   }
 
   /**
@@ -106,9 +115,14 @@ export class SaveTracker {
     this.inflight = 0;
   }
 
-  /** A read-only copy joined: whatever it changed offline can never be stored. */
-  readOnlyResync(): void {
-    if (this.unsentUpTo !== null) this.rejected = true;
+  /** Edits of this copy the server will never store (read-only role, locked assessment). */
+  refusedForGood(): void {
+    this.rejected = true;
     this.unsentUpTo = null;
+  }
+
+  /** Whether edits made while not joined are still unsent. */
+  get hasUnsent(): boolean {
+    return this.unsentUpTo !== null;
   }
 }
