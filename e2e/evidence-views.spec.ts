@@ -85,7 +85,7 @@ test("a site's popup on the map gives its latest quantities, and sites with conf
     await markers.nth(index).dispatchEvent("click");
     const popup = map.locator(".leaflet-popup-content");
     await expect(popup).toBeVisible();
-    popups.push((await popup.innerText()).replace(/\s+/g, " "));
+    popups.push(((await popup.textContent()) ?? "").replace(/\s+/g, " "));
     await map.locator(".leaflet-popup-close-button").click();
     await expect(popup).toHaveCount(0);
   }
