@@ -12,6 +12,8 @@ export interface ImportCounts {
   sources: { created: number; existing: number };
   sites: { created: number; existing: number };
   observations: { created: number; existing: number };
+  /** Fields of the file the library has no place for (`sites.owner`): not imported. */
+  ignoredFields: string[];
 }
 
 type ImportData = { result: ImportCounts; fileName: string };
@@ -33,20 +35,27 @@ function ImportSummary() {
   const data = state.data as ImportData | undefined;
   if (state.status !== "success" || !data) return null;
   return (
-    <table className="w-full max-w-md text-left text-sm" aria-label={`Imported from ${data.fileName}`}>
-      <TableHead dense columns={["Records", "Created", "Already in the library"]} />
-      <tbody className="divide-y divide-slate-100">
-        {KINDS.map((kind) => (
-          <tr key={kind}>
-            <th scope="row" className="px-4 py-2 font-medium capitalize text-slate-800">
-              {kind}
-            </th>
-            <td className="px-4 py-2">{data.result[kind].created}</td>
-            <td className="px-4 py-2">{data.result[kind].existing}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="space-y-3">
+      <table className="w-full max-w-md text-left text-sm" aria-label={`Imported from ${data.fileName}`}>
+        <TableHead dense columns={["Records", "Created", "Already in the library"]} />
+        <tbody className="divide-y divide-slate-100">
+          {KINDS.map((kind) => (
+            <tr key={kind}>
+              <th scope="row" className="px-4 py-2 font-medium capitalize text-slate-800">
+                {kind}
+              </th>
+              <td className="px-4 py-2">{data.result[kind].created}</td>
+              <td className="px-4 py-2">{data.result[kind].existing}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.result.ignoredFields.length > 0 ? (
+        <p role="note" className="text-sm text-amber-800">
+          Not imported, the library has no place for these fields: {data.result.ignoredFields.join(", ")}.
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -33,6 +33,19 @@ export function SourceFacts({ source }: { source: SourceDto }) {
           { label: "Source descriptor", value: <p className="whitespace-pre-line">{source.descriptor}</p> },
           { label: "Retrieved on", value: source.retrievedOn ? formatDay(source.retrievedOn) : null },
           {
+            label: "Found in",
+            value:
+              source.foundIn.length > 0 ? (
+                <ul aria-label="Where the source was found" className="space-y-1">
+                  {source.foundIn.map((url) => (
+                    <li key={url}>
+                      <SourceLink url={url} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null,
+          },
+          {
             label: "Last changed",
             value: (
               <>

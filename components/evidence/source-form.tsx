@@ -142,6 +142,13 @@ export function SourceForm({
         defaultValue={base?.retrievedOn ?? ""}
         placeholder="YYYY-MM-DD"
       />
+      <TextField
+        label="Found in"
+        name="foundIn"
+        rows={2}
+        defaultValue={base?.foundIn.join("\n")}
+        description="Pages where you found the source (a report that relays it, an archive): one address per line."
+      />
       <div className="flex gap-2">
         <SubmitButton pendingLabel="Saving…">{base ? "Save changes" : "Add source"}</SubmitButton>
         <Link href={cancelHref} className={buttonClasses({ variant: "ghost" })}>

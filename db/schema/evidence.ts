@@ -34,6 +34,13 @@ export interface QuantityValue {
   approximate: boolean;
 }
 
+/** Something a source says about a site ("about 290 km from the Ukrainian border"), with the sources that say it. */
+export interface SiteFact {
+  text: string;
+  /** Ids of sources of the same workspace, in the order given. */
+  sourceIds: string[];
+}
+
 /** A count reported only in words ("slightly over half"), kept apart so quantities stay numeric. */
 export interface QualitativeValue {
   metric: string;
@@ -74,6 +81,8 @@ export const sources = pgTable(
     reliabilityRationale: text().notNull().default(""),
     descriptor: text().notNull().default(""),
     retrievedOn: date({ mode: "string" }),
+    /** Where the source was found (URLs of the pages that cite or relay it): its provenance trail. */
+    foundIn: jsonb().$type<string[]>().notNull().default([]),
     searchVector: tsvector().generatedAlwaysAs(
       weightedSearchText([
         ["title", "A"],
@@ -105,6 +114,8 @@ export const sites = pgTable(
     country: text(),
     region: text().notNull().default(""),
     type: text().notNull().default(""),
+    /** What sources say about the site (distances, size, identification), each with its sources. */
+    facts: jsonb().$type<SiteFact[]>().notNull().default([]),
   },
   (t) => [
     uniqueIndex("sites_workspace_external_idx").on(t.workspaceId, t.externalId),

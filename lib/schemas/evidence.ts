@@ -71,6 +71,13 @@ const sourceFields = {
   reliabilityRationale: optionalText("The reliability rationale", 4000).optional(),
   descriptor: optionalText("The source descriptor", 4000).optional(),
   retrievedOn: pastDay("The retrieved date").nullable().optional(),
+  foundIn: z
+    .array(optionalText("A found-in address", 2000).min(1, "A found-in address cannot be empty."), {
+      error: "Found in must be a list of addresses.",
+    })
+    .max(50, "List at most 50 places where the source was found.")
+    .optional()
+    .describe("Where the source was found: pages that cite or relay it (its provenance trail)."),
 };
 
 /** Body of `POST /api/v1/workspaces/{workspaceId}/sources`. */
@@ -92,6 +99,17 @@ export const updateSourceInput = z
   .partial()
   .meta({ id: "UpdateSourceInput" });
 export type UpdateSourceInput = z.infer<typeof updateSourceInput>;
+
+/** Something sources say about a site, with the sources (of this workspace) that say it. */
+export const siteFactSchema = z
+  .object({
+    text: optionalText("A fact", 2000).min(1, "State the fact."),
+    sourceIds: z
+      .array(z.uuid({ error: "Choose sources of this workspace." }), { error: "List the fact's sources." })
+      .max(50)
+      .refine((ids) => new Set(ids).size === ids.length, "List each source once."),
+  })
+  .meta({ id: "SiteFact" });
 
 const siteFields = {
   externalId: externalIdSchema.nullable().optional().describe("Id in an imported file, e.g. `tikhoretsk_depot`."),
@@ -120,6 +138,11 @@ const siteFields = {
     .optional(),
   region: optionalText("The region", 500).optional(),
   type: optionalText("The site type", 200).optional(),
+  facts: z
+    .array(siteFactSchema, { error: "Facts must be a list." })
+    .max(50, "Record at most 50 facts per site.")
+    .optional()
+    .describe("What sources say about the site, e.g. a distance or a size, each with the sources that say it."),
 };
 
 type SiteShape = { latitude?: number | null; longitude?: number | null; coordinatePrecision?: string | null };
@@ -357,6 +380,7 @@ export const sourceDto = z
     reliabilityRationale: z.string(),
     descriptor: z.string(),
     retrievedOn: z.string().nullable(),
+    foundIn: z.array(z.string()).describe("Where the source was found: pages that cite or relay it."),
   })
   .meta({ id: "Source" });
 export type SourceDto = z.infer<typeof sourceDto>;
@@ -372,6 +396,7 @@ export const siteDto = z
     country: z.string().nullable(),
     region: z.string(),
     type: z.string(),
+    facts: z.array(z.object({ text: z.string(), sourceIds: z.array(z.uuid()) })),
   })
   .meta({ id: "Site" });
 export type SiteDto = z.infer<typeof siteDto>;
@@ -452,5 +477,10 @@ export const importEvidenceResult = z
     sources: importCounts,
     sites: importCounts,
     observations: importCounts.describe("existing: already in the library (same file id), left as they are."),
+    ignoredFields: z
+      .array(z.string())
+      .describe(
+        "Fields of the file's records the library has no place for (`<collection>.<field>`, e.g. `sites.owner`): not imported.",
+      ),
   })
   .meta({ id: "ImportEvidenceResult" });

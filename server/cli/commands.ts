@@ -95,9 +95,13 @@ export const COMMANDS: Record<string, Command> = {
         workspaceId: required(flags, "workspace"),
         path: file,
       });
-      return (["sources", "sites", "observations"] as const)
-        .map((kind) => `${kind}: ${result[kind].created} created, ${result[kind].existing} already in the library`)
-        .join("\n");
+      const lines = (["sources", "sites", "observations"] as const).map(
+        (kind) => `${kind}: ${result[kind].created} created, ${result[kind].existing} already in the library`,
+      );
+      if (result.ignoredFields.length > 0) {
+        lines.push(`not imported (no place for them in the library): ${result.ignoredFields.join(", ")}`);
+      }
+      return lines.join("\n");
     },
   },
 };

@@ -26,6 +26,14 @@ export interface ImportedObservation extends ImportedRecord<Omit<CreateObservati
   sourceAttributions: Record<string, string>;
   retractionReason: string | null;
 }
+/** A site's fact with the file's ids of its sources, resolved to library sources on import. */
+export interface ImportedFact {
+  text: string;
+  sourceRefs: string[];
+}
+export interface ImportedSite extends ImportedRecord<Omit<CreateSiteInput, "facts">> {
+  facts: ImportedFact[];
+}
 
 /** Files describe source types in words; the library keeps one of its types and the words beside it. */
 export function sourceTypeFromText(value: string): SourceType {
@@ -82,9 +90,42 @@ function attributionsOf(raw: Record<string, unknown>, sourceIds: string[]) {
   return { attributions, issues };
 }
 
+/** A site's `facts` checked: each a text with the file's ids of its sources, each id once. */
+function factsOf(raw: { fact: string; source_ids?: string[] | undefined }[]) {
+  const facts: ImportedFact[] = [];
+  const issues: z.core.$ZodIssue[] = [];
+  raw.forEach((entry, index) => {
+    const text = entry.fact.trim();
+    const sourceRefs = entry.source_ids ?? [];
+    const twice = sourceRefs.filter((ref, position) => sourceRefs.indexOf(ref) !== position);
+    if (!text || text.length > 2000) {
+      issues.push({
+        code: "custom",
+        path: ["facts", index, "fact"],
+        message: "State the fact in at most 2000 characters.",
+        input: entry.fact,
+      });
+    } else if (twice.length > 0) {
+      issues.push({
+        code: "custom",
+        path: ["facts", index, "source_ids"],
+        message: `The fact lists source ${twice[0]} twice.`,
+        input: sourceRefs,
+      });
+    } else facts.push({ text, sourceRefs });
+  });
+  if (raw.length > 50)
+    issues.push({ code: "custom", path: ["facts"], message: "Record at most 50 facts per site.", input: raw });
+  return { facts, issues };
+}
+
 interface IdEntry {
   index: number;
   id: string;
+}
+interface SiteRefs extends IdEntry {
+  /** Per fact, the file's source ids it cites. */
+  factSourceRefs: string[][];
 }
 interface ObservationRefs extends IdEntry {
   siteRef: string | null;
@@ -122,10 +163,16 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       }
     };
   // Ids of every record that has one, valid or not, for duplicate and reference checks.
-  const ids = { sources: [] as IdEntry[], sites: [] as IdEntry[], observations: [] as ObservationRefs[] };
+  const ids = { sources: [] as IdEntry[], sites: [] as SiteRefs[], observations: [] as ObservationRefs[] };
+  const ignored = new Set<string>();
+  const noteIgnored = (collection: string, raw: unknown, shape: Record<string, unknown>) => {
+    if (!raw || typeof raw !== "object") return;
+    for (const key of Object.keys(raw)) if (!(key in shape)) ignored.add(`${collection}.${key}`);
+  };
   const sources: ImportedRecord<CreateSourceInput>[] = [];
   (file.sources ?? []).forEach((raw, index) => {
     const report = collector("sources");
+    noteIgnored("sources", raw, fileSource.shape);
     const record = validate(fileSource, raw, index, undefined, report);
     if (!record) return;
     ids.sources.push({ index, id: record.id });
@@ -150,6 +197,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
           record.reliability_rationale ?? (record.reliability ? "" : "Not graded in the imported file."),
         descriptor: record.notes ?? "",
         retrievedOn: record.retrieved_on ?? null,
+        foundIn: record.found_in ?? [],
       },
       index,
       record.id,
@@ -157,12 +205,15 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
     );
     if (input) sources.push({ index, externalId: record.id, input });
   });
-  const sites: ImportedRecord<CreateSiteInput>[] = [];
+  const sites: ImportedSite[] = [];
   (file.sites ?? []).forEach((raw, index) => {
     const report = collector("sites");
+    noteIgnored("sites", raw, fileSite.shape);
     const record = validate(fileSite, raw, index, undefined, report);
     if (!record) return;
-    ids.sites.push({ index, id: record.id });
+    const facts = factsOf(record.facts ?? []);
+    if (facts.issues.length > 0) report(index, record.id, facts.issues);
+    ids.sites.push({ index, id: record.id, factSourceRefs: facts.facts.map((fact) => fact.sourceRefs) });
     const hasCoordinates = record.lat != null || record.lon != null;
     const basis = record.coord_basis ?? "";
     const precision =
@@ -174,6 +225,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
           : /town|village/i.test(basis)
             ? "town"
             : "approx_10km");
+    // Facts are checked apart: they cite sources by the file's ids, resolved only on import.
     const input = validate(
       createSiteInput,
       {
@@ -191,12 +243,13 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       record.id,
       report,
     );
-    if (input) sites.push({ index, externalId: record.id, input });
+    if (input) sites.push({ index, externalId: record.id, input, facts: facts.facts });
   });
   const observations: ImportedObservation[] = [];
   const observationSchema = createObservationInput.omit({ siteId: true, sourceIds: true });
   (file.observations ?? []).forEach((raw, index) => {
     const report = collector("observations");
+    noteIgnored("observations", raw, fileObservation.shape);
     const record = validate(fileObservation, raw, index, undefined, report);
     if (!record) return;
     ids.observations.push({ index, id: record.id, siteRef: record.site_id ?? null, sourceRefs: record.source_ids });
@@ -260,5 +313,5 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       retractionReason: record.retraction_reason ?? null,
     });
   });
-  return { sources, sites, observations, ids, fields };
+  return { sources, sites, observations, ids, fields, ignored: [...ignored].sort() };
 }

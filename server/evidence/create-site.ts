@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
+import { checkSiteFactSources } from "./check-site-fact-sources";
 import { loadSiteDtos } from "./evidence-dtos";
 import { recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
@@ -33,6 +34,7 @@ export async function createSite(options: CreateSiteOptions): Promise<SiteDto> {
         kind: "site",
         write: true,
       });
+      await checkSiteFactSources(tx, options.workspaceId, input.facts);
       const [row] = await tx
         .insert(sites)
         .values({ ...input, workspaceId: options.workspaceId, createdBy: actorUserId, updatedBy: actorUserId })

@@ -48,7 +48,7 @@ export async function loadSourceDtos(db: Executor, workspaceId: string, where?: 
     .select()
     .from(sources)
     .where(and(eq(sources.workspaceId, workspaceId), where))
-    .orderBy(asc(sources.publisher), asc(sources.createdAt));
+    .orderBy(asc(sources.publisher), asc(sources.createdAt), asc(sources.externalId), asc(sources.id));
   const people = await loadPeople(
     db,
     rows.flatMap((row) => [row.createdBy, row.updatedBy]),
@@ -68,6 +68,7 @@ export async function loadSourceDtos(db: Executor, workspaceId: string, where?: 
     reliabilityRationale: row.reliabilityRationale,
     descriptor: row.descriptor,
     retrievedOn: row.retrievedOn,
+    foundIn: row.foundIn,
   }));
 }
 
@@ -77,7 +78,7 @@ export async function loadSiteDtos(db: Executor, workspaceId: string, where?: SQ
     .select()
     .from(sites)
     .where(and(eq(sites.workspaceId, workspaceId), where))
-    .orderBy(asc(sites.name), asc(sites.createdAt));
+    .orderBy(asc(sites.name), asc(sites.createdAt), asc(sites.externalId), asc(sites.id));
   const people = await loadPeople(
     db,
     rows.flatMap((row) => [row.createdBy, row.updatedBy]),
@@ -92,6 +93,7 @@ export async function loadSiteDtos(db: Executor, workspaceId: string, where?: SQ
     country: row.country,
     region: row.region,
     type: row.type,
+    facts: row.facts,
   }));
 }
 
@@ -108,7 +110,13 @@ export async function loadObservationDtos(db: Executor, workspaceId: string, whe
     .select()
     .from(observations)
     .where(and(eq(observations.workspaceId, workspaceId), where))
-    .orderBy(asc(observations.observedStart), asc(observations.createdAt));
+    // Records imported together share createdAt (one transaction); the file id breaks the tie the same way everywhere.
+    .orderBy(
+      asc(observations.observedStart),
+      asc(observations.createdAt),
+      asc(observations.externalId),
+      asc(observations.id),
+    );
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const links = await db

@@ -22,6 +22,8 @@ export const fileSource = z.looseObject({
   reliability: z.unknown().optional(),
   reliability_rationale: text,
   retrieved_on: text,
+  /** Where the source was found: URLs of the pages that cite or relay it. */
+  found_in: z.array(z.string(), { error: "found_in must be a list of addresses." }).optional(),
 });
 export type FileSource = z.infer<typeof fileSource>;
 
@@ -36,6 +38,19 @@ export const fileSite = z.looseObject({
   coord_basis: text,
   coord_inferred: z.boolean().optional(),
   coord_precision: text,
+  /** What sources say about the site: `{"fact": "…", "source_ids": ["S22"]}`, source ids of the file or the library. */
+  facts: z
+    .array(
+      z.object(
+        {
+          fact: z.string({ error: "State the fact as text." }),
+          source_ids: z.array(z.string(), { error: "List the fact's source ids." }).optional(),
+        },
+        { error: 'Write each fact as {"fact": "…", "source_ids": [...]}.' },
+      ),
+      { error: "facts must be a list." },
+    )
+    .optional(),
 });
 export type FileSite = z.infer<typeof fileSite>;
 
@@ -55,6 +70,8 @@ export const fileObservation = z.looseObject({
     .record(z.string(), z.unknown(), { error: "source_attributions must map source ids to names." })
     .optional(),
   inferred_fields: z.array(z.string()).optional(),
+  /** Whether any field is inferred; exports write it, and `inferred_fields` says which. */
+  inferred: z.boolean().optional(),
   notes: text,
   credibility: z.unknown().optional(),
   retraction_reason: text,

@@ -52,6 +52,7 @@ describe("evidence import and export", () => {
       sources: { created: 0, existing: 28 },
       sites: { created: 0, existing: 11 },
       observations: { created: 0, existing: 40 },
+      ignoredFields: [],
     });
     expect(await countRows(workspace.id)).toEqual({ sources: 28, sites: 11, observations: 40 });
 
@@ -87,6 +88,41 @@ describe("evidence import and export", () => {
       latitude: null,
       coordinatePrecision: null,
     });
+  });
+
+  it("keeps site facts with their sources and where each source was found, and exports them", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    const result = await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });
+    expect(result.ignoredFields).toEqual([]);
+    const sourceList = await listSources({ actor: analyst, workspaceId: workspace.id });
+    const idOf = (externalId: string) => sourceList.find((s) => s.externalId === externalId)?.id;
+    expect(sourceList.find((s) => s.externalId === "S07")?.foundIn).toEqual([
+      "https://www.verkkouutiset.fi/a/venajan-tarkealla-asevarastolla-tapahtuu-pohjois-koreasta-on-tullut-jopa-35-miljoonaa-ammusta/",
+    ]);
+    const tikhoretsk = (await listSites({ actor: analyst, workspaceId: workspace.id })).find(
+      (s) => s.externalId === "tikhoretsk_depot",
+    );
+    expect(tikhoretsk?.facts).toHaveLength(4);
+    expect(tikhoretsk?.facts[2]).toEqual({
+      text: "About 290 km from the Ukrainian border (White House); about 200 km (RUSI); about 350 km from the front line (Postimees)",
+      sourceIds: [idOf("S08"), idOf("S16"), idOf("S22")],
+    });
+
+    const exported = await exportEvidenceJson({ actor: analyst, workspaceId: workspace.id });
+    const original = dataset();
+    const byId = (list: unknown, id: string) => (list as Record<string, unknown>[]).find((r) => r.id === id);
+    expect(byId(exported.sources, "S07")).toMatchObject({ found_in: byId(original.sources, "S07")?.found_in });
+    expect(byId(exported.sites, "tikhoretsk_depot")).toMatchObject({
+      facts: byId(original.sites, "tikhoretsk_depot")?.facts,
+    });
+
+    // A field the library has no place for is named in the result, never dropped silently.
+    const other = await createTestTeam();
+    const file = dataset();
+    file.sites[0].owner = "Ministry of Defence";
+    file.observations[0].weather = "cloudy";
+    const reported = await importEvidence({ actor: other.analyst, workspaceId: other.workspace.id, file });
+    expect(reported.ignoredFields).toEqual(["observations.weather", "sites.owner"]);
   });
 
   it("refuses a file with any bad record, reports each one, and imports nothing", async () => {

@@ -367,4 +367,36 @@ describe("evidence library", () => {
     expect(after).toHaveLength(before.length);
     expect(await getDatabase().select().from(sources).where(eq(sources.workspaceId, workspaceId))).toHaveLength(1);
   });
+
+  it("keeps a site's facts with their sources and a source's found-in trail, citing only this workspace's sources", async () => {
+    const { workspaceId, analyst, source, site } = await createLibrary();
+    const token = await createTestApiToken(analyst);
+    const other = await createLibrary();
+    const patchSite = (json: unknown) =>
+      callRoute(siteRoute.PATCH, {
+        method: "PATCH",
+        path: "/",
+        params: { workspaceId, siteId: site.id },
+        bearer: token,
+        json,
+      });
+    const foreign = await patchSite({ revision: 1, facts: [{ text: "About 2.6 km2", sourceIds: [other.source.id] }] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.fields).toEqual({ "facts.0.sourceIds.0": ["No source of this workspace has this id."] });
+    const saved = await patchSite({ revision: 1, facts: [{ text: "About 2.6 km2", sourceIds: [source.id] }] });
+    expect(saved.status).toBe(200);
+    expect(saved.body.facts).toEqual([{ text: "About 2.6 km2", sourceIds: [source.id] }]);
+    // Another change keeps the facts.
+    const renamed = await patchSite({ revision: 2, name: "Tikhoretsk munitions depot" });
+    expect(renamed.body.facts).toEqual([{ text: "About 2.6 km2", sourceIds: [source.id] }]);
+
+    const found = await callRoute(sourceRoute.PATCH, {
+      method: "PATCH",
+      path: "/",
+      params: { workspaceId, sourceId: source.id },
+      bearer: token,
+      json: { revision: 1, foundIn: ["https://www.verkkouutiset.fi/a/example/"] },
+    });
+    expect(found.body.foundIn).toEqual(["https://www.verkkouutiset.fi/a/example/"]);
+  });
 });

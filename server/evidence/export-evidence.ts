@@ -23,6 +23,8 @@ export async function exportEvidenceJson(options: ExportEvidenceOptions): Promis
     loadSiteDtos(db, options.workspaceId),
     loadObservationDtos(db, options.workspaceId),
   ]);
+  // Site facts keep source uuids; the file names sources by the ids it gives them.
+  const fileIdOf = new Map(sourceList.map((source) => [source.id, source.externalId ?? source.id]));
   return {
     dataset: "parallax_evidence_library",
     version: "1.0",
@@ -42,6 +44,7 @@ export async function exportEvidenceJson(options: ExportEvidenceOptions): Promis
       reliability: source.reliability,
       reliability_rationale: source.reliabilityRationale,
       retrieved_on: source.retrievedOn,
+      found_in: source.foundIn,
     })),
     sites: siteList.map((site) => ({
       id: site.externalId ?? site.id,
@@ -54,6 +57,10 @@ export async function exportEvidenceJson(options: ExportEvidenceOptions): Promis
       coord_basis: site.coordinateNote,
       coord_precision: site.coordinatePrecision,
       coord_inferred: site.coordinatePrecision !== null && site.coordinatePrecision !== "exact",
+      facts: site.facts.map((fact) => ({
+        fact: fact.text,
+        source_ids: fact.sourceIds.map((id) => fileIdOf.get(id) ?? id),
+      })),
     })),
     observations: observationList.map((observation) => ({
       id: observation.externalId ?? observation.id,

@@ -27,6 +27,8 @@ export interface ImportEvidenceResult {
   sources: { created: number; existing: number };
   sites: { created: number; existing: number };
   observations: { created: number; existing: number };
+  /** Fields of the file's records that the library has no place for, as `<collection>.<field>`: not imported. */
+  ignoredFields: string[];
 }
 
 /** Ids a file may use for a record already in the library: its external id, or its uuid (exports of records made in the app). */
@@ -80,6 +82,16 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
       const observationIds = await existingIds(tx, observations, workspaceId);
       const fileSources = new Set(converted.ids.sources.map((r) => r.id));
       const fileSites = new Set(converted.ids.sites.map((r) => r.id));
+      for (const { index, id, factSourceRefs } of converted.ids.sites) {
+        factSourceRefs.forEach((refs, fact) => {
+          const unknown = refs.filter((ref) => !fileSources.has(ref) && !sourceIds.has(ref));
+          if (unknown.length > 0) {
+            fields[`sites.${index}.facts.${fact}.source_ids`] = [
+              `${id}: no source ${unknown.join(", ")} in the file or the library.`,
+            ];
+          }
+        });
+      }
       for (const { index, id, siteRef, sourceRefs } of converted.ids.observations) {
         if (siteRef && !fileSites.has(siteRef) && !siteIds.has(siteRef)) {
           fields[`observations.${index}.site_id`] = [`${id}: no site "${siteRef}" in the file or the library.`];
@@ -98,6 +110,7 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
         sources: { created: 0, existing: 0 },
         sites: { created: 0, existing: 0 },
         observations: { created: 0, existing: 0 },
+        ignoredFields: converted.ignored,
       };
       const stamp = { workspaceId, createdBy: actorUserId, updatedBy: actorUserId };
       for (const record of converted.sources) {
@@ -120,9 +133,13 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
           counts.sites.existing += 1;
           continue;
         }
+        const facts = record.facts.map((fact) => ({
+          text: fact.text,
+          sourceIds: fact.sourceRefs.map((ref) => sourceIds.get(ref) as string),
+        }));
         const [row] = await tx
           .insert(sites)
-          .values({ ...record.input, ...stamp })
+          .values({ ...record.input, facts, ...stamp })
           .returning({ id: sites.id });
         if (!row) throw new Error("insert into sites returned no row");
         siteIds.set(record.externalId, row.id);

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
+import { checkSiteFactSources } from "./check-site-fact-sources";
 import { loadSiteDtos } from "./evidence-dtos";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
@@ -45,6 +46,7 @@ export async function updateSite(options: UpdateSiteOptions): Promise<SiteDto> {
       const before = await current();
       // Validated as a whole so a change cannot leave the site with half a coordinate pair or no precision.
       const merged = parseInput(createSiteInput, { ...before, ...changes });
+      await checkSiteFactSources(tx, options.workspaceId, merged.facts);
       await tx
         .update(sites)
         .set({ ...merged, revision: row.revision + 1, updatedBy: actorUserId, updatedAt: sql`now()` })

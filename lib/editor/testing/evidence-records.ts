@@ -37,6 +37,7 @@ export function sourceRecord(fields: Partial<SourceDto> & { reliability: SourceR
     reliabilityRationale: "",
     descriptor: "",
     retrievedOn: null,
+    foundIn: [],
     ...meta(),
     ...fields,
   };

@@ -32,6 +32,10 @@ function sourceInputFrom(formData: FormData): CreateSourceInput {
     reliabilityRationale: textOrEmpty(formData, "reliabilityRationale"),
     descriptor: textOrEmpty(formData, "descriptor"),
     retrievedOn: textOrNull(formData, "retrievedOn"),
+    foundIn: textOrEmpty(formData, "foundIn")
+      .split("\n")
+      .map((address) => address.trim())
+      .filter(Boolean),
   } as CreateSourceInput;
 }
 

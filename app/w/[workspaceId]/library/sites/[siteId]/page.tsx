@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConflictList } from "@/components/evidence/conflict-list";
 import { ObservationTable } from "@/components/evidence/observation-table";
-import { SiteFacts } from "@/components/evidence/site-details";
+import { SiteFacts, SiteSourceFacts } from "@/components/evidence/site-details";
 import { SiteMap } from "@/components/evidence/site-map";
 import { buildQuantitySeries, SiteQuantitySeries, seriesKey } from "@/components/evidence/site-quantity-series";
 import { buttonClasses } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { env } from "@/server/env";
 import { getSite } from "@/server/evidence/get-site";
 import { listEvidenceConflicts } from "@/server/evidence/list-evidence-conflicts";
 import { listObservations } from "@/server/evidence/list-observations";
+import { listSources } from "@/server/evidence/list-sources";
 import { loadOrNotFound } from "../../../../../_lib/load-or-not-found";
 import { loadWorkspacePage } from "../../../../../_lib/load-workspace-page";
 import { libraryPath } from "../../_lib/library-action";
@@ -24,9 +25,11 @@ export default async function SitePage({ params }: { params: Promise<{ workspace
   const { actor, workspace } = await loadWorkspacePage(workspaceId, `${sitesPath}/${siteId}`);
   // The site first: it turns a malformed or foreign id into the 404 page before anything else runs.
   const site = await loadOrNotFound(getSite({ actor, workspaceId, siteId }));
-  const [observations, conflicts] = await Promise.all([
+  const [observations, conflicts, sources] = await Promise.all([
     listObservations({ actor, workspaceId, siteId }),
     listEvidenceConflicts({ actor, workspaceId, siteId }),
+    // Only for the names of the sources the site's facts cite.
+    site.facts.length > 0 ? listSources({ actor, workspaceId }) : Promise.resolve([]),
   ]);
   const series = buildQuantitySeries(observations);
   const { mapTileUrl, MAP_TILE_ATTRIBUTION } = env();
@@ -72,6 +75,8 @@ export default async function SitePage({ params }: { params: Promise<{ workspace
           />
         ) : null}
       </div>
+
+      <SiteSourceFacts workspaceId={workspaceId} site={site} sources={sources} />
 
       <section aria-labelledby="series-heading" className="space-y-3">
         <h3 id="series-heading" className="text-base font-semibold text-slate-900">
