@@ -17,7 +17,7 @@ export function SourceFacts({ source }: { source: SourceDto }) {
           { label: "Publisher or originator", value: source.publisher },
           { label: "Title", value: source.title },
           { label: "Title note", value: source.titleNote },
-          { label: "Identifier or URL", value: source.url ? <SourceLink url={source.url} /> : null },
+          { label: "URL", value: source.url ? <SourceLink url={source.url} /> : null },
           {
             label: "Type",
             value: `${SOURCE_TYPE_LABELS[source.type]}${source.typeDetail ? ` (${source.typeDetail})` : ""}`,

@@ -86,7 +86,14 @@ export function SourceForm({
         />
       </div>
       <TextField label="Title" name="title" defaultValue={base?.title ?? ""} maxLength={1000} />
-      <TextField label="Identifier or URL" name="url" defaultValue={base?.url ?? ""} maxLength={2000} />
+      <TextField
+        label="URL"
+        name="url"
+        defaultValue={base?.url ?? ""}
+        maxLength={2000}
+        placeholder="https://"
+        description="The web address of the document, starting with http:// or https://. One source per address."
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField label="Type" name="type" options={TYPE_OPTIONS} defaultValue={base?.type ?? "media"} />
         <TextField

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { todayUtc } from "@/lib/forecasts/forecast-days";
+import { latestResolveBy, todayUtc } from "@/lib/forecasts/forecast-days";
 import { bandRange } from "@/lib/forecasts/forecast-scoring";
 import type { ForecastDto } from "@/lib/schemas/forecasts";
 import { type LikelihoodBand, likelihoodOf } from "@/lib/standards/icd203";
@@ -60,6 +60,7 @@ export function ForecastForm({
             type="date"
             required
             min={earliest}
+            max={latestResolveBy(today)}
             value={resolveBy}
             onChange={(e) => setResolveBy(e.target.value)}
           />

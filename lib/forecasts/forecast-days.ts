@@ -15,6 +15,14 @@ export function dayAfter(day: string): string {
   return todayUtc(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 }
 
+/** How far ahead a forecast may resolve: a resolve-by day decades away is a typo, not a forecast anyone will score. */
+export const MAX_FORECAST_YEARS = 50;
+
+/** The last resolve-by day allowed today: the same day {@link MAX_FORECAST_YEARS} years on. */
+export function latestResolveBy(today: string = todayUtc()): string {
+  return `${String(Number(today.slice(0, 4)) + MAX_FORECAST_YEARS).padStart(4, "0")}${today.slice(4)}`;
+}
+
 /** Whether the resolve-by day has passed, so that "did not happen" is known. */
 export function isPastResolveBy(resolveBy: string, today: string = todayUtc()): boolean {
   return resolveBy < today;

@@ -6,6 +6,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ISO_YEAR = /^\d{4}$/;
 
+/**
+ * The earliest year a library date may name: older records exist (archives, 19th-century maps) but
+ * are rare enough that "0001" or "1024" is far likelier a typo.
+ */
+export const EARLIEST_YEAR = 1800;
+
 /** Today as `YYYY-MM-DD` in UTC, the reference for "not in the future". */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -35,7 +41,11 @@ const pastDay = (label: string) =>
     .string({ error: `Enter ${label.toLowerCase()} as YYYY-MM-DD.` })
     .refine((value) => ISO_DAY.test(value), `Enter ${label.toLowerCase()} as YYYY-MM-DD.`)
     .refine((value) => !ISO_DAY.test(value) || isRealDay(value), `${label} is not a real date.`)
-    .refine((value) => !isRealDay(value) || value <= todayIso(), `${label} cannot be in the future.`);
+    .refine((value) => !isRealDay(value) || value <= todayIso(), `${label} cannot be in the future.`)
+    .refine(
+      (value) => !isRealDay(value) || Number(value.slice(0, 4)) >= EARLIEST_YEAR,
+      `${label} cannot be before ${EARLIEST_YEAR}.`,
+    );
 
 /** A publication date to the year, month or day, not in the future. */
 const publishedOnSchema = z
@@ -44,7 +54,31 @@ const publishedOnSchema = z
     (value) => ISO_YEAR.test(value) || ISO_MONTH.test(value) || isRealDay(value),
     "Enter the published date as YYYY, YYYY-MM or YYYY-MM-DD (a real date).",
   )
-  .refine((value) => value <= todayIso().slice(0, value.length), "The published date cannot be in the future.");
+  .refine((value) => value <= todayIso().slice(0, value.length), "The published date cannot be in the future.")
+  .refine(
+    (value) => !/^\d{4}/.test(value) || Number(value.slice(0, 4)) >= EARLIEST_YEAR,
+    `The published date cannot be before ${EARLIEST_YEAR}.`,
+  );
+
+/**
+ * A web address: http or https only. Anything else (`javascript:`, `htp:/…`, words with spaces) is
+ * refused rather than stored, since the app links to it.
+ */
+export function isWebAddress(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const webAddress = (label: string) =>
+  optionalText(label, 2000).refine(
+    (value) => value === "" || isWebAddress(value),
+    `${label} must be a web address starting with http:// or https://.`,
+  );
 
 export const sourceReliabilitySchema = z.enum(SOURCE_RELIABILITY_GRADES, {
   error: "Grade source reliability A to F (F: reliability cannot be judged).",
@@ -61,7 +95,7 @@ const sourceFields = {
   publisher: optionalText("The publisher", 500).min(1, "Enter the publisher or originator."),
   title: optionalText("The title", 1000).nullable().optional(),
   titleNote: optionalText("The title note", 2000).nullable().optional(),
-  url: optionalText("The identifier or URL", 2000).nullable().optional(),
+  url: webAddress("The URL").nullable().optional(),
   publishedOn: publishedOnSchema.nullable().optional(),
   dateNote: optionalText("The date note", 2000).nullable().optional(),
   type: z.enum(SOURCE_TYPES, { error: `Choose a source type: ${SOURCE_TYPES.join(", ")}.` }),
@@ -72,7 +106,7 @@ const sourceFields = {
   descriptor: optionalText("The source descriptor", 4000).optional(),
   retrievedOn: pastDay("The retrieved date").nullable().optional(),
   foundIn: z
-    .array(optionalText("A found-in address", 2000).min(1, "A found-in address cannot be empty."), {
+    .array(webAddress("A found-in address").min(1, "A found-in address cannot be empty."), {
       error: "Found in must be a list of addresses.",
     })
     .max(50, "List at most 50 places where the source was found.")
@@ -80,9 +114,25 @@ const sourceFields = {
     .describe("Where the source was found: pages that cite or relay it (its provenance trail)."),
 };
 
+type SourceDates = { publishedOn?: string | null; retrievedOn?: string | null };
+
+/** A source cannot be retrieved before it was published (compared to the published date's precision). */
+export function checkSourceDates(source: SourceDates, ctx: z.RefinementCtx): void {
+  const { publishedOn, retrievedOn } = source;
+  if (!publishedOn || !retrievedOn) return;
+  if (retrievedOn.slice(0, publishedOn.length) < publishedOn) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["retrievedOn"],
+      message: `The retrieved date cannot be before the published date (${publishedOn}).`,
+    });
+  }
+}
+
 /** Body of `POST /api/v1/workspaces/{workspaceId}/sources`. */
 export const createSourceInput = z
   .object(sourceFields, { error: "Send a JSON object." })
+  .superRefine(checkSourceDates)
   .meta({ id: "CreateSourceInput" });
 export type CreateSourceInput = z.infer<typeof createSourceInput>;
 
@@ -195,7 +245,11 @@ export const observedDateSchema = z
         month: z
           .string({ error: "Enter the month as YYYY-MM." })
           .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter the month as YYYY-MM.")
-          .refine((value) => value <= todayIso().slice(0, 7), "The observed month cannot be in the future."),
+          .refine((value) => value <= todayIso().slice(0, 7), "The observed month cannot be in the future.")
+          .refine(
+            (value) => Number(value.slice(0, 4)) >= EARLIEST_YEAR,
+            `The observed month cannot be before ${EARLIEST_YEAR}.`,
+          ),
       }),
       z.object({ precision: z.literal("range"), start: pastDay("The start date"), end: pastDay("The end date") }),
     ],
@@ -218,6 +272,14 @@ export function observedBounds(observed: ObservedDateInput): { start: string; en
   return { start: observed.start, end: observed.end };
 }
 
+/**
+ * Whether a metric is a change (`rail_cars_change`, `stock_delta`), the only kind of quantity that
+ * may be negative: counts, tonnages and lengths cannot be.
+ */
+export function isChangeMetric(metric: string): boolean {
+  return /_(change|delta)$/.test(metric);
+}
+
 export const quantitySchema = z
   .object({
     metric: z
@@ -226,6 +288,14 @@ export const quantitySchema = z
     value: z.number({ error: "The quantity must be a number." }).finite("The quantity must be a number."),
     unit: optionalText("The unit", 32).nullable().optional(),
     approximate: z.boolean({ error: "Approximate must be true or false." }).optional(),
+  })
+  .superRefine((quantity, ctx) => {
+    if (typeof quantity.value !== "number" || quantity.value >= 0 || isChangeMetric(quantity.metric)) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["value"],
+      message: `${quantity.metric} cannot be negative; to record a decrease, name the metric ${quantity.metric}_change.`,
+    });
   })
   .meta({ id: "Quantity" });
 

@@ -10,6 +10,7 @@ import { parseInput } from "../http/parse-input";
 import { loadSourceDtos } from "./evidence-dtos";
 import { recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
+import { refuseDuplicateSourceUrl } from "./refuse-duplicate-source-url";
 import { requireEvidenceAccess } from "./require-evidence-access";
 
 export interface CreateSourceOptions {
@@ -33,6 +34,7 @@ export async function createSource(options: CreateSourceOptions): Promise<Source
         kind: "source",
         write: true,
       });
+      await refuseDuplicateSourceUrl(tx, { workspaceId: options.workspaceId, url: input.url });
       const [row] = await tx
         .insert(sources)
         .values({ ...input, workspaceId: options.workspaceId, createdBy: actorUserId, updatedBy: actorUserId })

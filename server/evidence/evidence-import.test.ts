@@ -151,6 +151,31 @@ describe("evidence import and export", () => {
     });
   });
 
+  it("refuses a new source whose URL is already a library source's or another of the file's", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });
+    const s01 = dataset().sources[0];
+    const file = {
+      sources: [
+        { ...s01, id: "S01-again" },
+        { id: "N1", publisher: "Reuters", url: "https://www.reuters.com/x" },
+        { id: "N2", publisher: "Reuters", url: "https://www.reuters.com/x" },
+        { id: "N3", publisher: "Reuters", url: "javascript:alert(1)" },
+      ],
+    };
+    await expect(importEvidence({ actor: analyst, workspaceId: workspace.id, file })).rejects.toMatchObject({
+      code: "bad_request:import",
+      fields: {
+        "sources.0.url": [
+          `S01-again: this URL is already in the library as S01 (${s01.publisher}, “${s01.title}”); use that id instead.`,
+        ],
+        "sources.2.url": ["N2: the file gives this URL to N1 too; list the source once."],
+        "sources.3.url": ["N3: The URL must be a web address starting with http:// or https://."],
+      },
+    });
+    expect((await countRows(workspace.id)).sources).toBe(28);
+  });
+
   it("exports JSON and CSV that import back into another workspace without loss or duplicates", async () => {
     const { workspace, analyst } = await createTestTeam();
     await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });

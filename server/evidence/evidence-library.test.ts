@@ -399,4 +399,69 @@ describe("evidence library", () => {
     });
     expect(found.body.foundIn).toEqual(["https://www.verkkouutiset.fi/a/example/"]);
   });
+
+  it("refuses non-web URLs, impossible source dates, negative counts and a second source with the same URL", async () => {
+    const { workspaceId, analyst, source } = await createLibrary();
+    const token = await createTestApiToken(analyst);
+    const postSource = (json: unknown) =>
+      callRoute(sourcesRoute.POST, { method: "POST", path: "/", params: { workspaceId }, bearer: token, json });
+    const urlMessage = ["The URL must be a web address starting with http:// or https://."];
+    for (const url of ["javascript:alert(1)", "htp:/broken url with spaces", "www.reuters.com/x"]) {
+      const refused = await postSource({ ...CSIS, url });
+      expect([refused.status, refused.body.error.fields]).toEqual([400, { url: urlMessage }]);
+    }
+    const badDates = await postSource({ ...CSIS, publishedOn: "0001", foundIn: ["javascript:alert(1)"] });
+    expect(badDates.body.error.fields).toEqual({
+      publishedOn: ["The published date cannot be before 1800."],
+      "foundIn.0": ["A found-in address must be a web address starting with http:// or https://."],
+    });
+    const retrievedEarly = await postSource({ ...CSIS, publishedOn: "2024-05-01", retrievedOn: "2024-04-01" });
+    expect(retrievedEarly.body.error.fields).toEqual({
+      retrievedOn: ["The retrieved date cannot be before the published date (2024-05-01)."],
+    });
+    // To the published date's precision: retrieved in the month it was published is fine.
+    const reuters = { publisher: "Reuters", type: "media", reliability: "B", title: "Same" } as const;
+    const first = await postSource({
+      ...reuters,
+      url: "https://www.reuters.com/x",
+      publishedOn: "2024-05",
+      retrievedOn: "2024-05-01",
+    });
+    expect(first.status).toBe(201);
+    const twice = await postSource({ ...reuters, url: "https://www.reuters.com/x" });
+    expect([twice.status, twice.body.error.fields]).toEqual([
+      409,
+      { url: ["This URL is already in the library as Reuters, “Same”: cite that source instead."] },
+    ]);
+    const moved = await callRoute(sourceRoute.PATCH, {
+      method: "PATCH",
+      path: "/",
+      params: { workspaceId, sourceId: source.id },
+      bearer: token,
+      json: { revision: 1, url: "https://www.reuters.com/x" },
+    });
+    expect(moved.status).toBe(409);
+
+    const postObservation = (quantities: unknown) =>
+      callRoute(observationsRoute.POST, {
+        method: "POST",
+        path: "/",
+        params: { workspaceId },
+        bearer: token,
+        json: {
+          summary: "x",
+          observed: { precision: "month", month: "2024-04" },
+          credibility: 2,
+          sourceIds: [source.id],
+          quantities,
+        },
+      });
+    const negative = await postObservation([{ metric: "ammo", value: -5, unit: "t" }]);
+    expect(negative.body.error.fields).toEqual({
+      "quantities.0.value": ["ammo cannot be negative; to record a decrease, name the metric ammo_change."],
+    });
+    expect((await postObservation([{ metric: "rail_cars_change", value: -10 }])).status).toBe(201);
+    const stored = await getDatabase().select().from(sources).where(eq(sources.workspaceId, workspaceId));
+    expect(stored).toHaveLength(2);
+  });
 });

@@ -1,17 +1,19 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { getDatabase, type Transaction } from "@/db/client";
 import { observations, sites, sources } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import type { CreateSourceInput } from "@/lib/schemas/evidence";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
-import { convertEvidenceFile } from "./convert-evidence-file";
+import { convertEvidenceFile, type ImportedRecord } from "./convert-evidence-file";
 import { loadObservationDtos, loadSiteDtos, loadSourceDtos } from "./evidence-dtos";
 import { type EvidenceFile, evidenceFile } from "./evidence-file";
 import { recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
 import { linkObservationSources, observationColumns } from "./observation-rows";
+import { describeSource } from "./refuse-duplicate-source-url";
 import { requireEvidenceAccess } from "./require-evidence-access";
 
 export interface ImportEvidenceOptions {
@@ -58,6 +60,40 @@ function duplicates(collection: string, entries: { index: number; id: string }[]
 }
 
 /**
+ * New sources of the file whose URL is already a library source's, or another new source's of the
+ * file: one document is one source (see refuse-duplicate-source-url.ts).
+ */
+async function refuseDuplicateUrls(
+  tx: Transaction,
+  workspaceId: string,
+  records: ImportedRecord<CreateSourceInput>[],
+  knownIds: Map<string, string>,
+  fields: FieldErrors,
+): Promise<void> {
+  const rows = await tx
+    .select({ url: sources.url, externalId: sources.externalId, publisher: sources.publisher, title: sources.title })
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), isNotNull(sources.url)));
+  const inLibrary = new Map(rows.map((row) => [row.url, row]));
+  const inFile = new Map<string, string>();
+  for (const { index, externalId, input } of records) {
+    if (!input.url || knownIds.has(externalId)) continue;
+    const existing = inLibrary.get(input.url);
+    const earlier = inFile.get(input.url);
+    if (existing) {
+      fields[`sources.${index}.url`] = [
+        `${externalId}: this URL is already in the library as ${describeSource(existing)}; use that id instead.`,
+      ];
+    } else if (earlier) {
+      fields[`sources.${index}.url`] = [
+        `${externalId}: the file gives this URL to ${earlier} too; list the source once.`,
+      ];
+    }
+    inFile.set(input.url, earlier ?? externalId);
+  }
+}
+
+/**
  * Imports a library file in one transaction: every record is checked first and any error refuses
  * the whole file (400, messages per record). Records whose id is already in the workspace are left
  * as they are, so importing the same file twice creates nothing the second time and never
@@ -82,6 +118,7 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
       const observationIds = await existingIds(tx, observations, workspaceId);
       const fileSources = new Set(converted.ids.sources.map((r) => r.id));
       const fileSites = new Set(converted.ids.sites.map((r) => r.id));
+      await refuseDuplicateUrls(tx, workspaceId, converted.sources, sourceIds, fields);
       for (const { index, id, factSourceRefs } of converted.ids.sites) {
         factSourceRefs.forEach((refs, fact) => {
           const unknown = refs.filter((ref) => !fileSources.has(ref) && !sourceIds.has(ref));

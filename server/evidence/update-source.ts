@@ -11,6 +11,7 @@ import { noticeStaleApprovals } from "../notifications/notice-stale-approvals";
 import { loadSourceDtos } from "./evidence-dtos";
 import { checkRevision, recordEvidenceRevision } from "./evidence-revisions";
 import { isUniqueViolation } from "./is-unique-violation";
+import { refuseDuplicateSourceUrl } from "./refuse-duplicate-source-url";
 import { requireEvidenceAccess } from "./require-evidence-access";
 
 export interface UpdateSourceOptions {
@@ -46,6 +47,9 @@ export async function updateSource(options: UpdateSourceOptions): Promise<Source
       const before = await current();
       // Validated as a whole so a change cannot leave the source without a publisher, type or grade.
       const merged = parseInput(createSourceInput, { ...before, ...changes });
+      if (merged.url !== before?.url) {
+        await refuseDuplicateSourceUrl(tx, { workspaceId, url: merged.url, exceptSourceId: sourceId });
+      }
       await tx
         .update(sources)
         .set({ ...merged, revision: row.revision + 1, updatedBy: actorUserId, updatedAt: sql`now()` })

@@ -5,6 +5,7 @@ import * as outcomeRoute from "@/app/api/v1/assessments/[assessmentId]/judgement
 import { DELETE, GET, PUT } from "@/app/api/v1/assessments/[assessmentId]/judgements/[judgementId]/forecast/route";
 import { getDatabase } from "@/db/client";
 import { auditEvents, judgementForecasts } from "@/db/schema";
+import { latestResolveBy } from "@/lib/forecasts/forecast-days";
 import { type ForecastDto, forecastDto } from "@/lib/schemas/forecasts";
 import type { Actor } from "../auth/actor";
 import { createTestUser, createTestWorkspace } from "../testing/factories";
@@ -129,6 +130,23 @@ describe("PUT/GET/DELETE …/judgements/:judgementId/forecast", () => {
     expect(
       (await forecast("PUT", f.analyst, assessmentId, { resolveBy: daysFromToday(0), criterion: CRITERION })).status,
     ).toBe(200);
+  });
+
+  it("refuses a resolve-by day more than 50 years ahead (400, field message naming the last day allowed)", async () => {
+    const f = await forecastingTeam();
+    const assessmentId = await f.writeAssessment([{ id: "jdg_key", likelihood: "likely" }]);
+    const latest = latestResolveBy();
+    for (const resolveBy of ["9999-12-31", daysFromToday(50 * 366)]) {
+      const refused = await forecast("PUT", f.analyst, assessmentId, { resolveBy, criterion: CRITERION });
+      expect([refused.status, refused.body.error.code]).toEqual([400, "bad_request:resolve_by"]);
+      expect(refused.body.error.fields.resolveBy).toEqual([
+        `Choose a day within 50 years, by ${latest}: a forecast must be resolvable.`,
+      ]);
+    }
+    expect(await storedFor(assessmentId)).toEqual({ rows: [], events: [] });
+    expect((await forecast("PUT", f.analyst, assessmentId, { resolveBy: latest, criterion: CRITERION })).status).toBe(
+      200,
+    );
   });
 
   it("refuses moving an open forecast's day into the past, and every change once its own day has passed", async () => {

@@ -1,6 +1,6 @@
 import { judgementForecasts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isPastResolveBy, todayUtc } from "@/lib/forecasts/forecast-days";
+import { isPastResolveBy, latestResolveBy, MAX_FORECAST_YEARS, todayUtc } from "@/lib/forecasts/forecast-days";
 import { bandRange, isInBand } from "@/lib/forecasts/forecast-scoring";
 import { WRITER_ROLES } from "@/lib/roles";
 import { type ForecastDto, type SetForecastInput, setForecastInput } from "@/lib/schemas/forecasts";
@@ -23,16 +23,25 @@ export interface SetForecastOptions {
 
 /**
  * 400 `bad_request:resolve_by` for a day before today (UTC): a forecast about a day already past
- * predicts nothing.
+ * predicts nothing; and for a day more than 50 years ahead (9999-12-31), which nobody will score.
  */
-function refusePastResolveBy(resolveBy: string): void {
+function refuseResolveByOutOfRange(resolveBy: string): void {
   const today = todayUtc();
-  if (!isPastResolveBy(resolveBy, today)) return;
-  throw new AppError("bad_request:resolve_by", "The resolve-by day has already passed.", {
-    fields: {
-      resolveBy: [`Choose today (${today}, UTC) or a later day: a forecast is about what has not happened yet.`],
-    },
-  });
+  if (isPastResolveBy(resolveBy, today)) {
+    throw new AppError("bad_request:resolve_by", "The resolve-by day has already passed.", {
+      fields: {
+        resolveBy: [`Choose today (${today}, UTC) or a later day: a forecast is about what has not happened yet.`],
+      },
+    });
+  }
+  const latest = latestResolveBy(today);
+  if (resolveBy > latest) {
+    throw new AppError("bad_request:resolve_by", "The resolve-by day is too far ahead.", {
+      fields: {
+        resolveBy: [`Choose a day within ${MAX_FORECAST_YEARS} years, by ${latest}: a forecast must be resolvable.`],
+      },
+    });
+  }
 }
 
 /**
@@ -56,7 +65,7 @@ export async function setForecast(options: SetForecastOptions): Promise<Forecast
         refuseResolved(existing);
         refuseClosed(existing);
       }
-      refusePastResolveBy(input.resolveBy);
+      refuseResolveByOutOfRange(input.resolveBy);
       if (!judgement.likelihood) {
         throw new AppError("unprocessable:likelihood", "Give the judgement a likelihood before making it a forecast.", {
           fields: { "": ["The judgement has no likelihood, so it predicts nothing that could be scored."] },
