@@ -298,6 +298,18 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
     );
     const sourceAttributions = attributionsOf(record.source_attributions ?? {}, record.source_ids);
     if (sourceAttributions.issues.length > 0) report(index, record.id, sourceAttributions.issues);
+    // The library links an observation to a source once; caught here so the file is refused with a
+    // message for the record instead of failing on the link table's key.
+    const twice = record.source_ids.filter((ref, position) => record.source_ids.indexOf(ref) !== position);
+    if (twice.length > 0)
+      report(index, record.id, [
+        {
+          code: "custom",
+          path: ["source_ids"],
+          message: `lists source ${[...new Set(twice)].join(", ")} twice; list each source once.`,
+          input: record.source_ids,
+        },
+      ]);
     if (!input) return;
     if (record.source_ids.length === 0)
       report(index, record.id, [

@@ -176,6 +176,48 @@ describe("evidence import and export", () => {
     expect((await countRows(workspace.id)).sources).toBe(28);
   });
 
+  it("refuses an observation that lists one source twice with a 400 naming the record, not a 409", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    const file = dataset();
+    await importEvidence({
+      actor: analyst,
+      workspaceId: workspace.id,
+      file: { sources: file.sources, sites: file.sites },
+    });
+    const token = await createTestApiToken(analyst);
+    const csv = [
+      "id,site_id,date,date_precision,kind,summary,source_ids,credibility,quantities",
+      "D-1,tikhoretsk_depot,2024-05,month,imagery,dup source,S07 | S07,2,rail_cars=50",
+    ].join("\n");
+    const postCsv = () =>
+      importRoute.POST(
+        new Request("http://localhost/", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+          body: csv,
+        }),
+        { params: Promise.resolve({ workspaceId: workspace.id }) },
+      );
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const refused = await postCsv();
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.fields).toEqual({
+        "observations.0.source_ids": ["D-1: lists source S07 twice; list each source once."],
+      });
+    }
+    const json = { observations: [{ ...file.observations[0], id: "D-2", source_ids: ["S99", "S99"] }] };
+    await expect(importEvidence({ actor: analyst, workspaceId: workspace.id, file: json })).rejects.toMatchObject({
+      code: "bad_request:import",
+      fields: {
+        "observations.0.source_ids": [
+          "D-2: lists source S99 twice; list each source once.",
+          "D-2: no source S99 in the file or the library.",
+        ],
+      },
+    });
+    expect((await countRows(workspace.id)).observations).toBe(0);
+  });
+
   it("exports JSON and CSV that import back into another workspace without loss or duplicates", async () => {
     const { workspace, analyst } = await createTestTeam();
     await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });

@@ -136,7 +136,8 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
         const unknown = sourceRefs.filter((ref) => !fileSources.has(ref) && !sourceIds.has(ref));
         if (unknown.length > 0) {
           fields[`observations.${index}.source_ids`] = [
-            `${id}: no source ${unknown.join(", ")} in the file or the library.`,
+            ...(fields[`observations.${index}.source_ids`] ?? []),
+            `${id}: no source ${[...new Set(unknown)].join(", ")} in the file or the library.`,
           ];
         }
       }
