@@ -7,11 +7,18 @@ import { useFormContext } from "../forms/form-context";
 import { SubmitButton } from "../forms/submit-button";
 import { TableHead } from "../ui/table-head";
 
+/** Per kind: created, already in the library, and those of them the file says otherwise (not applied). */
+interface KindCounts {
+  created: number;
+  existing: number;
+  differing: { id: string; fields: string[] }[];
+}
+
 /** Counts of one import, per kind of record. */
 export interface ImportCounts {
-  sources: { created: number; existing: number };
-  sites: { created: number; existing: number };
-  observations: { created: number; existing: number };
+  sources: KindCounts;
+  sites: KindCounts;
+  observations: KindCounts;
   /** Fields of the file the library has no place for (`sites.owner`): not imported. */
   ignoredFields: string[];
 }
@@ -50,12 +57,38 @@ function ImportSummary() {
           ))}
         </tbody>
       </table>
+      <NotApplied result={data.result} />
       {data.result.ignoredFields.length > 0 ? (
         <p role="note" className="text-sm text-amber-800">
           Not imported, the library has no place for these fields: {data.result.ignoredFields.join(", ")}.
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Records already in the library that the file says otherwise: the library kept its own values. */
+function NotApplied({ result }: { result: ImportCounts }) {
+  const differing = KINDS.flatMap((kind) => result[kind].differing.map((record) => ({ kind, ...record })));
+  if (differing.length === 0) return null;
+  return (
+    <section aria-labelledby="import-differing-heading" className="rounded-md border border-amber-200 bg-white p-4">
+      <h3 id="import-differing-heading" className="text-sm font-semibold text-amber-900">
+        {differing.length} {differing.length === 1 ? "record differs" : "records differ"} from the library: not applied
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        The library keeps its own values (a file cannot tell your edit from an older copy). Edit these records in the
+        library to change them.
+      </p>
+      <ul className="mt-2 max-h-80 space-y-1 overflow-y-auto text-sm">
+        {differing.map((record) => (
+          <li key={`${record.kind}:${record.id}`}>
+            <span className="font-medium text-slate-800">{record.id}</span> ({record.kind.replace(/s$/, "")}):{" "}
+            {record.fields.join(", ")}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -539,14 +539,24 @@ export const exportEvidenceQuery = z.object({
     .describe("json (default): the whole library, importable; csv: the observations."),
 });
 
-const importCounts = z.object({ created: z.number().int(), existing: z.number().int() });
+const importCounts = z.object({
+  created: z.number().int(),
+  existing: z.number().int(),
+  differing: z
+    .array(z.object({ id: z.string().describe("The record's id in the file."), fields: z.array(z.string()) }))
+    .describe(
+      "Records already in the library whose fields in the file (named as in the file) differ from it: not applied, the library keeps its own.",
+    ),
+});
 
 /** Response of `POST …/evidence/import`. */
 export const importEvidenceResult = z
   .object({
     sources: importCounts,
     sites: importCounts,
-    observations: importCounts.describe("existing: already in the library (same file id), left as they are."),
+    observations: importCounts.describe(
+      "existing: already in the library (same file id), left as they are; differing: those the file says otherwise.",
+    ),
     ignoredFields: z
       .array(z.string())
       .describe(

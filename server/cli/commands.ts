@@ -98,6 +98,11 @@ export const COMMANDS: Record<string, Command> = {
       const lines = (["sources", "sites", "observations"] as const).map(
         (kind) => `${kind}: ${result[kind].created} created, ${result[kind].existing} already in the library`,
       );
+      for (const kind of ["sources", "sites", "observations"] as const) {
+        for (const record of result[kind].differing) {
+          lines.push(`not applied, differs from the library: ${record.id} (${record.fields.join(", ")})`);
+        }
+      }
       if (result.ignoredFields.length > 0) {
         lines.push(`not imported (no place for them in the library): ${result.ignoredFields.join(", ")}`);
       }

@@ -18,6 +18,8 @@ export interface ImportedRecord<T> {
   index: number;
   externalId: string;
   input: T;
+  /** The fields the file's record has: only these are compared with a record already in the library. */
+  given: string[];
 }
 export interface ImportedObservation extends ImportedRecord<Omit<CreateObservationInput, "siteId" | "sourceIds">> {
   siteRef: string | null;
@@ -203,7 +205,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       record.id,
       report,
     );
-    if (input) sources.push({ index, externalId: record.id, input });
+    if (input) sources.push({ index, externalId: record.id, input, given: Object.keys(record) });
   });
   const sites: ImportedSite[] = [];
   (file.sites ?? []).forEach((raw, index) => {
@@ -243,7 +245,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
       record.id,
       report,
     );
-    if (input) sites.push({ index, externalId: record.id, input, facts: facts.facts });
+    if (input) sites.push({ index, externalId: record.id, input, given: Object.keys(record), facts: facts.facts });
   });
   const observations: ImportedObservation[] = [];
   const observationSchema = createObservationInput.omit({ siteId: true, sourceIds: true });
@@ -318,6 +320,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
     observations.push({
       index,
       externalId: record.id,
+      given: Object.keys(record),
       input,
       siteRef: record.site_id ?? null,
       sourceRefs: record.source_ids,

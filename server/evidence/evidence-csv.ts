@@ -59,35 +59,51 @@ export function observationsFromCsv(text: string): Record<string, unknown>[] {
       fields: { "": [`Add the column(s) ${missing.join(", ")}; expected: ${OBSERVATION_CSV_COLUMNS.join(", ")}.`] },
     });
   }
+  const has = (name: string) => columns.includes(name);
   return rows.map((cells) => {
     // Our exports put an apostrophe before a cell a spreadsheet would run as a formula; undone here.
     const cell = (name: string) => restoreFormula(cells[columns.indexOf(name)] ?? "").trim();
+    // Only the columns the file has: a missing column says nothing, which matters when a row is
+    // compared with the record already in the library.
+    const optional: [string, string, () => unknown][] = [
+      ["site_id", "site_id", () => cell("site_id") || null],
+      ["kind", "kind", () => cell("kind")],
+      [
+        "source_attributions",
+        "source_attributions",
+        () =>
+          Object.fromEntries(
+            splitList(cell("source_attributions")).map((entry) => {
+              const [sourceId = "", ...name] = entry.split(":");
+              return [sourceId.trim(), name.join(":").trim()];
+            }),
+          ),
+      ],
+      ["quantities", "quantities", () => splitList(cell("quantities")).map(parseQuantity)],
+      [
+        "qualitative",
+        "counts",
+        () =>
+          Object.fromEntries(
+            splitList(cell("qualitative")).map((entry) => {
+              const [metric = "", ...words] = entry.split(":");
+              return [metric.trim(), words.join(":").trim()];
+            }),
+          ),
+      ],
+      ["ships", "ships", () => splitList(cell("ships"))],
+      ["notes", "notes", () => cell("notes")],
+      ["inferred_fields", "inferred_fields", () => splitList(cell("inferred_fields"))],
+      ["retraction_reason", "retraction_reason", () => cell("retraction_reason") || null],
+    ];
     const record: Record<string, unknown> = {
       id: cell("id"),
-      site_id: cell("site_id") || null,
       date: cell("date"),
       date_precision: cell("date_precision"),
-      kind: cell("kind"),
       summary: cell("summary"),
       source_ids: splitList(cell("source_ids")),
-      source_attributions: Object.fromEntries(
-        splitList(cell("source_attributions")).map((entry) => {
-          const [sourceId = "", ...name] = entry.split(":");
-          return [sourceId.trim(), name.join(":").trim()];
-        }),
-      ),
-      quantities: splitList(cell("quantities")).map(parseQuantity),
-      counts: Object.fromEntries(
-        splitList(cell("qualitative")).map((entry) => {
-          const [metric = "", ...words] = entry.split(":");
-          return [metric.trim(), words.join(":").trim()];
-        }),
-      ),
-      ships: splitList(cell("ships")),
-      notes: cell("notes"),
-      inferred_fields: splitList(cell("inferred_fields")),
-      retraction_reason: cell("retraction_reason") || null,
     };
+    for (const [column, key, read] of optional) if (has(column)) record[key] = read();
     const credibility = cell("credibility");
     if (credibility) record.credibility = /^\d+$/.test(credibility) ? Number(credibility) : credibility;
     return record;

@@ -13,6 +13,7 @@ import { importEvidence } from "./import-evidence";
 import { listObservations } from "./list-observations";
 import { listSites } from "./list-sites";
 import { listSources } from "./list-sources";
+import { updateObservation } from "./update-observation";
 
 const DATASET_PATH = path.join(import.meta.dirname, "fixtures/dprk-russia-observations.json");
 const dataset = () => JSON.parse(readFileSync(DATASET_PATH, "utf8"));
@@ -49,9 +50,9 @@ describe("evidence import and export", () => {
     });
     const second = await post();
     expect(second.body).toEqual({
-      sources: { created: 0, existing: 28 },
-      sites: { created: 0, existing: 11 },
-      observations: { created: 0, existing: 40 },
+      sources: { created: 0, existing: 28, differing: [] },
+      sites: { created: 0, existing: 11, differing: [] },
+      observations: { created: 0, existing: 40, differing: [] },
       ignoredFields: [],
     });
     expect(await countRows(workspace.id)).toEqual({ sources: 28, sites: 11, observations: 40 });
@@ -218,6 +219,57 @@ describe("evidence import and export", () => {
     expect((await countRows(workspace.id)).observations).toBe(0);
   });
 
+  it("says which re-imported records differ from the library, applies none of it, and ignores fields the file lacks", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    const file = dataset();
+    await importEvidence({ actor: analyst, workspaceId: workspace.id, file });
+    const token = await createTestApiToken(analyst);
+    const header = "id,site_id,date,date_precision,summary,source_ids,credibility,quantities";
+    const rows = [
+      "T-1,tikhoretsk_depot,2024-05,month,About 45 rail cars,S07,3,rail_cars=~45",
+      "T-2,tikhoretsk_depot,2024-06,month,About 40 rail cars,S07,3,rail_cars=~40",
+    ];
+    const postCsv = async (lines: string[]) => {
+      const response = await importRoute.POST(
+        new Request("http://localhost/", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+          body: [header, ...lines].join("\n"),
+        }),
+        { params: Promise.resolve({ workspaceId: workspace.id }) },
+      );
+      return response.json();
+    };
+    expect((await postCsv(rows)).observations).toEqual({ created: 2, existing: 0, differing: [] });
+    const edited = [
+      "T-1,tikhoretsk_depot,2024-05,month,About 48 rail cars (recounted),S07 | S22,2,rail_cars=~48",
+      rows[1] as string,
+      "T-3,tikhoretsk_depot,2024-07,month,About 35 rail cars,S07,3,rail_cars=~35",
+    ];
+    expect((await postCsv(edited)).observations).toEqual({
+      created: 1,
+      existing: 2,
+      differing: [{ id: "T-1", fields: ["summary", "quantities", "credibility", "source_ids"] }],
+    });
+    const [stored] = await listObservations({ actor: analyst, workspaceId: workspace.id, q: "About 45 rail cars" });
+    expect(stored).toMatchObject({ externalId: "T-1", credibility: 3, revision: 1, sources: [{ externalId: "S07" }] });
+
+    // An analyst's grades and edits in the app: the dataset gives no grades, so only the summary differs.
+    const obs26 = (await listObservations({ actor: analyst, workspaceId: workspace.id })).find(
+      (o) => o.externalId === "OBS-26",
+    );
+    if (!obs26) throw new Error("OBS-26 missing");
+    await updateObservation({
+      actor: analyst,
+      workspaceId: workspace.id,
+      observationId: obs26.id,
+      input: { revision: 1, credibility: 2, summary: "About 60 rail cars (checked)" },
+    });
+    const again = await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });
+    expect(again.observations.differing).toEqual([{ id: "OBS-26", fields: ["summary"] }]);
+    expect(again.sources.differing).toEqual([]);
+  });
+
   it("exports JSON and CSV that import back into another workspace without loss or duplicates", async () => {
     const { workspace, analyst } = await createTestTeam();
     await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });
@@ -251,7 +303,13 @@ describe("evidence import and export", () => {
       }),
       { params: Promise.resolve({ workspaceId: workspace.id }) },
     );
-    expect(await again.json()).toMatchObject({ observations: { created: 0, existing: 40 } });
+    expect(await again.json()).toMatchObject({ observations: { created: 0, existing: 40, differing: [] } });
+    // So does the JSON export: what the library wrote reads back as the same records.
+    expect(await importEvidence({ actor: analyst, workspaceId: workspace.id, file: exported.body })).toMatchObject({
+      sources: { existing: 28, differing: [] },
+      sites: { existing: 11, differing: [] },
+      observations: { existing: 40, differing: [] },
+    });
   });
 
   it("imports observations from CSV that cite sites and sources already in the library", async () => {

@@ -1,7 +1,8 @@
 import { getDatabase } from "@/db/client";
 import type { Actor } from "../auth/actor";
-import { fileDateOf, observationsToCsv } from "./evidence-csv";
+import { observationsToCsv } from "./evidence-csv";
 import { loadObservationDtos, loadSiteDtos, loadSourceDtos } from "./evidence-dtos";
+import { fileIdsOf, observationToFile, siteToFile, sourceToFile } from "./evidence-file-records";
 import { requireEvidenceAccess } from "./require-evidence-access";
 
 export interface ExportEvidenceOptions {
@@ -23,69 +24,14 @@ export async function exportEvidenceJson(options: ExportEvidenceOptions): Promis
     loadSiteDtos(db, options.workspaceId),
     loadObservationDtos(db, options.workspaceId),
   ]);
-  // Site facts keep source uuids; the file names sources by the ids it gives them.
-  const fileIdOf = new Map(sourceList.map((source) => [source.id, source.externalId ?? source.id]));
+  const fileIdOf = fileIdsOf(sourceList);
   return {
     dataset: "parallax_evidence_library",
     version: "1.0",
     exported_at: new Date().toISOString(),
-    sources: sourceList.map((source) => ({
-      id: source.externalId ?? source.id,
-      publisher: source.publisher,
-      title: source.title,
-      title_note: source.titleNote,
-      url: source.url,
-      date: source.publishedOn,
-      date_note: source.dateNote,
-      type: source.typeDetail ?? source.type,
-      source_type: source.type,
-      authors: source.authors,
-      notes: source.descriptor,
-      reliability: source.reliability,
-      reliability_rationale: source.reliabilityRationale,
-      retrieved_on: source.retrievedOn,
-      found_in: source.foundIn,
-    })),
-    sites: siteList.map((site) => ({
-      id: site.externalId ?? site.id,
-      name: site.name,
-      country: site.country,
-      region: site.region,
-      type: site.type,
-      lat: site.latitude,
-      lon: site.longitude,
-      coord_basis: site.coordinateNote,
-      coord_precision: site.coordinatePrecision,
-      coord_inferred: site.coordinatePrecision !== null && site.coordinatePrecision !== "exact",
-      facts: site.facts.map((fact) => ({
-        fact: fact.text,
-        source_ids: fact.sourceIds.map((id) => fileIdOf.get(id) ?? id),
-      })),
-    })),
-    observations: observationList.map((observation) => ({
-      id: observation.externalId ?? observation.id,
-      site_id: observation.site ? (observation.site.externalId ?? observation.site.id) : null,
-      ...fileDateOf(observation.observed),
-      kind: observation.kind,
-      summary: observation.summary,
-      counts: Object.fromEntries([
-        ...observation.quantities.map((q) => [q.metric, q.value]),
-        ...observation.qualitative.map((q) => [q.metric, q.text]),
-      ]),
-      quantities: observation.quantities,
-      ships: observation.ships,
-      source_ids: observation.sources.map((source) => source.externalId ?? source.id),
-      source_attributions: Object.fromEntries(
-        observation.sources
-          .filter((source) => source.attributedTo)
-          .map((source) => [source.externalId ?? source.id, source.attributedTo]),
-      ),
-      credibility: observation.credibility,
-      inferred: observation.inferredFields.length > 0,
-      inferred_fields: observation.inferredFields,
-      notes: observation.notes,
-      retraction_reason: observation.retraction?.reason ?? null,
-    })),
+    sources: sourceList.map(sourceToFile),
+    sites: siteList.map((site) => siteToFile(site, fileIdOf)),
+    observations: observationList.map(observationToFile),
   };
 }
 

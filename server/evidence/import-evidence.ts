@@ -11,6 +11,7 @@ import { convertEvidenceFile, type ImportedRecord } from "./convert-evidence-fil
 import { loadObservationDtos, loadSiteDtos, loadSourceDtos } from "./evidence-dtos";
 import { type EvidenceFile, evidenceFile } from "./evidence-file";
 import { recordEvidenceRevision } from "./evidence-revisions";
+import { type ExistingRecords, findImportDifferences, type ImportDifference } from "./import-differences";
 import { isUniqueViolation } from "./is-unique-violation";
 import { linkObservationSources, observationColumns } from "./observation-rows";
 import { describeSource } from "./refuse-duplicate-source-url";
@@ -24,11 +25,19 @@ export interface ImportEvidenceOptions {
   file: EvidenceFile;
 }
 
-/** What an import did, per kind: records it created and records already in the library. */
+/** Per kind: records created, records already in the library, and which of those the file says otherwise. */
+export interface ImportCounts {
+  created: number;
+  existing: number;
+  /** Records already in the library whose fields in the file differ from it: not applied, the library keeps its own. */
+  differing: ImportDifference[];
+}
+
+/** What an import did, per kind. */
 export interface ImportEvidenceResult {
-  sources: { created: number; existing: number };
-  sites: { created: number; existing: number };
-  observations: { created: number; existing: number };
+  sources: ImportCounts;
+  sites: ImportCounts;
+  observations: ImportCounts;
   /** Fields of the file's records that the library has no place for, as `<collection>.<field>`: not imported. */
   ignoredFields: string[];
 }
@@ -97,7 +106,9 @@ async function refuseDuplicateUrls(
  * Imports a library file in one transaction: every record is checked first and any error refuses
  * the whole file (400, messages per record). Records whose id is already in the workspace are left
  * as they are, so importing the same file twice creates nothing the second time and never
- * overwrites an analyst's later edits or grades.
+ * overwrites an analyst's later edits or grades: a file carries no revision to tell an edit from an
+ * old copy. Those whose fields in the file differ are listed per record (`differing`), so the
+ * edits are never dropped unnoticed.
  */
 export async function importEvidence(options: ImportEvidenceOptions): Promise<ImportEvidenceResult> {
   const file = parseInput(evidenceFile, options.file);
@@ -145,15 +156,17 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
         throw new AppError("bad_request:import", "Nothing was imported: some records are not valid.", { fields });
       }
       const counts: ImportEvidenceResult = {
-        sources: { created: 0, existing: 0 },
-        sites: { created: 0, existing: 0 },
-        observations: { created: 0, existing: 0 },
+        sources: { created: 0, existing: 0, differing: [] },
+        sites: { created: 0, existing: 0, differing: [] },
+        observations: { created: 0, existing: 0, differing: [] },
         ignoredFields: converted.ignored,
       };
       const stamp = { workspaceId, createdBy: actorUserId, updatedBy: actorUserId };
+      const existing: ExistingRecords = { sources: [], sites: [], observations: [] };
       for (const record of converted.sources) {
         if (sourceIds.has(record.externalId)) {
           counts.sources.existing += 1;
+          existing.sources.push(record);
           continue;
         }
         const [row] = await tx
@@ -169,6 +182,7 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
       for (const record of converted.sites) {
         if (siteIds.has(record.externalId)) {
           counts.sites.existing += 1;
+          existing.sites.push(record);
           continue;
         }
         const facts = record.facts.map((fact) => ({
@@ -188,6 +202,7 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
       for (const record of converted.observations) {
         if (observationIds.has(record.externalId)) {
           counts.observations.existing += 1;
+          existing.observations.push(record);
           continue;
         }
         const linked = record.sourceRefs.map((ref) => ({
@@ -213,6 +228,10 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
           await recordEvidenceRevision({ db: tx, kind: "observation", record: dto, action: "imported", actorUserId });
         counts.observations.created += 1;
       }
+      const differing = await findImportDifferences(tx, workspaceId, existing, { sourceIds, siteIds, observationIds });
+      counts.sources.differing = differing.sources;
+      counts.sites.differing = differing.sites;
+      counts.observations.differing = differing.observations;
       await recordAuditEvent({
         db: tx,
         workspaceId,

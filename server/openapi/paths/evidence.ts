@@ -154,7 +154,8 @@ export function registerEvidencePaths(registry: OpenAPIRegistry): void {
       "Owners and analysts only. JSON in the shape of the DPRK–Russia example dataset (sources, sites, observations; " +
       "what `evidence/export` produces), or `Content-Type: text/csv` with observations citing sites and sources already " +
       "in the library. One transaction: any invalid record refuses the whole file with messages per record " +
-      "(`observations.3.date`). Records whose id is already in the library are left as they are, so re-importing creates no duplicates. " +
+      "(`observations.3.date`). Records whose id is already in the library are left as they are, so re-importing creates no duplicates; " +
+      "those whose fields in the file differ are listed per record in `differing` (not applied), and record fields the library has no place for in `ignoredFields`. " +
       'An observation may carry `source_attributions` (`{"S07": "The White House"}`): who a cited source says the information came from. ' +
       "In a CSV, a cell of apostrophes followed by =, +, -, @, a tab or a carriage return loses its first apostrophe (the export's formula guard).",
     request: {
