@@ -11,6 +11,7 @@ import {
   lastDayOfMonth,
 } from "@/lib/schemas/evidence";
 import { fileObservation, fileSite, fileSource } from "./evidence-file";
+import { REPORTED_NUMBER_HINT, readReportedNumber } from "./read-reported-number";
 
 /** One record of a file, validated, with the file's ids of the records it refers to. */
 export interface ImportedRecord<T> {
@@ -54,6 +55,30 @@ function isApproximate(summary: string, metric: string, value: number): boolean 
   if (metric.endsWith("_est")) return true;
   const numbers = [String(value), value.toLocaleString("en-US")].map((n) => n.replace(/[.,]/g, "\\$&"));
   return new RegExp(`\\b(about|approximately|around|roughly|nearly|~)\\s*(${numbers.join("|")})\\b`, "i").test(summary);
+}
+
+/**
+ * A file's `quantities` with values written as text ("about 50", "2,000") read as numbers. A value
+ * that is not a number is reported here, with how to write one.
+ */
+function quantitiesOf(raw: unknown[] | undefined) {
+  const issues: z.core.$ZodIssue[] = [];
+  if (!raw) return { quantities: undefined, issues };
+  const quantities = raw.map((entry, index) => {
+    if (!entry || typeof entry !== "object" || typeof (entry as { value?: unknown }).value !== "string") return entry;
+    const quantity = entry as { metric?: unknown; value: string; approximate?: unknown };
+    const number = readReportedNumber(quantity.value);
+    if (number) return { ...quantity, value: number.value, approximate: quantity.approximate ?? number.approximate };
+    issues.push({
+      code: "custom",
+      path: ["quantities", index, "value"],
+      message: `${String(quantity.metric ?? "The quantity")}: “${quantity.value}” is not a number; ${REPORTED_NUMBER_HINT}.`,
+      input: quantity.value,
+    });
+    // A stand-in keeps the other quantities' positions (and their messages' keys); the file is refused anyway.
+    return { ...quantity, value: 0 };
+  });
+  return { quantities, issues };
 }
 
 /** `day`, `month` or `range START/END` (each end a day or a month) as the observed-date input. */
@@ -269,15 +294,24 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
         })),
       );
     }
-    const quantities =
-      record.quantities ??
-      counts
-        .filter(([, value]) => typeof value === "number")
-        .map(([metric, value]) => ({
+    // "about 50", "~60" and "2,000" are numbers as people and our CSV export write them, not words.
+    const numeric = counts.flatMap(([metric, value]) => {
+      const number = typeof value === "string" ? readReportedNumber(value) : null;
+      if (typeof value === "number")
+        return [{ metric, value, approximate: isApproximate(record.summary, metric, value) }];
+      if (!number) return [];
+      return [
+        {
           metric,
-          value,
-          approximate: isApproximate(record.summary, metric, value as number),
-        }));
+          value: number.value,
+          approximate: number.approximate || isApproximate(record.summary, metric, number.value),
+        },
+      ];
+    });
+    const words = counts.filter(([, value]) => typeof value === "string" && !readReportedNumber(value));
+    const read = quantitiesOf(record.quantities);
+    if (read.issues.length > 0) report(index, record.id, read.issues);
+    const quantities = read.quantities ?? numeric;
     const input = validate(
       observationSchema,
       {
@@ -286,9 +320,7 @@ export function convertEvidenceFile(file: { sources?: unknown[]; sites?: unknown
         kind: record.kind ?? "",
         observed: observedFrom(record.date, record.date_precision),
         quantities,
-        qualitative: counts
-          .filter(([, value]) => typeof value === "string")
-          .map(([metric, value]) => ({ metric, text: value })),
+        qualitative: words.map(([metric, value]) => ({ metric, text: value })),
         ships: record.ships ?? [],
         credibility: record.credibility ?? 6,
         notes: record.notes ?? "",

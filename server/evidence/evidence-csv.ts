@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { ObservationDto } from "@/lib/schemas/evidence";
 import { formatCsv, parseCsv, restoreFormula } from "../csv/csv-format";
+import { readReportedNumber } from "./read-reported-number";
 
 /**
  * Columns of the observations CSV, in order. Lists inside a cell are separated by " | ";
@@ -33,17 +34,24 @@ function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
-/** A quantity cell entry: `rail_cars=~50` (approximate) or `ship_length_m=115 m`. A value that is not a number stays text, for the validator to refuse. */
+/**
+ * A quantity cell entry: `rail_cars=~50` (approximate, as the export writes it), `rail_cars=about 50`,
+ * `tonnes=2,000 t`, `ship_length_m=115 m`. A value that is not a number stays text, for the import to refuse.
+ */
 function parseQuantity(entry: string): unknown {
-  const match = /^([^=]+)=\s*(~)?\s*(\S+)\s*(.*)$/.exec(entry);
+  const match = /^([^=]+)=\s*(.*)$/.exec(entry);
   if (!match) return { metric: entry, value: entry };
-  const numeric = Number(match[3]);
-  return {
-    metric: match[1]?.trim(),
-    value: match[3] !== undefined && match[3] !== "" && Number.isFinite(numeric) ? numeric : match[3],
-    unit: match[4] ? match[4] : null,
-    approximate: match[2] === "~",
-  };
+  const [, metric = "", rest = ""] = match;
+  // The number is the longest leading run that reads as one ("about 2,000" of "about 2,000 t").
+  const words = rest.split(/\s+/).filter(Boolean);
+  for (let count = Math.min(words.length, 2); count >= 1; count -= 1) {
+    const number = readReportedNumber(words.slice(0, count).join(" "));
+    if (number) {
+      const unit = words.slice(count).join(" ");
+      return { metric: metric.trim(), value: number.value, unit: unit || null, approximate: number.approximate };
+    }
+  }
+  return { metric: metric.trim(), value: rest.trim(), unit: null, approximate: false };
 }
 
 /**

@@ -270,6 +270,62 @@ describe("evidence import and export", () => {
     expect(again.sources.differing).toEqual([]);
   });
 
+  it("reads “about 50”, “~60”, “≈3” and “2,000” in hand-made files as quantities, and refuses other text clearly", async () => {
+    const { workspace, analyst } = await createTestTeam();
+    const file = dataset();
+    await importEvidence({
+      actor: analyst,
+      workspaceId: workspace.id,
+      file: { sources: file.sources, sites: file.sites },
+    });
+    const base = { site_id: "tikhoretsk_depot", date: "2024-05", date_precision: "month", source_ids: ["S07"] };
+    const json = {
+      observations: [
+        {
+          ...base,
+          id: "H-1",
+          summary: "Rail cars and ammunition",
+          counts: { rail_cars: "about 50", tonnes: "2,000", storage_areas_in_use_fraction: "slightly over half" },
+        },
+      ],
+    };
+    await importEvidence({ actor: analyst, workspaceId: workspace.id, file: json });
+    const token = await createTestApiToken(analyst);
+    const postCsv = (quantities: string) =>
+      importRoute.POST(
+        new Request("http://localhost/", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+          body: `id,site_id,date,date_precision,summary,source_ids,credibility,quantities\nH-2,tikhoretsk_depot,2024-06,month,Hand-made,S07,3,"${quantities}"`,
+        }),
+        { params: Promise.resolve({ workspaceId: workspace.id }) },
+      );
+    const refused = await postCsv("rail_cars=about 50 | tonnes=many");
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.fields).toEqual({
+      "observations.0.quantities.1.value": [
+        "H-2: tonnes: “many” is not a number; write a number such as 50, 2,000, ~50 or about 50.",
+      ],
+    });
+    expect((await postCsv("rail_cars=about 50 | tonnes=2,000 t | locomotives=≈3 | box_cars=~60")).status).toBe(200);
+    const byId = new Map(
+      (await listObservations({ actor: analyst, workspaceId: workspace.id })).map((o) => [o.externalId, o]),
+    );
+    expect(byId.get("H-1")).toMatchObject({
+      quantities: [
+        { metric: "rail_cars", value: 50, approximate: true },
+        { metric: "tonnes", value: 2000, approximate: false },
+      ],
+      qualitative: [{ metric: "storage_areas_in_use_fraction", text: "slightly over half" }],
+    });
+    expect(byId.get("H-2")?.quantities).toEqual([
+      { metric: "rail_cars", value: 50, unit: null, approximate: true },
+      { metric: "tonnes", value: 2000, unit: "t", approximate: false },
+      { metric: "locomotives", value: 3, unit: null, approximate: true },
+      { metric: "box_cars", value: 60, unit: null, approximate: true },
+    ]);
+  });
+
   it("exports JSON and CSV that import back into another workspace without loss or duplicates", async () => {
     const { workspace, analyst } = await createTestTeam();
     await importEvidence({ actor: analyst, workspaceId: workspace.id, file: dataset() });
