@@ -386,9 +386,32 @@ const filterDay = (name: string) =>
     .string({ error: `Use ${name}=YYYY-MM-DD.` })
     .refine((value) => isRealDay(value), `Use ${name}=YYYY-MM-DD (a real date).`);
 
+/** The most observations one page holds, and how many a page holds when only `page` is given. */
+export const OBSERVATIONS_PAGE_MAX = 500;
+export const OBSERVATIONS_PAGE_DEFAULT = 100;
+
+const pagingNumber = (message: string, max?: number) => {
+  const number = z.coerce.number({ error: message }).int(message).min(1, message);
+  return max === undefined ? number : number.max(max, message);
+};
+
+/** Every parameter `GET …/observations` understands. */
+const OBSERVATION_QUERY_KEYS = [
+  "q",
+  "siteId",
+  "sourceId",
+  "status",
+  "from",
+  "to",
+  "reliability",
+  "credibility",
+  "limit",
+  "page",
+];
+
 /** Query of `GET …/observations`. */
 export const listObservationsQuery = z
-  .object({
+  .looseObject({
     q: z.string().max(200, "Search for at most 200 characters.").optional().describe("Words in the summary or notes."),
     siteId: z.uuid({ error: "siteId must be a site id." }).optional(),
     sourceId: z.uuid({ error: "sourceId must be a source id." }).optional(),
@@ -413,6 +436,27 @@ export const listObservationsQuery = z
       .max(6, "Use credibility=1 to 6.")
       .optional()
       .describe("Only observations with this information-credibility grade."),
+    limit: pagingNumber(`Use limit=1 to ${OBSERVATIONS_PAGE_MAX}.`, OBSERVATIONS_PAGE_MAX)
+      .optional()
+      .describe(
+        `Observations per page (at most ${OBSERVATIONS_PAGE_MAX}). Without limit and page, every match is returned. ` +
+          'A paged answer carries `X-Total-Count` and a `Link` header with `rel="next"`/`"prev"`.',
+      ),
+    page: pagingNumber("Use page=1 or higher.")
+      .optional()
+      .describe(`Page number from 1 (with limit, or ${OBSERVATIONS_PAGE_DEFAULT} per page).`),
+  })
+  .superRefine((query, ctx) => {
+    // Refused rather than ignored: a client paging with a parameter we do not know would get every row.
+    for (const key of Object.keys(query)) {
+      if (!OBSERVATION_QUERY_KEYS.includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `Unknown parameter ${key}; use ${OBSERVATION_QUERY_KEYS.join(", ")}.`,
+        });
+      }
+    }
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: "The end of the date range must not be before its start.",

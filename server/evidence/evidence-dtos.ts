@@ -104,9 +104,14 @@ function observedOf(row: Observation): ObservationDto["observed"] {
   return { precision: "range", ...bounds };
 }
 
-/** Observations of a workspace with their site and sources, oldest observation first. */
-export async function loadObservationDtos(db: Executor, workspaceId: string, where?: SQL): Promise<ObservationDto[]> {
-  const rows = await db
+/** Observations of a workspace with their site and sources, oldest observation first; `page` takes a slice of that order. */
+export async function loadObservationDtos(
+  db: Executor,
+  workspaceId: string,
+  where?: SQL,
+  page?: { limit: number; offset: number },
+): Promise<ObservationDto[]> {
+  const query = db
     .select()
     .from(observations)
     .where(and(eq(observations.workspaceId, workspaceId), where))
@@ -117,6 +122,7 @@ export async function loadObservationDtos(db: Executor, workspaceId: string, whe
       asc(observations.externalId),
       asc(observations.id),
     );
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const links = await db

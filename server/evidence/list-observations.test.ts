@@ -100,4 +100,54 @@ describe("listing observations by date and grade", () => {
       expect(response.body.error.fields[field], query).toEqual([expect.any(String)]);
     }
   });
+
+  it("pages the list with limit and page (X-Total-Count, Link), and refuses unknown or invalid paging", async () => {
+    const { workspaceId, token, listed } = await createGradedLibrary();
+    const get = (query: string) =>
+      observationsRoute.GET(
+        new Request(`http://localhost/api/v1/workspaces/${workspaceId}/observations?${query}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ workspaceId }) },
+      );
+    const ids = async (response: Response) =>
+      ((await response.json()) as { externalId: string }[]).map((observation) => observation.externalId);
+    // Unpaged: every match, as before.
+    expect(await listed("")).toEqual(["OCT", "FEB", "EASTER", "APR"]);
+    const first = await get("limit=3");
+    expect(await ids(first)).toEqual(["OCT", "FEB", "EASTER"]);
+    expect(first.headers.get("x-total-count")).toBe("4");
+    expect(first.headers.get("link")).toBe(
+      `</api/v1/workspaces/${workspaceId}/observations?limit=3&page=2>; rel="next"`,
+    );
+    const second = await get("limit=3&page=2");
+    expect(await ids(second)).toEqual(["APR"]);
+    expect(second.headers.get("link")).toBe(
+      `</api/v1/workspaces/${workspaceId}/observations?limit=3&page=1>; rel="prev"`,
+    );
+    const filtered = await get("credibility=2&limit=1&page=2");
+    expect([await ids(filtered), filtered.headers.get("x-total-count")]).toEqual([["EASTER"], "2"]);
+
+    const cases: [string, string, string][] = [
+      [
+        "limit=10&offset=20",
+        "offset",
+        "Unknown parameter offset; use q, siteId, sourceId, status, from, to, reliability, credibility, limit, page.",
+      ],
+      [
+        "cursor=abc",
+        "cursor",
+        "Unknown parameter cursor; use q, siteId, sourceId, status, from, to, reliability, credibility, limit, page.",
+      ],
+      ["limit=0", "limit", "Use limit=1 to 500."],
+      ["limit=501", "limit", "Use limit=1 to 500."],
+      ["page=0", "page", "Use page=1 or higher."],
+      ["page=two", "page", "Use page=1 or higher."],
+    ];
+    for (const [query, field, message] of cases) {
+      const response = await get(query);
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).error.fields, query).toEqual({ [field]: [message] });
+    }
+  });
 });

@@ -1,7 +1,7 @@
-import { and, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
-import { getDatabase } from "@/db/client";
+import { and, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
+import { type Executor, getDatabase } from "@/db/client";
 import { observationSources, observations, sources } from "@/db/schema";
-import type { ObservationDto } from "@/lib/schemas/evidence";
+import { OBSERVATIONS_PAGE_DEFAULT, type ObservationDto } from "@/lib/schemas/evidence";
 import type { SourceReliability } from "@/lib/standards/admiralty";
 import type { Actor } from "../auth/actor";
 import { loadObservationDtos } from "./evidence-dtos";
@@ -28,10 +28,17 @@ export interface ListObservationsOptions {
   credibility?: number;
 }
 
-/** A workspace's observations, oldest observed first, with their site, sources and any retraction. */
-export async function listObservations(options: ListObservationsOptions): Promise<ObservationDto[]> {
-  const db = getDatabase();
-  await requireEvidenceAccess({ db, actor: options.actor, workspaceId: options.workspaceId, kind: "observation" });
+/** A page of observations in the list's order, and how many match in all. */
+export interface ObservationPage {
+  observations: ObservationDto[];
+  /** Every observation matching the filters. */
+  total: number;
+  page: number;
+  limit: number;
+}
+
+/** The filters of a search, as one condition (the workspace is added by the loader). */
+function observationFilters(db: Executor, options: ListObservationsOptions): SQL | undefined {
   const filters: (SQL | undefined)[] = [];
   const q = options.q?.trim();
   if (q) {
@@ -62,5 +69,32 @@ export async function listObservations(options: ListObservationsOptions): Promis
     filters.push(inArray(observations.id, graded));
   }
   if (options.credibility !== undefined) filters.push(eq(observations.credibility, options.credibility));
-  return loadObservationDtos(db, options.workspaceId, and(...filters));
+  return and(...filters);
+}
+
+/** A workspace's observations, oldest observed first, with their site, sources and any retraction. */
+export async function listObservations(options: ListObservationsOptions): Promise<ObservationDto[]> {
+  const db = getDatabase();
+  await requireEvidenceAccess({ db, actor: options.actor, workspaceId: options.workspaceId, kind: "observation" });
+  return loadObservationDtos(db, options.workspaceId, observationFilters(db, options));
+}
+
+/**
+ * One page of a workspace's observations in the same order as {@link listObservations}, with the
+ * number matching in all, so a library of thousands is not sent or drawn at once.
+ */
+export async function listObservationPage(
+  options: ListObservationsOptions & { page?: number; limit?: number },
+): Promise<ObservationPage> {
+  const db = getDatabase();
+  await requireEvidenceAccess({ db, actor: options.actor, workspaceId: options.workspaceId, kind: "observation" });
+  const limit = options.limit ?? OBSERVATIONS_PAGE_DEFAULT;
+  const page = options.page ?? 1;
+  const where = observationFilters(db, options);
+  const [counted] = await db
+    .select({ total: count() })
+    .from(observations)
+    .where(and(eq(observations.workspaceId, options.workspaceId), where));
+  const list = await loadObservationDtos(db, options.workspaceId, where, { limit, offset: (page - 1) * limit });
+  return { observations: list, total: counted?.total ?? 0, page, limit };
 }

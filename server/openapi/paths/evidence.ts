@@ -67,11 +67,31 @@ function registerRecordPaths(registry: OpenAPIRegistry): void {
         record.noun === "observation"
           ? "Retracted observations are included, marked, unless `status=active`. Filters combine (all must match): " +
             "`q` text, `siteId`, `sourceId`, `from`/`to` (the observed period overlaps the days given, so a month or a " +
-            "range matches a search that covers part of it), `reliability` (cites a source of that grade) and `credibility`."
+            "range matches a search that covers part of it), `reliability` (cites a source of that grade) and `credibility`. " +
+            "Paging: `limit` (1–500) and/or `page` (from 1) answer one page of the same order, with `X-Total-Count` and a " +
+            '`Link` header (`rel="next"`, `rel="prev"`); without them every match is returned. Unknown parameters are a 400.'
           : undefined,
       request: { params: workspaceParams, query: record.noun === "observation" ? listObservationsQuery : undefined },
       responses: {
-        200: jsonResponse(`The ${record.plural}.`, z.array(record.dto)),
+        200:
+          record.noun === "observation"
+            ? {
+                ...jsonResponse(
+                  `The ${record.plural}, oldest observed first (one page when paged).`,
+                  z.array(record.dto),
+                ),
+                headers: {
+                  "X-Total-Count": {
+                    description: "Paged answers: how many observations match in all.",
+                    schema: { type: "integer" },
+                  },
+                  Link: {
+                    description: 'Paged answers: the next and previous pages (`<…>; rel="next"`), RFC 8288.',
+                    schema: { type: "string" },
+                  },
+                },
+              }
+            : jsonResponse(`The ${record.plural}.`, z.array(record.dto)),
         ...errorResponses("bad_request", "unauthorized", "not_found"),
       },
     });
