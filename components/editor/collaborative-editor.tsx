@@ -20,6 +20,7 @@ import { judgementOf } from "@/lib/editor/judgement-content";
 import { JudgementFieldsKeyboard } from "@/lib/editor/judgement-fields-keyboard";
 import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
 import type { DocumentFinding } from "@/lib/editor/lint-document";
+import { PasteCleanup } from "@/lib/editor/paste-cleanup";
 import { PasteSizeLimit } from "@/lib/editor/paste-size-limit";
 import { TradecraftLint } from "@/lib/editor/tradecraft-lint";
 import { CitationPicker } from "./citation-picker";
@@ -30,6 +31,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { judgementNodeView } from "./judgement-view";
 import { LinkForm } from "./link-form";
 import { LintPanel } from "./lint-panel";
+import { PasteNotice } from "./paste-notice";
 import { PresenceAvatars } from "./presence-avatars";
 import { RefusedChangesNotice } from "./refused-changes-notice";
 import { StatusPill } from "./status-pill";
@@ -92,6 +94,9 @@ function EditorSurface({
   const [findings, setFindings] = useState<DocumentFinding[]>([]);
   const [pickerRequest, setPickerRequest] = useState<CitationPickerRequest | null>(null);
   const [refusedPaste, setRefusedPaste] = useState<string | null>(null);
+  // Images the last paste left out (the text holds none); null once dismissed.
+  const [droppedImages, setDroppedImages] = useState<{ count: number; paste: number } | null>(null);
+  const dismissDroppedImages = useCallback(() => setDroppedImages(null), []);
   const evidence = useWorkspaceEvidence(workspaceId);
   useUnsavedChangesWarning(state?.hasUnsavedChanges ?? false);
   // A Y.Doc cannot forget the refused edits: once they are discarded (and no longer count as
@@ -144,11 +149,16 @@ function EditorSurface({
         TradecraftLint.configure({ onFindings: setFindings }),
         CitationShortcut.configure({ onCite: () => live.current.citeInline() }),
         JudgementFieldsKeyboard,
-        CommentHighlights,
+        // A paste too large to save is refused before anything else looks at it.
         PasteSizeLimit.configure({
           maxBytes: () => document.maxMessageBytes,
           onRefused: (bytes) => setRefusedPaste(refusedPasteMessage(bytes, document.maxMessageBytes)),
         }),
+        // Numbered, so a second paste with images shows (and times) its notice afresh.
+        PasteCleanup.configure({
+          onImagesDropped: (count) => setDroppedImages((last) => ({ count, paste: (last?.paste ?? 0) + 1 })),
+        }),
+        CommentHighlights,
       ],
       editorProps: {
         attributes: () => ({
@@ -230,6 +240,14 @@ function EditorSurface({
             />
           ) : null}
           <DocumentNotice state={state} local={refusedPaste} onDismissLocal={() => setRefusedPaste(null)} />
+          {droppedImages ? (
+            <PasteNotice
+              key={droppedImages.paste}
+              imageCount={droppedImages.count}
+              workspaceId={workspaceId}
+              onDismiss={dismissDroppedImages}
+            />
+          ) : null}
           <div className="grid xl:grid-cols-[minmax(0,1fr)_17rem]">
             {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" />}
             {editor ? (
