@@ -2,11 +2,15 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import clsx from "clsx";
-import type { ReactNode } from "react";
+import { type ReactNode, useSyncExternalStore } from "react";
 import { FOCUS_RING } from "@/components/ui/button";
 import { HEADING_LEVELS } from "@/lib/editor/editor-extensions";
 
+// The Collaboration extension's keys: Mod-z undoes, Shift-Mod-z and Mod-y redo.
+const UNDO_SHORTCUT = { title: "Ctrl/⌘+Z", aria: "Control+Z Meta+Z" };
+const REDO_SHORTCUT = { title: "Ctrl/⌘+Shift+Z", aria: "Control+Shift+Z Meta+Shift+Z Control+Y Meta+Y" };
 // Mod-Alt-j in the editor (see INSERT_JUDGEMENT_SHORTCUT): Ctrl on Windows/Linux, ⌘ on macOS.
 const JUDGEMENT_SHORTCUT = { title: "Ctrl/⌘+Alt+J", aria: "Control+Alt+J Meta+Alt+J" };
 // Mod-Alt-k (see CITE_SHORTCUT in citation-shortcut.ts).
@@ -51,12 +55,37 @@ function ToolbarButton({
   );
 }
 
+/**
+ * Whether this user has something to undo and to redo, from the collaboration undo manager (which
+ * only tracks this editor's own changes). Its stacks change after the transaction that causes it
+ * (an undo's redo entry is pushed once the undone change reached the editor), so the manager's
+ * own events are watched as well as the editor's transactions.
+ */
+function useUndoRedo(editor: Editor): { canUndo: boolean; canRedo: boolean } {
+  const snapshot = useSyncExternalStore(
+    (onChange) => {
+      const undoManager = yUndoPluginKey.getState(editor.state)?.undoManager;
+      const events = ["stack-item-added", "stack-item-popped", "stack-cleared"] as const;
+      editor.on("transaction", onChange);
+      for (const event of events) undoManager?.on(event, onChange);
+      return () => {
+        editor.off("transaction", onChange);
+        for (const event of events) undoManager?.off(event, onChange);
+      };
+    },
+    () => `${editor.can().undo()}|${editor.can().redo()}`,
+    () => "false|false",
+  );
+  const [canUndo, canRedo] = snapshot.split("|");
+  return { canUndo: canUndo === "true", canRedo: canRedo === "true" };
+}
+
 function Separator() {
   return <span aria-hidden="true" className="mx-1 h-5 w-px bg-slate-200" />;
 }
 
 /**
- * Formatting controls of the editor: headings, bold, italic, lists, links, judgement blocks and
+ * Formatting controls of the editor: undo and redo, headings, bold, italic, lists, links, judgement blocks and
  * inline citations. The link form and the citation picker are rendered by the parent.
  */
 export function EditorToolbar({
@@ -83,10 +112,19 @@ export function EditorToolbar({
       canCite: current.can().insertCitation("probe"),
     }),
   });
+  const { canUndo, canRedo } = useUndoRedo(editor);
   const chain = () => editor.chain().focus();
 
   return (
     <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-0.5">
+      {/* The same commands as the keys: the collaboration undo, which leaves others' edits alone. */}
+      <ToolbarButton label="Undo" shortcut={UNDO_SHORTCUT} isDisabled={!canUndo} onClick={() => chain().undo().run()}>
+        <UndoIcon />
+      </ToolbarButton>
+      <ToolbarButton label="Redo" shortcut={REDO_SHORTCUT} isDisabled={!canRedo} onClick={() => chain().redo().run()}>
+        <UndoIcon isRedo />
+      </ToolbarButton>
+      <Separator />
       {HEADING_LEVELS.map((level, index) => (
         <ToolbarButton
           key={level}
@@ -138,6 +176,21 @@ function ListIcon() {
       <circle cx="2.5" cy="4" r="0.75" fill="currentColor" />
       <circle cx="2.5" cy="8" r="0.75" fill="currentColor" />
       <circle cx="2.5" cy="12" r="0.75" fill="currentColor" />
+    </svg>
+  );
+}
+
+function UndoIcon({ isRedo = false }: { isRedo?: boolean }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      className={clsx("size-4", isRedo && "-scale-x-100")}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <path d="M5.5 3.5L2.5 6.5l3 3M2.5 6.5h7a4 4 0 010 8H7" />
     </svg>
   );
 }
