@@ -1,8 +1,8 @@
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { createAssessment, editorOf, joinWorkspace, signUp, unique } from "./support/people";
 
-// The editor's toolbar as two analysts meet it: Undo and Redo buttons that undo only one's own
-// edits, like the keys.
+// The editor's toolbar and status as two analysts meet them: Undo and Redo buttons that undo
+// only one's own edits, like the keys, and a status pill that says what it means.
 
 test("the toolbar's Undo and Redo undo only this user's edits, and are disabled with nothing to undo", async ({
   browser,
@@ -59,5 +59,32 @@ test("the toolbar's Undo and Redo undo only this user's edits, and are disabled 
     await expect(undo).toBeEnabled();
   } finally {
     for (const context of contexts) await context.close();
+  }
+});
+
+test("the status pill explains what Live and Saved mean, to the pointer, the keyboard and screen readers", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-s-${run}@e2e.parallax.test` });
+  try {
+    const page = avery.page;
+    await createAssessment(page, "Status desk", run);
+    const live = page.getByRole("status", { name: "Document status: Live" });
+    await expect(live).toHaveAccessibleDescription(/connected and up to date/i);
+    await expect(page.getByRole("tooltip")).toHaveCount(0);
+    await live.hover();
+    await expect(page.getByRole("tooltip")).toContainText("you have not changed anything since opening");
+
+    await editorOf(page).click();
+    await page.keyboard.insertText("Tikhoretsk is busy.");
+    const saved = page.getByRole("status", { name: "Document status: Saved" });
+    await expect(saved).toHaveAccessibleDescription(/every change you made is stored on the server/i);
+    // From the keyboard: the pill takes focus and shows the same explanation.
+    await saved.focus();
+    await expect(page.getByRole("tooltip")).toContainText("every change you made is stored on the server");
+  } finally {
+    await avery.context.close();
   }
 });
