@@ -251,3 +251,62 @@ test("the linter flags a statement whose wording says another band than its like
     await avery.context.close();
   }
 });
+
+test("two analysts citing on one judgement at the same time, one of them offline, both keep their citation", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-c-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Citing desk", run);
+    await addEvidence(avery.page, workspaceId);
+    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-c-${run}@e2e.parallax.test` });
+    contexts.push(blake.context);
+    await joinWorkspace(avery.page, blake.page, workspaceId, "analyst");
+    await blake.page.goto(assessmentPath);
+
+    const averyEditor = editorOf(avery.page);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await averyEditor.click();
+    await avery.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+    await avery.page.keyboard.type(STATEMENT);
+    const averyJudgement = averyEditor.locator("[data-judgement-id]");
+    const blakeJudgement = editorOf(blake.page).locator("[data-judgement-id]");
+    await expect(blakeJudgement).toContainText(STATEMENT);
+
+    // Avery cites while offline; Blake, online, cites another observation meanwhile.
+    await avery.context.setOffline(true);
+    await expect(avery.page.getByRole("status", { name: "Document status: Offline" })).toBeVisible();
+    await citeThroughPicker(avery.page, averyJudgement, "about 60", "OBS-25");
+    await citeThroughPicker(blake.page, blakeJudgement, "about 50 rail", "OBS-26");
+    await expect(blake.page.getByRole("status", { name: "Document status: Saved" })).toBeVisible();
+    await avery.context.setOffline(false);
+    await expect(avery.page.getByRole("status", { name: "Document status: Saved" })).toBeVisible();
+    for (const judgement of [averyJudgement, blakeJudgement]) {
+      const citations = judgement.getByRole("list", { name: "Citations" });
+      await expect(citations.getByRole("button", { name: "OBS-25", exact: true })).toBeVisible();
+      await expect(citations.getByRole("button", { name: "OBS-26", exact: true })).toBeVisible();
+    }
+
+    // The chips sit below the statement, out of the caret's reach: the end of the text (Ctrl+End)
+    // is the statement's end, text typed there joins it, and Delete there removes no citation.
+    await averyJudgement.getByText(STATEMENT).click();
+    await avery.page.keyboard.press("Control+End");
+    await avery.page.keyboard.type(" Still open.");
+    await avery.page.keyboard.press("Delete");
+    await expect(blakeJudgement).toContainText(`${STATEMENT} Still open.`);
+    await expect(blakeJudgement.getByRole("list", { name: "Citations" }).getByRole("listitem")).toHaveCount(2);
+
+    // Removing a chip removes it for everyone; the other stays.
+    await blakeJudgement.getByRole("button", { name: "Remove citation OBS-25" }).click();
+    const averyCitations = averyJudgement.getByRole("list", { name: "Citations" });
+    await expect(averyCitations.getByRole("button", { name: "OBS-25", exact: true })).toHaveCount(0);
+    await expect(averyCitations.getByRole("button", { name: "OBS-26", exact: true })).toBeVisible();
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

@@ -2,14 +2,16 @@
 
 import "./judgement-block.css";
 import type { Editor } from "@tiptap/core";
+import type { Transaction } from "@tiptap/pm/state";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper, ReactNodeViewRenderer } from "@tiptap/react";
 import clsx from "clsx";
 import { type KeyboardEvent, useId, useState, useSyncExternalStore } from "react";
 import { JudgementReviewBadge } from "@/components/reviews/review-status-badge";
 import { FOCUS_RING } from "@/components/ui/button";
+import { addJudgementCitation, chipCitationsOf, removeJudgementCitation } from "@/lib/editor/judgement-citations";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { firstJudgementField, focusJudgementStatement } from "@/lib/editor/judgement-fields-keyboard";
-import { type JudgementAttributes, toCitations } from "@/lib/editor/judgement-node";
+import type { JudgementAttributes } from "@/lib/editor/judgement-node";
 import { CONFIDENCE_DEFINITIONS, CONFIDENCE_LEVELS } from "@/lib/standards/confidence";
 import { LIKELIHOOD_SCALE } from "@/lib/standards/icd203";
 import { formatLikelihoodTerm } from "@/lib/tradecraft";
@@ -42,27 +44,24 @@ function useIsEditable(editor: Editor): boolean {
  */
 function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps) {
   const judgement = judgementOf(node);
-  const chips = toCitations(node.attrs.citations);
+  const chips = chipCitationsOf(node);
   const isEditable = useIsEditable(editor);
   const { openPicker } = useEditorEvidence();
   const [isTimelineOpen, setTimelineOpen] = useState(false);
   const timelineId = useId();
   const update = (attributes: Partial<JudgementAttributes>) => updateAttributes(attributes);
 
-  // Read from the current document, not this render's node: a collaborator may have cited
-  // something else while the picker was open.
-  const currentChips = () => {
+  // Each chip is written as its own node of the current document (never the list as this
+  // render saw it), so a colleague's citation made meanwhile, or at the same moment, stays.
+  const changeChips = (change: (tr: Transaction, pos: number) => boolean) => {
     const pos = getPos();
-    return toCitations(typeof pos === "number" ? editor.state.doc.nodeAt(pos)?.attrs.citations : chips);
+    if (typeof pos === "number") editor.commands.command(({ tr }) => change(tr, pos));
   };
   const handleCite = () =>
     openPicker({
       title: "Cite evidence",
       cited: judgement.citations,
-      onChoose: (observationId) => {
-        const current = currentChips();
-        if (!current.includes(observationId)) update({ citations: [...current, observationId] });
-      },
+      onChoose: (observationId) => changeChips((tr, pos) => addJudgementCitation(tr, pos, observationId)),
     });
   // Tab in the statement comes here (JudgementFieldsKeyboard); Shift+Tab from the first field and
   // Escape from any field go back to this judgement's statement, not to the previous judgement's.
@@ -159,7 +158,7 @@ function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps
           citations={chips}
           isEditable={isEditable}
           onCite={handleCite}
-          onRemove={(observationId) => update({ citations: currentChips().filter((id) => id !== observationId) })}
+          onRemove={(observationId) => changeChips((tr, pos) => removeJudgementCitation(tr, pos, observationId))}
         />
         <button
           type="button"
