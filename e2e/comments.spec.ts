@@ -167,3 +167,60 @@ test("a reviewer comments on a phrase; the analyst sees it live, edits around it
     for (const context of contexts) await context.close().catch(() => {});
   }
 });
+
+test("undoing the deletion of commented text re-attaches the thread for everyone, and it stays attached after a reload", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-u-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Undo desk", run);
+    const casey = await signUp(browser, baseURL, { name: "Casey Reviewer", email: `casey-u-${run}@e2e.parallax.test` });
+    contexts.push(casey.context);
+    await joinWorkspace(avery.page, casey.page, workspaceId, "reviewer");
+
+    await avery.page.goto(assessmentPath);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await editorOf(avery.page).click();
+    await avery.page.keyboard.type(PARAGRAPH);
+    await casey.page.goto(assessmentPath);
+    await expect(editorOf(casey.page)).toContainText(PARAGRAPH);
+    await selectWithMouse(casey.page, PHRASE);
+    await commentsOf(casey.page).getByRole("button", { name: "Comment", exact: true }).click();
+    const form = commentsOf(casey.page).getByRole("region", { name: "New comment" });
+    await form.getByRole("textbox", { name: "Comment" }).fill("Is this sourced?");
+    await form.getByRole("button", { name: "Comment", exact: true }).click();
+    await expect(highlightsOf(avery.page)).toHaveText(PHRASE);
+
+    // Avery deletes the phrase: detached for both, as it should be.
+    await selectWithMouse(avery.page, PHRASE);
+    await avery.page.keyboard.press("Backspace");
+    for (const page of [avery.page, casey.page]) {
+      await expect(editorOf(page)).not.toContainText(PHRASE);
+      await expect(threadOn(page, PHRASE).getByText("Detached", { exact: true })).toBeVisible();
+    }
+
+    // … and undoes: the text and the thread's highlight come back for Casey too.
+    await avery.page.keyboard.press("Control+z");
+    for (const page of [avery.page, casey.page]) {
+      await expect(editorOf(page)).toContainText(PARAGRAPH);
+      await expect(highlightsOf(page)).toHaveText(PHRASE);
+      await expect(threadOn(page, PHRASE).getByText("Detached", { exact: true })).toHaveCount(0);
+    }
+
+    // The anchor is stored: after a reload both still see the thread on the phrase.
+    for (const page of [avery.page, casey.page]) {
+      await page.reload();
+      await expect(editorOf(page)).toContainText(PARAGRAPH);
+      await expect(threadOn(page, PHRASE)).toContainText("Is this sourced?");
+      await expect(highlightsOf(page)).toHaveText(PHRASE);
+      await expect(threadOn(page, PHRASE).getByText("Detached", { exact: true })).toHaveCount(0);
+    }
+  } finally {
+    for (const context of contexts) await context.close().catch(() => {});
+  }
+});

@@ -1,4 +1,9 @@
-import type { CommentDto, CommentThreadDto, CreateCommentThreadInput } from "@/lib/schemas/comments";
+import type {
+  CommentDto,
+  CommentThreadDto,
+  CreateCommentThreadInput,
+  ReanchorCommentThreadInput,
+} from "@/lib/schemas/comments";
 
 /** The outcome of a comments API call, ready to show: the data, or the server's reason. */
 export type RequestResult<T> = { ok: true; data: T } | { ok: false; message: string };
@@ -49,5 +54,10 @@ export const commentRequests = {
   setResolved: (assessmentId: string, threadId: string, resolved: boolean) =>
     send<CommentThreadDto>(`${threadUrl(assessmentId, threadId)}/${resolved ? "resolve" : "reopen"}`, {
       method: "POST",
+    }),
+  reanchor: (assessmentId: string, threadId: string, input: ReanchorCommentThreadInput) =>
+    send<CommentThreadDto>(`${threadUrl(assessmentId, threadId)}/anchor`, {
+      method: "PUT",
+      body: JSON.stringify(input),
     }),
 };

@@ -17,11 +17,14 @@ import { orderThreads, subjectAtJudgement, subjectOfSelection } from "./thread-s
 import { useCommentShortcut } from "./use-comment-shortcut";
 import { useCommentThreads } from "./use-comment-threads";
 import { useActiveThreadId, useEditorSelection, useThreadPlacements } from "./use-editor-comments-state";
+import { useRestoredAnchors } from "./use-restored-anchors";
 import { useThreadActions } from "./use-thread-actions";
 import { useWorkspaceMembers } from "./use-workspace-members";
 
 /** Roles that may mark a thread blocking; the server decides (`BLOCKING_ROLES`), this only hides the box. */
 const BLOCKING_ROLES: readonly WorkspaceRole[] = ["owner", "analyst", "reviewer"];
+/** Roles that may move a thread's anchor onto restored text (`REANCHOR_ROLES` on the server). */
+const WRITER_ROLES: readonly WorkspaceRole[] = ["owner", "analyst"];
 /** Roles that may resolve anyone's thread (`RESOLVER_ROLES` on the server); authors resolve their own. */
 const RESOLVER_ROLES: readonly WorkspaceRole[] = ["owner", "reviewer"];
 const DRAFT_ID = "draft";
@@ -55,6 +58,17 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   const panel = useRef<HTMLElement>(null);
+
+  useRestoredAnchors({
+    editor,
+    document: props.document,
+    assessmentId,
+    threads,
+    placements,
+    canWrite: role !== null && WRITER_ROLES.includes(role),
+    putThread,
+    reload,
+  });
 
   const openThreads = useMemo(() => threads.filter((thread) => thread.status === "open"), [threads]);
   const resolvedThreads = useMemo(() => threads.filter((thread) => thread.status === "resolved"), [threads]);

@@ -7,6 +7,7 @@ import {
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { JUDGEMENT_NODE } from "./judgement-node";
+import { isLiveIn } from "./restored-anchors";
 
 /** y-prosemirror's map from Yjs types to the ProseMirror nodes they currently render as. */
 export type ProsemirrorMapping = Parameters<typeof absolutePositionToRelativePosition>[2];
@@ -75,16 +76,6 @@ export function encodeAnchorRange(
     anchorStart: encodeAnchor(relativePositionOf(binding, range.from, 0)),
     anchorEnd: encodeAnchor(relativePositionOf(binding, range.to, -1)),
   };
-}
-
-/** Whether `text` is part of the live document under `root`: neither it nor any block around it deleted. */
-function isLiveIn(root: Y.XmlFragment, text: Y.XmlText): boolean {
-  let item: Y.Item | null = text._item;
-  while (item && !item.deleted) {
-    if (item.parent === root) return true;
-    item = item.parent instanceof Y.AbstractType ? item.parent._item : null;
-  }
-  return false;
 }
 
 /**

@@ -86,6 +86,28 @@ export const createCommentThreadInput = z
   .meta({ id: "CreateCommentThreadInput" });
 export type CreateCommentThreadInput = z.infer<typeof createCommentThreadInput>;
 
+/**
+ * Body of `PUT …/comment-threads/{threadId}/anchor`: the thread's range moved onto text an undo or
+ * redo brought back as new Yjs items. The anchor being replaced is sent too, so a stale repair
+ * (someone else's came first) is refused instead of overwriting a newer anchor.
+ */
+export const reanchorCommentThreadInput = z
+  .object(
+    {
+      anchorStart: anchorSchema("start"),
+      anchorEnd: anchorSchema("end"),
+      previousAnchorStart: anchorSchema("start being replaced").describe(
+        "The thread's `anchorStart` as the caller last loaded it.",
+      ),
+      previousAnchorEnd: anchorSchema("end being replaced").describe(
+        "The thread's `anchorEnd` as the caller last loaded it.",
+      ),
+    },
+    { error: "Send a JSON object." },
+  )
+  .meta({ id: "ReanchorCommentThreadInput" });
+export type ReanchorCommentThreadInput = z.infer<typeof reanchorCommentThreadInput>;
+
 /** Body of `POST …/comment-threads/{threadId}/comments` (a reply) and of `PATCH` on a comment. */
 export const commentInput = z
   .object({ body: commentBodySchema, mentionIds: mentionIdsSchema }, { error: "Send a JSON object." })

@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
+import * as anchorRoute from "@/app/api/v1/assessments/[assessmentId]/comment-threads/[threadId]/anchor/route";
 import * as commentRoute from "@/app/api/v1/assessments/[assessmentId]/comment-threads/[threadId]/comments/[commentId]/route";
 import * as commentsRoute from "@/app/api/v1/assessments/[assessmentId]/comment-threads/[threadId]/comments/route";
 import * as reopenRoute from "@/app/api/v1/assessments/[assessmentId]/comment-threads/[threadId]/reopen/route";
@@ -62,6 +63,8 @@ export const commentApi = {
     callRoute(resolveRoute.POST, { method: "POST", params: { assessmentId, threadId }, token }),
   reopen: (assessmentId: string, threadId: string, token: string): Promise<RouteResult> =>
     callRoute(reopenRoute.POST, { method: "POST", params: { assessmentId, threadId }, token }),
+  reanchor: (assessmentId: string, threadId: string, token: string, body: unknown): Promise<RouteResult> =>
+    callRoute(anchorRoute.PUT, { method: "PUT", params: { assessmentId, threadId }, token, body }),
 };
 
 export type CommentIds = { assessmentId: string; threadId: string; commentId: string };

@@ -177,6 +177,12 @@ export const REST_AUTHORIZATION: readonly RestRule[] = [
       outcomes: { ...analystsOwn(200, "forbidden:comment"), outsider: no("not_found:assessment") },
     }),
   ),
+  // Moving an anchor onto text an undo restored follows a text edit: writers only.
+  {
+    method: "PUT",
+    path: `${A}/comment-threads/{threadId}/anchor`,
+    outcomes: assessmentStep(WRITERS, 200, "forbidden:comment_thread"),
+  },
   ...["resolve", "reopen"].flatMap((verb): RestRule[] => [
     {
       method: "POST",

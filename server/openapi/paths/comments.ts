@@ -6,6 +6,7 @@ import {
   commentThreadDto,
   createCommentThreadInput,
   listCommentThreadsQuery,
+  reanchorCommentThreadInput,
 } from "@/lib/schemas/comments";
 import { errorResponses, jsonBody, jsonResponse } from "../registry";
 
@@ -15,7 +16,10 @@ const commentParams = threadParams.extend({ commentId: z.uuid() });
 const THREADS = "/api/v1/assessments/{assessmentId}/comment-threads";
 const TAGS = ["Comments"];
 
-/** Comment threads of an assessment: list, start, reply, edit and delete one's own comments, resolve and reopen. */
+/**
+ * Comment threads of an assessment: list, start, reply, edit and delete one's own comments, resolve
+ * and reopen, move an anchor onto restored text.
+ */
 export function registerCommentPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: "get",
@@ -79,6 +83,25 @@ export function registerCommentPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: jsonResponse("The tombstone.", commentDto),
       ...errorResponses("unauthorized", "forbidden", "not_found", "conflict"),
+    },
+  });
+  registry.registerPath({
+    method: "put",
+    path: `${THREADS}/{threadId}/anchor`,
+    tags: TAGS,
+    summary: "Move a thread's anchor onto restored text",
+    description:
+      "Owners and analysts only (403 `forbidden:comment_thread`). For the client that undid (or redid) the " +
+      "deletion of a thread's text: Yjs restores it as new items, linked to the deleted ones only in that " +
+      "client's memory, so it sends relative positions on the restored characters. Both must name live text " +
+      "of this document as stored (400 otherwise). 409 `conflict:comment_thread_anchor` when the thread's " +
+      "anchor is no longer `previousAnchorStart`/`previousAnchorEnd` (another repair came first), when the " +
+      "thread has no text range, or when its anchored text was not deleted. The quote is kept; audited as " +
+      "`comment_thread.reanchored` and announced as `comments.changed`.",
+    request: { params: threadParams, body: jsonBody(reanchorCommentThreadInput) },
+    responses: {
+      200: jsonResponse("The thread with its new anchor.", commentThreadDto),
+      ...errorResponses("bad_request", "unauthorized", "forbidden", "not_found", "conflict"),
     },
   });
   for (const [verb, state] of [

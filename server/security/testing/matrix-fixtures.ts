@@ -3,6 +3,7 @@ import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { assessmentAuthors, documentUpdates } from "@/db/schema";
+import { encodeAnchor } from "@/lib/editor/comment-anchors";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { editorSchema } from "@/lib/editor/editor-schema";
 import type { Actor } from "../../auth/actor";
@@ -118,6 +119,41 @@ export function matrixFixtures(team: MatrixTeam) {
     if (options.resolved) await resolveCommentThread({ actor: author, assessmentId, threadId: created.id });
     return created;
   };
+  /**
+   * A thread on a phrase that was deleted and came back as new characters (as every copy but the
+   * undoing one sees an undo), and the body that moves its anchor onto them.
+   */
+  const restoredThread = async () => {
+    const assessmentId = await createTestDocument(workspaceId);
+    const doc = new Y.Doc();
+    const phrase = "crucial for handling";
+    const text = new Y.XmlText(`Tikhoretsk is ${phrase} munitions.`);
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment(EDITOR_FIELD).insert(0, [paragraph]);
+    const at = text.toString().indexOf(phrase);
+    const anchorsAt = () => ({
+      anchorStart: encodeAnchor(Y.createRelativePositionFromTypeIndex(text, at, 0)),
+      anchorEnd: encodeAnchor(Y.createRelativePositionFromTypeIndex(text, at + phrase.length, -1)),
+    });
+    const previous = anchorsAt();
+    const thread = await createCommentThread({
+      actor: reviewer,
+      assessmentId,
+      input: { ...previous, quote: phrase, body: `Is this sourced? (${unique()})` },
+    });
+    text.delete(at, phrase.length);
+    text.insert(at, phrase);
+    await getDatabase()
+      .insert(documentUpdates)
+      .values({ documentId: assessmentId, update: Y.encodeStateAsUpdate(doc), userId: analyst.id });
+    const body = {
+      ...anchorsAt(),
+      previousAnchorStart: previous.anchorStart,
+      previousAnchorEnd: previous.anchorEnd,
+    };
+    return { assessmentId, threadId: thread.id, body };
+  };
   const comment = (assessmentId: string, threadId: string) =>
     addComment({ actor: analyst, assessmentId, threadId, input: { body: `Planet Labs, 12 April (${unique()})` } });
 
@@ -128,6 +164,7 @@ export function matrixFixtures(team: MatrixTeam) {
     attachment,
     assessment,
     thread,
+    restoredThread,
     comment,
     /** A pending link to the team's workspace. */
     invitation: () => createInvitation({ actor: owner, workspaceId, role: "viewer" }),

@@ -89,6 +89,8 @@ export async function createMatrixWorld() {
     // An unresolved forecast on the key judgement: what forecast reads, changes and outcomes address.
     forecast: await setTestForecast(team.analyst, assessmentId),
     resolvedThread: await fresh.thread(assessmentId, { resolved: true }),
+    // A thread whose text was deleted and restored as new characters: what an anchor repair addresses.
+    restoredThread: await fresh.restoredThread(),
     reviewerThread: await fresh.thread(assessmentId, { author: team.reviewer }),
     reviewerResolvedThread: await fresh.thread(assessmentId, { author: team.reviewer, resolved: true }),
     inReviewId: await fresh.assessment("in_review"),

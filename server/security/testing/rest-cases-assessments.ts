@@ -111,6 +111,10 @@ export const ASSESSMENT_CASES: Record<string, RestCase> = {
     const target = allowed ? await world.fresh.comment(assessmentId, thread.id) : comment;
     return { params: { assessmentId, threadId: thread.id, commentId: target.id } };
   },
+  [`PUT ${T}/anchor`]: async ({ world, allowed }) => {
+    const target = allowed ? await world.fresh.restoredThread() : world.shared.restoredThread;
+    return { params: { assessmentId: target.assessmentId, threadId: target.threadId }, body: target.body };
+  },
   [`POST ${T}/resolve (the analyst's thread)`]: threadStep({ author: "analyst", resolved: false }),
   [`POST ${T}/resolve (a reviewer's thread)`]: threadStep({ author: "reviewer", resolved: false }),
   [`POST ${T}/reopen (the analyst's thread)`]: threadStep({ author: "analyst", resolved: true }),
