@@ -8,15 +8,10 @@ import { likelihoodOf } from "@/lib/standards/icd203";
 import { ForecastForm } from "./forecast-form";
 import { ForecastOutcomeForm } from "./forecast-outcome-form";
 import { deleteForecast } from "./forecast-requests";
-import { formatBrier, formatPercent, OUTCOME_LABELS } from "./format-forecast";
+import { formatBrier, formatPercent, OUTCOME_LABELS, shownForecastBand } from "./format-forecast";
 
 function Summary({ forecast }: { forecast: ForecastDto }) {
-  const band = forecast.outcome
-    ? forecast.scoredLikelihood
-    : forecast.isDue
-      ? forecast.closingLikelihood
-      : forecast.likelihood;
-  const probability = forecast.outcome ? forecast.scoredProbability : forecast.probability;
+  const { band, probability } = shownForecastBand(forecast);
   const isEstimate = forecast.pointEstimate !== null && probability === forecast.pointEstimate;
   return (
     <div className="space-y-0.5 text-xs text-slate-700">

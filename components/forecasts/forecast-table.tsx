@@ -2,20 +2,14 @@ import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
 import type { ForecastListItemDto } from "@/lib/schemas/forecasts";
 import { likelihoodOf } from "@/lib/standards/icd203";
-import { formatBrier, formatPercent, OUTCOME_LABELS } from "./format-forecast";
+import { formatBrier, formatPercent, OUTCOME_LABELS, shownForecastBand } from "./format-forecast";
 
 function excerpt(text: string): string {
   return text.length > 140 ? `${text.slice(0, 137)}…` : text;
 }
 
 function Band({ forecast }: { forecast: ForecastListItemDto }) {
-  // Resolved: as scored; due: as the judgement stood when the day ended; open: as it is now.
-  const band = forecast.outcome
-    ? forecast.scoredLikelihood
-    : forecast.isDue
-      ? forecast.closingLikelihood
-      : forecast.likelihood;
-  const probability = forecast.outcome ? forecast.scoredProbability : forecast.probability;
+  const { band, probability } = shownForecastBand(forecast);
   if (!band) return <span className="text-slate-500">no likelihood</span>;
   return (
     <span>

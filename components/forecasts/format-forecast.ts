@@ -15,3 +15,15 @@ export const OUTCOME_LABELS: Record<NonNullable<ForecastDto["outcome"]>, string>
   did_not_happen: "Did not happen",
   annulled: "Annulled",
 };
+
+/**
+ * The band and probability a forecast is shown with: as scored once resolved, as the judgement
+ * stood when the day ended once due, as it is now while open.
+ */
+export function shownForecastBand(forecast: ForecastDto): {
+  band: ForecastDto["likelihood"];
+  probability: number | null;
+} {
+  if (forecast.outcome) return { band: forecast.scoredLikelihood, probability: forecast.scoredProbability };
+  return { band: forecast.isDue ? forecast.closingLikelihood : forecast.likelihood, probability: forecast.probability };
+}

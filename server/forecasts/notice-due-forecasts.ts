@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
-import { assessments, judgementForecasts, judgementRevisions, judgements, memberships } from "@/db/schema";
+import { assessments, judgementForecasts, judgements, memberships } from "@/db/schema";
 import { todayUtc } from "@/lib/forecasts/forecast-days";
+import { judgementEditorIds } from "../judgements/has-edited-judgement";
 import { logger } from "../logger";
 import { quoted } from "../notifications/notification-text";
 import { announceNotifications, recordNotifications } from "../notifications/record-notifications";
@@ -51,16 +52,11 @@ export async function noticeDueForecasts(options: { today?: string } = {}): Prom
   let recorded: string[] = [];
   let count = 0;
   for (const { forecast, title, statement, authorIds } of due) {
-    const editors = await db
-      .selectDistinct({ userId: sql<string>`jsonb_array_elements_text(${judgementRevisions.editorIds})` })
-      .from(judgementRevisions)
-      .where(
-        and(
-          eq(judgementRevisions.assessmentId, forecast.assessmentId),
-          eq(judgementRevisions.judgementId, forecast.judgementId),
-        ),
-      );
-    const own = new Set([...authorIds, ...editors.map((editor) => editor.userId), forecast.setBy]);
+    const editors = await judgementEditorIds(db, {
+      assessmentId: forecast.assessmentId,
+      judgementId: forecast.judgementId,
+    });
+    const own = new Set([...authorIds, ...editors, forecast.setBy]);
     const resolvers = await db
       .select({ userId: memberships.userId })
       .from(memberships)

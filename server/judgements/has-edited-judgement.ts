@@ -23,3 +23,20 @@ export async function hasEditedJudgement(
     .limit(1);
   return edited !== undefined;
 }
+
+/** Everyone credited by some revision of the judgement: the people who ever edited it. */
+export async function judgementEditorIds(
+  db: Executor,
+  options: { assessmentId: string; judgementId: string },
+): Promise<string[]> {
+  const editors = await db
+    .selectDistinct({ userId: sql<string>`jsonb_array_elements_text(${judgementRevisions.editorIds})` })
+    .from(judgementRevisions)
+    .where(
+      and(
+        eq(judgementRevisions.assessmentId, options.assessmentId),
+        eq(judgementRevisions.judgementId, options.judgementId),
+      ),
+    );
+  return editors.map((editor) => editor.userId);
+}

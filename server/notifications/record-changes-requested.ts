@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { type Assessment, type JudgementRow, judgementRevisions } from "@/db/schema";
+import type { Assessment, JudgementRow } from "@/db/schema";
 import type { Actor } from "../auth/actor";
+import { judgementEditorIds } from "../judgements/has-edited-judgement";
 import { currentMembers } from "./current-members";
 import { quoted } from "./notification-text";
 import { recordNotifications } from "./record-notifications";
@@ -23,14 +23,8 @@ export interface RecordChangesRequestedOptions {
  */
 export async function recordChangesRequested(db: Executor, options: RecordChangesRequestedOptions): Promise<string[]> {
   const { actor, assessment, judgement } = options;
-  const editors = await db
-    .selectDistinct({ userId: sql<string>`jsonb_array_elements_text(${judgementRevisions.editorIds})` })
-    .from(judgementRevisions)
-    .where(and(eq(judgementRevisions.assessmentId, assessment.id), eq(judgementRevisions.judgementId, judgement.id)));
-  const recipients = await currentMembers(db, assessment.workspaceId, [
-    ...judgement.authorIds,
-    ...editors.map((editor) => editor.userId),
-  ]);
+  const editors = await judgementEditorIds(db, { assessmentId: assessment.id, judgementId: judgement.id });
+  const recipients = await currentMembers(db, assessment.workspaceId, [...judgement.authorIds, ...editors]);
   return recordNotifications(
     db,
     [...recipients].map((userId) => ({
