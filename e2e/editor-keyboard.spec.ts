@@ -16,6 +16,8 @@ test("Tab from a judgement's statement reaches that judgement's fields, and Shif
     await expect(page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
     const editor = editorOf(page);
     await editor.click();
+    // Tiptap focuses on the next frame: keys pressed before that go nowhere.
+    await expect(editor).toBeFocused();
     await page.keyboard.type("Intro.");
     for (const statement of ["First judgement.", "Second judgement.", "Third judgement."]) {
       await page.keyboard.press("Control+Alt+j");
@@ -29,6 +31,7 @@ test("Tab from a judgement's statement reaches that judgement's fields, and Shif
     // From inside the second statement, Tab lands on the second judgement's Likelihood, and an
     // arrow key there changes that judgement, not the first.
     await second.locator(".judgement-statement").click();
+    await expect(editor).toBeFocused();
     await page.keyboard.press("End");
     await page.keyboard.press("Tab");
     await expect(likelihoodOf(1)).toBeFocused();
@@ -55,6 +58,7 @@ test("Tab from a judgement's statement reaches that judgement's fields, and Shif
 
     // In a list, Tab still indents the item.
     await judgements.nth(2).locator(".judgement-statement").click();
+    await expect(editor).toBeFocused();
     await page.keyboard.press("End");
     await page.keyboard.press("Enter");
     await page.keyboard.type("- Depot");
