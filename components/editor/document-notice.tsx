@@ -21,8 +21,6 @@ function message(state: CollabDocumentState): string | null {
       return "Your session has ended. Sign in again to keep editing; your changes are kept on this device meanwhile.";
     case "message_too_large":
       return "That change is too large to save in one piece, and nothing since is saved. Undo it (Ctrl+Z) and add the content in smaller parts; saving resumes once it is undone.";
-    case "outdated_client":
-      return "Parallax was updated. Reload the page to keep editing; your changes are kept on this device meanwhile.";
     case "too_many_documents":
       return "Too many documents are open in this browser. Close some tabs to continue editing here.";
     default:

@@ -2,16 +2,14 @@
 
 import "./judgement-block.css";
 import type { Editor } from "@tiptap/core";
-import type { Transaction } from "@tiptap/pm/state";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper, ReactNodeViewRenderer } from "@tiptap/react";
 import clsx from "clsx";
 import { type KeyboardEvent, useId, useState, useSyncExternalStore } from "react";
 import { JudgementReviewBadge } from "@/components/reviews/review-status-badge";
 import { FOCUS_RING } from "@/components/ui/button";
-import { addJudgementCitation, chipCitationsOf, removeJudgementCitation } from "@/lib/editor/judgement-citations";
 import { judgementOf } from "@/lib/editor/judgement-content";
 import { firstJudgementField, focusJudgementStatement } from "@/lib/editor/judgement-fields-keyboard";
-import type { JudgementAttributes } from "@/lib/editor/judgement-node";
+import { type JudgementAttributes, toCitations } from "@/lib/editor/judgement-node";
 import { CONFIDENCE_DEFINITIONS, CONFIDENCE_LEVELS } from "@/lib/standards/confidence";
 import { LIKELIHOOD_SCALE } from "@/lib/standards/icd203";
 import { formatLikelihoodTerm } from "@/lib/tradecraft";
@@ -44,24 +42,27 @@ function useIsEditable(editor: Editor): boolean {
  */
 function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps) {
   const judgement = judgementOf(node);
-  const chips = chipCitationsOf(node);
+  const chips = toCitations(node.attrs.citations);
   const isEditable = useIsEditable(editor);
   const { openPicker } = useEditorEvidence();
   const [isTimelineOpen, setTimelineOpen] = useState(false);
   const timelineId = useId();
   const update = (attributes: Partial<JudgementAttributes>) => updateAttributes(attributes);
 
-  // Each chip is written as its own node of the current document (never the list as this
-  // render saw it), so a colleague's citation made meanwhile, or at the same moment, stays.
-  const changeChips = (change: (tr: Transaction, pos: number) => boolean) => {
+  // Read from the current document, not this render's node: a collaborator may have cited
+  // something else while the picker was open.
+  const currentChips = () => {
     const pos = getPos();
-    if (typeof pos === "number") editor.commands.command(({ tr }) => change(tr, pos));
+    return toCitations(typeof pos === "number" ? editor.state.doc.nodeAt(pos)?.attrs.citations : chips);
   };
   const handleCite = () =>
     openPicker({
       title: "Cite evidence",
       cited: judgement.citations,
-      onChoose: (observationId) => changeChips((tr, pos) => addJudgementCitation(tr, pos, observationId)),
+      onChoose: (observationId) => {
+        const current = currentChips();
+        if (!current.includes(observationId)) update({ citations: [...current, observationId] });
+      },
     });
   // Tab in the statement comes here (JudgementFieldsKeyboard); Shift+Tab from the first field and
   // Escape from any field go back to this judgement's statement, not to the previous judgement's.
@@ -158,7 +159,7 @@ function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps
           citations={chips}
           isEditable={isEditable}
           onCite={handleCite}
-          onRemove={(observationId) => changeChips((tr, pos) => removeJudgementCitation(tr, pos, observationId))}
+          onRemove={(observationId) => update({ citations: currentChips().filter((id) => id !== observationId) })}
         />
         <button
           type="button"

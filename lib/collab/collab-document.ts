@@ -14,7 +14,6 @@ import {
   DOCUMENT_CHANGE_KINDS,
   type DocCloseReason,
   type DocumentChange,
-  EDITOR_SCHEMA_VERSION,
   type JoinResult,
 } from "./protocol";
 import { SaveTracker, type SendKind, type SendTicket } from "./save-tracker";
@@ -261,7 +260,7 @@ export class CollabDocument {
     this.joining = true;
     const epoch = this.transport.epoch;
     const stateVector = toWire(Y.encodeStateVector(this.doc));
-    socket.emit("doc:join", { documentId: this.id, stateVector, editorSchema: EDITOR_SCHEMA_VERSION }, (result) => {
+    socket.emit("doc:join", { documentId: this.id, stateVector }, (result) => {
       if (epoch !== this.transport.epoch || this.closed) return;
       this.joining = false;
       if (!result.ok) {
@@ -287,11 +286,6 @@ export class CollabDocument {
     this.error = error;
     if (error.code === "not_found") {
       this.stop("not_found");
-      return;
-    }
-    // Only a reload brings this page's editor up to date; retrying would be refused alike.
-    if (error.code === "outdated_client") {
-      this.emit();
       return;
     }
     this.scheduleRetry();

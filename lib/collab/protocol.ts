@@ -25,7 +25,6 @@ export const COLLAB_ERROR_CODES = [
   "too_many_documents", // over COLLAB_LIMITS.maxDocumentsPerConnection
   "not_joined", // an event for a document this connection has not joined
   "not_saved", // the database is unavailable: the update is applied in memory but not durable yet
-  "outdated_client", // a browser page built for an older document schema (`EDITOR_SCHEMA_VERSION`): reload it
   "internal", // a server fault; details are in the server log
 ] as const;
 export type CollabErrorCode = (typeof COLLAB_ERROR_CODES)[number];
@@ -46,15 +45,6 @@ export const COLLAB_LIMITS = {
   /** Initial sync larger than this is sent as `doc:sync-chunk` pieces. */
   syncChunkBytes: 256 * 1024,
 } as const;
-
-/**
- * The version of the document schema (the editor's nodes and how they sit in the Y.Doc) this
- * code writes. y-prosemirror deletes from the shared document every node its schema does not
- * know, so a page loaded before an upgrade would delete what newer pages write (2: a judgement's
- * citation chips became nodes). Browser pages (session cookie) send it with `doc:join` and are
- * refused with `outdated_client` unless it is this version; token clients (scripts) need not.
- */
-export const EDITOR_SCHEMA_VERSION = 2;
 
 /** Reasons for `doc:closed`. */
 export const DOC_CLOSE_REASONS = ["access_revoked", "document_deleted", "server_shutdown"] as const;
@@ -85,10 +75,7 @@ export interface CollabClientToServerEvents {
    * client's copy, e.g. its offline cache), then sync step 1 so the client answers with its own
    * missing updates, then the current awareness states.
    */
-  "doc:join": (
-    payload: { documentId: string; stateVector?: WireBytes; editorSchema?: number },
-    ack: Ack<JoinResult>,
-  ) => void;
+  "doc:join": (payload: { documentId: string; stateVector?: WireBytes }, ack: Ack<JoinResult>) => void;
   "doc:leave": (payload: { documentId: string }, ack?: Ack) => void;
   /**
    * A y-protocols sync message. For step 2 and update messages the ack arrives only after the

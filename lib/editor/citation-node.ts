@@ -1,6 +1,5 @@
 import { mergeAttributes, Node, type NodeViewRenderer } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { JUDGEMENT_CITATIONS_NODE } from "./judgement-node";
 
 /** The node name of inline citations in the editor schema and in the Y.Doc. */
 export const CITATION_NODE = "citation";
@@ -27,12 +26,10 @@ export function citationIdOf(node: ProseMirrorNode): string | null {
 
 /**
  * The observation ids cited inline inside `node` (a text block), in text order, repeats kept.
- * A judgement's chips are not inline citations (see `chipCitationsOf`).
  */
 export function inlineCitationsOf(node: ProseMirrorNode): string[] {
   const ids: string[] = [];
   node.descendants((child) => {
-    if (child.type.name === JUDGEMENT_CITATIONS_NODE) return false;
     if (child.type.name !== CITATION_NODE) return true;
     const id = citationIdOf(child);
     if (id) ids.push(id);

@@ -1,7 +1,6 @@
 import type { Extensions, NodeViewRenderer } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { Citation } from "./citation-node";
-import { JudgementCitations } from "./judgement-citations";
 import { JudgementEditing } from "./judgement-editing";
 import { Judgement } from "./judgement-node";
 
@@ -54,7 +53,6 @@ export function schemaExtensions(options: SchemaExtensionsOptions = {}): Extensi
     Judgement.configure({ nodeView: options.judgementView ?? null }),
     JudgementEditing,
     Citation.configure({ nodeView: options.citationView ?? null }),
-    JudgementCitations,
   ];
 }
 

@@ -3,7 +3,6 @@ import { CONFIDENCE_DEFINITIONS, type ConfidenceLevel } from "@/lib/standards/co
 import type { LikelihoodBand } from "@/lib/standards/icd203";
 import { formatLikelihoodTerm } from "@/lib/tradecraft";
 import { CITATION_NODE, citationIdOf, inlineCitationsOf } from "./citation-node";
-import { chipCitationsOf } from "./judgement-citations";
 import { JUDGEMENT_NODE, toCitations, toConfidence, toLikelihood } from "./judgement-node";
 
 /** A judgement block as data: what the server projects, exports and lints. */
@@ -27,34 +26,25 @@ export interface JudgementContent {
 
 /**
  * Plain text of a text block for the linter: every inline leaf is one character (an inline
- * citation a space) and a judgement's chip list as many spaces as it is long, so offsets into
- * the text equal positions inside the block.
+ * citation a space), so offsets into the text equal positions inside the block.
  */
 export function textOfBlock(node: ProseMirrorNode): string {
-  let text = "";
-  node.forEach((child) => {
-    if (child.isText) text += child.text ?? "";
-    else if (child.type.name === "hardBreak") text += "\n";
-    else text += " ".repeat(child.nodeSize);
-  });
-  return text;
+  return node.textBetween(0, node.content.size, undefined, (leaf) => (leaf.type.name === "hardBreak" ? "\n" : " "));
 }
 
 /**
  * Plain text of a text block for reading and export: hard breaks become line breaks and inline
- * citations become `citation(id)` (nothing when not given); a judgement's chips are left out.
+ * citations become `citation(id)` (nothing when not given).
  */
 export function readableTextOf(node: ProseMirrorNode, citation: (id: string) => string = () => ""): string {
-  let text = "";
-  node.forEach((child) => {
-    if (child.isText) text += child.text ?? "";
-    else if (child.type.name === "hardBreak") text += "\n";
-    else if (child.type.name === CITATION_NODE) {
-      const id = citationIdOf(child);
-      text += id ? citation(id) : "";
+  return node.textBetween(0, node.content.size, undefined, (leaf) => {
+    if (leaf.type.name === "hardBreak") return "\n";
+    if (leaf.type.name === CITATION_NODE) {
+      const id = citationIdOf(leaf);
+      return id ? citation(id) : "";
     }
+    return "";
   });
-  return text;
 }
 
 /** The judgement a node holds, with unknown attribute values read as "not chosen". */
@@ -65,7 +55,7 @@ export function judgementOf(node: ProseMirrorNode): JudgementContent {
     likelihood: toLikelihood(node.attrs.likelihood),
     confidence: toConfidence(node.attrs.confidence),
     isKey: node.attrs.isKey === true,
-    citations: toCitations([...chipCitationsOf(node), ...inlineCitationsOf(node)]),
+    citations: toCitations([...toCitations(node.attrs.citations), ...inlineCitationsOf(node)]),
   };
 }
 

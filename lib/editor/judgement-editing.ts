@@ -1,22 +1,14 @@
 import { type CommandProps, Extension } from "@tiptap/core";
 import { Fragment, type Node as ProseMirrorNode, Slice } from "@tiptap/pm/model";
-import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
-import {
-  joinBackwardIntoStatement,
-  joinForwardIntoStatement,
-  judgementChipsOutOfReach,
-  moveToDocumentEnd,
-  statementEndOf,
-} from "./judgement-chips-editing";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { createJudgementId, JUDGEMENT_NODE } from "./judgement-node";
 
 /** The keyboard shortcut that inserts a judgement block (Ctrl/Cmd + Alt + J). */
 export const INSERT_JUDGEMENT_SHORTCUT = "Mod-Alt-j";
 
 /**
- * Editing behaviour that keeps judgement ids unique and chips out of the text: Enter never
- * splits a judgement into two blocks with the same id, a pasted copy of a judgement gets a new
- * id, and the caret never rests before or inside a judgement's chips. Kept out of the
+ * Editing behaviour that keeps judgement ids unique: Enter never splits a judgement into two
+ * blocks with the same id, and a pasted copy of a judgement gets a new id. Kept out of the
  * `Judgement` node so that its high priority (run before the default Enter) does not move the
  * node ahead of `paragraph` in the schema, where it would become the default block.
  */
@@ -28,18 +20,11 @@ export const JudgementEditing = Extension.create({
     return {
       [INSERT_JUDGEMENT_SHORTCUT]: () => this.editor.commands.insertJudgement(),
       Enter: () => this.editor.commands.command(splitJudgement),
-      Backspace: () => this.editor.commands.command(joinBackwardIntoStatement),
-      "Mod-Backspace": () => this.editor.commands.command(joinBackwardIntoStatement),
-      "Shift-Backspace": () => this.editor.commands.command(joinBackwardIntoStatement),
-      Delete: () => this.editor.commands.command(joinForwardIntoStatement),
-      "Mod-Delete": () => this.editor.commands.command(joinForwardIntoStatement),
-      "Mod-End": () => this.editor.commands.command(moveToDocumentEnd),
     };
   },
 
   addProseMirrorPlugins() {
     return [
-      judgementChipsOutOfReach(),
       new Plugin({
         key: new PluginKey("judgementPaste"),
         props: {
@@ -59,8 +44,7 @@ export const JudgementEditing = Extension.create({
 
 /**
  * Enter inside a judgement: the text after the caret continues in a new paragraph below, so one
- * judgement keeps one id (ProseMirror's split would copy the id onto a second judgement); the
- * chips stay with the judgement.
+ * judgement keeps one id (ProseMirror's split would copy the id onto a second judgement).
  */
 export function splitJudgement({ state, tr, dispatch }: CommandProps): boolean {
   const { $from } = state.selection;
@@ -68,16 +52,7 @@ export function splitJudgement({ state, tr, dispatch }: CommandProps): boolean {
   if ($from.parent.type.name !== JUDGEMENT_NODE || !paragraph) return false;
   if (dispatch) {
     tr.deleteSelection();
-    const judgementPos = tr.mapping.map($from.before());
-    const judgement = tr.doc.nodeAt(judgementPos);
-    if (!judgement) return false;
-    const end = statementEndOf(judgement, judgementPos);
-    const at = Math.min(tr.mapping.map($from.pos), end);
-    const rest = tr.doc.slice(at, end).content;
-    tr.delete(at, end);
-    const after = judgementPos + judgement.nodeSize - (end - at);
-    tr.insert(after, paragraph.create(null, rest));
-    tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView();
+    tr.split(tr.mapping.map($from.pos), 1, [{ type: paragraph }]).scrollIntoView();
   }
   return true;
 }

@@ -6,9 +6,6 @@ import { LIKELIHOOD_BANDS, type LikelihoodBand } from "@/lib/standards/icd203";
 /** The node name of judgement blocks in the editor schema and in the Y.Doc. */
 export const JUDGEMENT_NODE = "judgement";
 
-/** The node name of a judgement's citation chips (`lib/editor/judgement-citations.ts`). */
-export const JUDGEMENT_CITATIONS_NODE = "judgementCitations";
-
 /** The attributes of a judgement block. */
 export interface JudgementAttributes {
   /** Stable id ("jdg_…"), set once when the block is inserted; reviews and comments refer to it. */
@@ -19,12 +16,7 @@ export interface JudgementAttributes {
   confidence: ConfidenceLevel | null;
   /** Whether the judgement is one of the assessment's key judgements. */
   isKey: boolean;
-  /**
-   * Chips of documents written before chips were nodes: ids of the cited observations, in
-   * citation order. Read, never written again: the first change of a judgement's chips moves
-   * them into its `judgementCitations` node and clears this (one attribute is last-writer-wins,
-   * so two people citing at once lost one citation).
-   */
+  /** Ids of the cited observations, in citation order. */
   citations: string[];
 }
 
@@ -78,18 +70,14 @@ function parseCitations(element: HTMLElement): string[] {
 }
 
 /**
- * A judgement block: the statement as inline rich text, with its likelihood, confidence and
- * key-judgement flag as attributes and its citation chips as a `judgementCitations` child after
- * the statement. Part of the one editor schema, so the server reads judgements from a stored
- * Y.Doc exactly as the editor wrote them.
+ * A judgement block: the statement as inline rich text, with its likelihood, confidence,
+ * key-judgement flag and citations as attributes. Part of the one editor schema, so the server
+ * reads judgements from a stored Y.Doc exactly as the editor wrote them.
  */
 export const Judgement = Node.create<JudgementOptions>({
   name: JUDGEMENT_NODE,
   group: "block",
-  // Chips come last, but a chip list is accepted anywhere: two people citing at once on a
-  // judgement without one each make one, and text typed into an empty statement at that moment
-  // may land after it.
-  content: `(${JUDGEMENT_CITATIONS_NODE} | inline)*`,
+  content: "inline*",
   defining: true,
 
   addOptions() {

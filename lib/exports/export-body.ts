@@ -5,8 +5,6 @@
  * directly (no schema instance) so it runs the same in the browser and on the server.
  */
 
-import { chipCitationsOfJson } from "../editor/judgement-citations";
-
 /** A run of inline content. `cite` is a citation: its endnote number, or null when unresolved. */
 export type ExportInline =
   | { kind: "text"; text: string; bold?: boolean; italic?: boolean; code?: boolean; href?: string }
@@ -107,11 +105,15 @@ function walk(node: JsonNode, depth: number, out: ExportBlock[], endnoteOf: (id:
       return;
     case "judgement": {
       const id = node.attrs?.id;
+      const chips = Array.isArray(node.attrs?.citations) ? node.attrs.citations : [];
       out.push({
         kind: "judgement",
         judgementId: typeof id === "string" && id !== "" ? id : null,
         inlines: inlinesOf(node, endnoteOf),
-        chips: chipCitationsOfJson(node).map(endnoteOf).sort(byEndnoteNumber),
+        chips: chips
+          .filter((chip): chip is string => typeof chip === "string" && chip !== "")
+          .map(endnoteOf)
+          .sort(byEndnoteNumber),
       });
       return;
     }

@@ -16,7 +16,6 @@ const MESSAGES: Record<CollabErrorCode, string> = {
   too_many_documents: "This connection has too many documents open.",
   not_joined: "Join the document before sending to it.",
   not_saved: "The change is not saved yet: the database is unavailable.",
-  outdated_client: "Parallax was updated. Reload the page to keep editing.",
   internal: "Something went wrong on the server.",
 };
 

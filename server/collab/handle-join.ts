@@ -1,4 +1,4 @@
-import { EDITOR_SCHEMA_VERSION, type JoinResult } from "@/lib/collab/protocol";
+import type { JoinResult } from "@/lib/collab/protocol";
 import { authorizeDocument } from "./authorize-document";
 import { CollabFault, refuse } from "./collab-fault";
 import type { CollabContext, CollabSocket, ConnectionState, JoinedDocument } from "./collab-types";
@@ -19,11 +19,6 @@ export async function handleJoin(ctx: CollabContext, socket: CollabSocket, args:
   try {
     const payload = parseJoinPayload(args[0]);
     documentId = payload.documentId;
-    // A page loaded before an upgrade would delete the nodes it does not know from the shared
-    // document; it must reload first. Its unsent edits wait in its offline copy meanwhile.
-    if (socket.data.actor.via === "session" && payload.editorSchema !== EDITOR_SCHEMA_VERSION) {
-      throw new CollabFault("outdated_client");
-    }
     if (payload.stateVector) {
       if (payload.stateVector.byteLength > ctx.config.maxMessageBytes) throw new CollabFault("message_too_large");
       checkStateVector(payload.stateVector);

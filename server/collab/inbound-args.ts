@@ -22,11 +22,7 @@ export function toBytes(value: unknown): Uint8Array | null {
 
 const bytes = z.custom<Uint8Array | ArrayBuffer>((value) => toBytes(value) !== null, "must be binary");
 
-const joinPayload = z.object({
-  documentId: z.string().max(64),
-  stateVector: bytes.optional(),
-  editorSchema: z.number().int().optional(),
-});
+const joinPayload = z.object({ documentId: z.string().max(64), stateVector: bytes.optional() });
 const leavePayload = z.object({ documentId: z.string().max(64) });
 
 /** The last argument when it is a function: Socket.io's acknowledgement callback. */
@@ -36,17 +32,13 @@ export function takeAck<T = Record<never, never>>(args: unknown[]): Ack<T> | und
 }
 
 /** The `doc:join` payload; a document id that cannot exist is simply `not_found`. */
-export function parseJoinPayload(value: unknown): {
-  documentId: string;
-  stateVector?: Uint8Array;
-  editorSchema?: number;
-} {
+export function parseJoinPayload(value: unknown): { documentId: string; stateVector?: Uint8Array } {
   const result = joinPayload.safeParse(value);
   if (!result.success) throw new CollabFault("invalid_payload");
   if (!isUuid(result.data.documentId)) throw new CollabFault("not_found");
   const stateVector =
     result.data.stateVector === undefined ? undefined : (toBytes(result.data.stateVector) ?? undefined);
-  return { documentId: result.data.documentId.toLowerCase(), stateVector, editorSchema: result.data.editorSchema };
+  return { documentId: result.data.documentId.toLowerCase(), stateVector };
 }
 
 /** The `doc:leave` payload. */

@@ -6,10 +6,9 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { observations } from "@/db/schema";
-import { CITATION_NODE } from "@/lib/editor/citation-node";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { editorSchema } from "@/lib/editor/editor-schema";
-import { createJudgementId, JUDGEMENT_CITATIONS_NODE, toConfidence } from "@/lib/editor/judgement-node";
+import { createJudgementId, toConfidence } from "@/lib/editor/judgement-node";
 import { LIKELIHOOD_SCALE, type LikelihoodBand } from "@/lib/standards/icd203";
 import { insertUpdateRows } from "../collab/insert-update-rows";
 import { storeDocumentContent } from "../collab/store-document-content";
@@ -57,29 +56,21 @@ export async function writeDemoAssessmentDocument(options: WriteDemoAssessmentDo
     options.workspaceId,
     picked.flatMap((judgement) => judgement.cited_observation_ids),
   );
-  const block = (judgement: DatasetJudgement): JSONContent => {
-    const cited = judgement.cited_observation_ids.flatMap((externalId) => {
-      const id = observationIds.get(externalId);
-      if (!id) logger().warn({ judgement: judgement.id, externalId }, "demo judgement cites an unknown observation");
-      return id ? [id] : [];
-    });
-    return {
-      type: "judgement",
-      attrs: {
-        id: createJudgementId(),
-        likelihood: bandOfTerm(judgement.likelihood_term),
-        confidence: toConfidence(judgement.confidence),
-        isKey: judgement.id === DEMO_KEY_JUDGEMENT,
-      },
-      content: [
-        {
-          type: JUDGEMENT_CITATIONS_NODE,
-          content: cited.map((observationId) => ({ type: CITATION_NODE, attrs: { observationId } })),
-        },
-        { type: "text", text: judgement.text },
-      ],
-    };
-  };
+  const block = (judgement: DatasetJudgement): JSONContent => ({
+    type: "judgement",
+    attrs: {
+      id: createJudgementId(),
+      likelihood: bandOfTerm(judgement.likelihood_term),
+      confidence: toConfidence(judgement.confidence),
+      isKey: judgement.id === DEMO_KEY_JUDGEMENT,
+      citations: judgement.cited_observation_ids.flatMap((externalId) => {
+        const id = observationIds.get(externalId);
+        if (!id) logger().warn({ judgement: judgement.id, externalId }, "demo judgement cites an unknown observation");
+        return id ? [id] : [];
+      }),
+    },
+    content: [{ type: "text", text: judgement.text }],
+  });
   const [key, ...related] = picked;
   const content: JSONContent[] = [
     heading("Key question"),

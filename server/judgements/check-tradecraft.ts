@@ -1,10 +1,8 @@
-import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { eq } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { documentContent } from "@/db/schema";
 import { toEvidenceLookup } from "@/lib/editor/citation-evidence";
 import { editorSchema } from "@/lib/editor/editor-schema";
-import { statementEndOf } from "@/lib/editor/judgement-chips-editing";
 import { lintDocument } from "@/lib/editor/lint-document";
 import type { TradecraftFindingDto } from "@/lib/schemas/judgements";
 import { requireAssessment } from "../assessments/require-assessment";
@@ -42,7 +40,11 @@ export async function checkTradecraft(options: CheckTradecraftOptions): Promise<
     loadSourceDtos(db, assessment.workspaceId),
   ]);
   return lintDocument(doc, toEvidenceLookup({ observations, sources })).map((finding) => {
-    const text = findingText(doc, finding);
+    const block = doc.nodeAt(finding.blockPos);
+    const text =
+      finding.to > finding.from
+        ? doc.textBetween(finding.from, finding.to, " ", " ")
+        : (block?.textBetween(0, block.content.size, " ", " ") ?? "");
     return {
       ruleId: finding.ruleId,
       severity: finding.severity,
@@ -53,12 +55,4 @@ export async function checkTradecraft(options: CheckTradecraftOptions): Promise<
       excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text,
     };
   });
-}
-
-/** The text a finding is about: its range, or the whole statement (without a judgement's chips). */
-function findingText(doc: ProseMirrorNode, finding: { blockPos: number; from: number; to: number }): string {
-  if (finding.to > finding.from) return doc.textBetween(finding.from, finding.to, " ", " ");
-  const block = doc.nodeAt(finding.blockPos);
-  if (!block) return "";
-  return block.textBetween(0, statementEndOf(block, finding.blockPos) - finding.blockPos - 1, " ", " ");
 }

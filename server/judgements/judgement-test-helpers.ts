@@ -1,13 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
-import { EditorState, type Transaction } from "@tiptap/pm/state";
-import { initProseMirrorDoc, prosemirrorJSONToYDoc, updateYFragment } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDatabase } from "@/db/client";
 import { type JudgementRow, judgements, observations } from "@/db/schema";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { editorSchema } from "@/lib/editor/editor-schema";
-import { JUDGEMENT_NODE, type JudgementAttributes } from "@/lib/editor/judgement-node";
+import type { JudgementAttributes } from "@/lib/editor/judgement-node";
 
 /** A judgement block as ProseMirror JSON. */
 export function judgementBlock(statement: string, attrs: Partial<JudgementAttributes>): JSONContent {
@@ -25,24 +24,6 @@ export function judgementElement(statement: string, attrs: Partial<JudgementAttr
   }
   element.insert(0, [new Y.XmlText(statement)]);
   return element;
-}
-
-/**
- * Changes the judgement `id` of `doc` as an open editor does: a ProseMirror transaction on the
- * document the binding built from the Y.Doc, written back by the binding's own diff.
- */
-export function editJudgement(doc: Y.Doc, id: string, edit: (tr: Transaction, pos: number) => void): void {
-  const fragment = doc.getXmlFragment(EDITOR_FIELD);
-  const { doc: node, meta } = initProseMirrorDoc(fragment, editorSchema());
-  let pos = -1;
-  node.descendants((child, at) => {
-    if (pos < 0 && child.type.name === JUDGEMENT_NODE && child.attrs.id === id) pos = at;
-    return pos < 0 && !child.isTextblock;
-  });
-  if (pos < 0) throw new Error(`no judgement ${id}`);
-  const { tr } = EditorState.create({ doc: node });
-  edit(tr, pos);
-  updateYFragment(doc, fragment, tr.doc, meta);
 }
 
 /** A Y.Doc holding `blocks`, written with the editor schema the way the editor binding writes it. */

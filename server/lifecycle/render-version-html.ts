@@ -53,8 +53,6 @@ export function renderVersionHtml(
     extensions: schemaExtensions(),
     options: {
       nodeMapping: {
-        // Chips are listed under "Sources", not in the statement.
-        judgementCitations: () => "",
         citation: ({ node: citation }) => {
           const id = citationIdOf(citation);
           return id ? cite(id) : "";

@@ -5,12 +5,11 @@ import msgpackParser from "socket.io-msgpack-parser";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import {
-  type CollabClientToServerEvents,
-  type CollabError,
-  type CollabServerToClientEvents,
-  EDITOR_SCHEMA_VERSION,
-  type JoinResult,
+import type {
+  CollabClientToServerEvents,
+  CollabError,
+  CollabServerToClientEvents,
+  JoinResult,
 } from "@/lib/collab/protocol";
 
 export type ClientSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
@@ -88,8 +87,7 @@ export class CollabTestClient {
     const result = await new Promise<{ ok: true } | { ok: false; error: CollabError }>((resolve) => {
       // A plain callback: the join result must be recorded before the sync messages right behind
       // it are handled (they may arrive in the same network read, before promise continuations).
-      const join = { documentId, stateVector: Y.encodeStateVector(entry.doc), editorSchema: EDITOR_SCHEMA_VERSION };
-      this.socket.emit("doc:join", join, (answer) => {
+      this.socket.emit("doc:join", { documentId, stateVector: Y.encodeStateVector(entry.doc) }, (answer) => {
         if (answer.ok) entry.join = answer;
         resolve(answer);
       });

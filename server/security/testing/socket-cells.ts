@@ -2,7 +2,6 @@ import { io, type Socket } from "socket.io-client";
 import msgpackParser from "socket.io-msgpack-parser";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { EDITOR_SCHEMA_VERSION } from "@/lib/collab/protocol";
 import { flushDocumentContent } from "../../collab/store-document-content";
 import { appendParagraph, syncStep1, updateMessage } from "../../collab/testing/collab-test-helpers";
 import type { SocketRule } from "../authorization-matrix";
@@ -52,7 +51,7 @@ export interface SocketScene {
 
 /** Joins `documentId` with `socket` (whatever the answer) and returns the join ack. */
 function join(socket: Socket, documentId: string): Promise<Ack> {
-  return emit(socket, "doc:join", { documentId, editorSchema: EDITOR_SCHEMA_VERSION });
+  return emit(socket, "doc:join", { documentId });
 }
 
 /**
