@@ -1,4 +1,4 @@
-import type { EvidenceConflict } from "@/lib/evidence-conflicts";
+import { type EvidenceConflict, formatQuantityValue } from "@/lib/evidence-conflicts";
 import type { ObservationDto } from "@/lib/schemas/evidence";
 import { buildQuantitySeries, seriesLabel } from "./site-quantity-series";
 
@@ -13,10 +13,6 @@ export interface SiteEvidenceSummary {
 /** How many of a series' latest values a line shows; older ones are on the site's page. */
 const VALUES_SHOWN = 3;
 
-function valueText(point: { value: number; unit: string | null; approximate: boolean }): string {
-  return `${point.approximate ? "≈" : ""}${point.value.toLocaleString("en-US")}${point.unit ? ` ${point.unit}` : ""}`;
-}
-
 /**
  * Per site, its quantity series as short trend lines (the latest values, oldest first, retracted
  * ones left out) and the number of conflicts that involve it: what a map popup can say at a glance.
@@ -28,7 +24,9 @@ export function summarizeSiteEvidence(
   const bySite = new Map<string, ObservationDto[]>();
   for (const observation of observations) {
     if (!observation.site) continue;
-    bySite.set(observation.site.id, [...(bySite.get(observation.site.id) ?? []), observation]);
+    const ofSite = bySite.get(observation.site.id);
+    if (ofSite) ofSite.push(observation);
+    else bySite.set(observation.site.id, [observation]);
   }
   const summaries = new Map<string, SiteEvidenceSummary>();
   for (const [siteId, ofSite] of bySite) {
@@ -37,7 +35,7 @@ export function summarizeSiteEvidence(
       if (active.length === 0) return [];
       const more = item.points.filter((point) => !point.retracted).length > VALUES_SHOWN ? "… → " : "";
       return [
-        `${seriesLabel(item)}: ${more}${active.map((point) => `${valueText(point)} (${point.period})`).join(" → ")}`,
+        `${seriesLabel(item)}: ${more}${active.map((point) => `${formatQuantityValue(point)} (${point.period})`).join(" → ")}`,
       ];
     });
     summaries.set(siteId, { series, conflictCount: 0 });

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { SiteList } from "@/components/evidence/site-list";
 import { type MapSite, SiteMap } from "@/components/evidence/site-map";
 import { summarizeSiteEvidence } from "@/components/evidence/site-map-summary";
+import { findEvidenceConflicts } from "@/lib/evidence-conflicts";
 import { env } from "@/server/env";
-import { listEvidenceConflicts } from "@/server/evidence/list-evidence-conflicts";
 import { listObservations } from "@/server/evidence/list-observations";
 import { listSites } from "@/server/evidence/list-sites";
 import { loadWorkspacePage } from "../../../../_lib/load-workspace-page";
@@ -16,12 +16,12 @@ export default async function SiteMapPage({ params }: { params: Promise<{ worksp
   const { workspaceId } = await params;
   const path = libraryPath(workspaceId, "/map");
   const { actor } = await loadWorkspacePage(workspaceId, path);
-  const [sites, observations, conflicts] = await Promise.all([
+  const [sites, observations] = await Promise.all([
     listSites({ actor, workspaceId }),
     listObservations({ actor, workspaceId }),
-    listEvidenceConflicts({ actor, workspaceId }),
   ]);
-  const evidence = summarizeSiteEvidence(observations, conflicts);
+  // The conflicts of the observations just loaded (retracted ones take no part), not a second load.
+  const evidence = summarizeSiteEvidence(observations, findEvidenceConflicts(observations));
   const mapSites: MapSite[] = sites.flatMap((site) =>
     site.latitude !== null && site.longitude !== null && site.coordinatePrecision
       ? [
