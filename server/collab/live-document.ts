@@ -4,6 +4,7 @@ import { logger } from "../logger";
 import { hasMissingDependencies } from "./check-dependencies";
 import { CollabFault } from "./collab-fault";
 import type { CollabNamespace, UpdateOrigin } from "./collab-types";
+import { repairConcurrentCitations, SERVER_DOC_OPTIONS } from "./concurrent-citations";
 import { DocumentBroadcast } from "./document-broadcast";
 import { DocumentPresence } from "./document-presence";
 import type { UpdateRow } from "./insert-update-rows";
@@ -34,7 +35,7 @@ export interface LiveDocumentContext {
  * and acknowledged once committed; relayed and reconciled updates only reach local clients.
  */
 export class LiveDocument {
-  readonly doc = new Y.Doc();
+  readonly doc = new Y.Doc(SERVER_DOC_OPTIONS);
   readonly room: string;
   readonly presence: DocumentPresence;
   /** What this document sends its connections and the other processes, batched per turn. */
@@ -254,6 +255,7 @@ export class LiveDocument {
    */
   private readonly handleTransaction = (transaction: Y.Transaction): void => {
     const origin = transaction.origin as UpdateOrigin | null;
+    if (origin?.kind !== "load") this.mendCitations(transaction);
     const capture = this.capture;
     const isClient = capture !== null && origin === capture.origin;
     const reconciledFrom = origin?.kind === "reconcile" ? origin.userId : null;
@@ -267,6 +269,21 @@ export class LiveDocument {
       logger().error({ err: error, documentId: this.id }, "finding the judgements an update touched failed");
     }
   };
+
+  /**
+   * Merges back a citation list that this transaction overwrote without its writer having seen it
+   * (two people citing on one judgement at once; see `concurrent-citations.ts`). The repair is a
+   * transaction without origin, run right after this one: broadcast to everyone, relayed and
+   * stored after the update that caused it, like Yjs's own tidying. A stored log is not mended
+   * while it loads: there, every old overwritten value looks new.
+   */
+  private mendCitations(transaction: Y.Transaction): void {
+    try {
+      repairConcurrentCitations(transaction);
+    } catch (error) {
+      logger().error({ err: error, documentId: this.id }, "merging concurrent citations failed");
+    }
+  }
 
   private readonly handleUpdate = (update: Uint8Array, origin: UpdateOrigin | null): void => {
     if (origin?.kind !== "load") this.wholeState = null;

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { Executor } from "@/db/client";
 import { documentSnapshots, documentUpdates } from "@/db/schema";
 import { logger } from "../logger";
+import { SERVER_DOC_OPTIONS } from "./concurrent-citations";
 
 /** A document as stored: its snapshot (if it was ever compacted) and every update row after it. */
 export interface DocumentLog {
@@ -35,7 +36,8 @@ export async function readDocumentLog(db: Executor, documentId: string): Promise
  * one failing now must not block reading, freezing or compacting the rest. The caller destroys it.
  */
 export function documentFromLog(log: DocumentLog, documentId: string): Y.Doc {
-  const doc = new Y.Doc();
+  // Overwritten citation lists are kept, so compaction does not drop what merging them needs.
+  const doc = new Y.Doc(SERVER_DOC_OPTIONS);
   doc.transact(() => {
     if (log.snapshot) Y.applyUpdate(doc, log.snapshot.state);
     for (const row of log.updates) {

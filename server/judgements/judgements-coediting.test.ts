@@ -4,7 +4,7 @@ import * as judgementsRoute from "@/app/api/v1/assessments/[assessmentId]/judgem
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import type { JudgementAttributes } from "@/lib/editor/judgement-node";
 import { CollabTestClient } from "../collab/testing/collab-test-client";
-import { roundTrip } from "../collab/testing/collab-test-helpers";
+import { roundTrip, storedDocument } from "../collab/testing/collab-test-helpers";
 import {
   type CollabTestServer,
   createTestDocument,
@@ -113,5 +113,49 @@ describe("judgements projection after co-editing", () => {
     expect(after.body).toMatchObject([{ id: "jdg_key", contentHash: both.body[0].contentHash }]);
     expect(after.body).toHaveLength(1);
     expect((await judgementRows(documentId)).map((row) => row.id)).toEqual(["jdg_key"]);
+  });
+
+  it("keeps both citations when two people cite the same judgement at the same moment", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const february = await insertTestObservation(team.workspace.id, "About 60 rail cars", { externalId: "OBS-25" });
+    const april = await insertTestObservation(team.workspace.id, "About 50 rail cars", { externalId: "OBS-26" });
+    const imagery = await insertTestObservation(team.workspace.id, "New sidings", { externalId: "OBS-27" });
+    const server = await startCollabTestServer();
+    servers.push(server);
+    const analyst = await CollabTestClient.connect(server.url, { token: await createTestToken(team.analyst) });
+    const owner = await CollabTestClient.connect(server.url, { token: await createTestToken(team.owner) });
+    clients.push(analyst, owner);
+    const analystDoc = (await analyst.join(documentId)).doc;
+    const ownerDoc = (await owner.join(documentId)).doc;
+    appendJudgement(analystDoc, "Tikhoretsk is likely to remain crucial", { id: "jdg_key", citations: [february] });
+    await analyst.settled(documentId);
+    await roundTrip(owner, documentId);
+
+    // Each sets "the list plus mine" before seeing the other's, as the citation picker does.
+    const judgementOf = (doc: Y.Doc) =>
+      doc.getXmlFragment(EDITOR_FIELD).get(indexOfJudgement(doc, "jdg_key")) as Y.XmlElement;
+    judgementOf(analystDoc).setAttribute("citations", [february, april] as never);
+    judgementOf(ownerDoc).setAttribute("citations", [february, imagery] as never);
+    await Promise.all([analyst.settled(documentId), owner.settled(documentId)]);
+    await roundTrip(analyst, documentId);
+    await roundTrip(owner, documentId);
+
+    const cited = (doc: Y.Doc) => [...(judgementOf(doc).getAttribute("citations") as unknown as string[])].sort();
+    const all = [february, april, imagery].sort();
+    expect(cited(analystDoc)).toEqual(all);
+    expect(cited(ownerDoc)).toEqual(all);
+    expect(cited(await storedDocument(documentId))).toEqual(all);
+    await server.sockets.collab.flush();
+    const listed = await callRoute(judgementsRoute.GET, {
+      path: `/api/v1/assessments/${documentId}/judgements`,
+      params: { assessmentId: documentId },
+      bearer: await createTestToken(team.viewer),
+    });
+    expect(listed.body[0].citations.map((citation: { externalId: string }) => citation.externalId).sort()).toEqual([
+      "OBS-25",
+      "OBS-26",
+      "OBS-27",
+    ]);
   });
 });
