@@ -224,3 +224,79 @@ test("undoing the deletion of commented text re-attaches the thread for everyone
     for (const context of contexts) await context.close().catch(() => {});
   }
 });
+
+/**
+ * Cuts or pastes in the focused editor as the browser does (a clipboard event carrying the
+ * clipboard's data; one DataTransfer kept on the page stands for the clipboard). Headless
+ * Chromium does not run cut and paste for keyboard shortcuts.
+ */
+async function clipboard(page: Page, action: "cut" | "paste") {
+  await page.evaluate((type) => {
+    const holder = window as unknown as { __clipboard?: DataTransfer };
+    holder.__clipboard ??= new DataTransfer();
+    const event = new ClipboardEvent(type, { clipboardData: holder.__clipboard, bubbles: true, cancelable: true });
+    document.activeElement?.dispatchEvent(event);
+  }, action);
+}
+
+test("cutting commented text and pasting it elsewhere moves its thread, for everyone and after a reload", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  const SECOND = "Rail traffic fell in April.";
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-c-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Cut desk", run);
+    const casey = await signUp(browser, baseURL, { name: "Casey Reviewer", email: `casey-c-${run}@e2e.parallax.test` });
+    contexts.push(casey.context);
+    await joinWorkspace(avery.page, casey.page, workspaceId, "reviewer");
+
+    await avery.page.goto(assessmentPath);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await editorOf(avery.page).click();
+    await expect(editorOf(avery.page)).toBeFocused();
+    await avery.page.keyboard.type(PARAGRAPH);
+    await avery.page.keyboard.press("Enter");
+    await avery.page.keyboard.type(SECOND);
+    await casey.page.goto(assessmentPath);
+    await expect(editorOf(casey.page)).toContainText(SECOND);
+    await selectWithMouse(casey.page, PHRASE);
+    await commentsOf(casey.page).getByRole("button", { name: "Comment", exact: true }).click();
+    const form = commentsOf(casey.page).getByRole("region", { name: "New comment" });
+    await form.getByRole("textbox", { name: "Comment" }).fill("Is this sourced?");
+    await form.getByRole("button", { name: "Comment", exact: true }).click();
+    await expect(highlightsOf(avery.page)).toHaveText(PHRASE);
+
+    // Avery cuts the whole first paragraph and pastes it after the second.
+    const paragraphs = editorOf(avery.page).locator("p");
+    await paragraphs.first().click({ clickCount: 3 });
+    await expect.poll(() => avery.page.evaluate(() => String(window.getSelection()))).toBe(PARAGRAPH);
+    await clipboard(avery.page, "cut");
+    await expect(paragraphs.first()).not.toContainText(PHRASE);
+    await paragraphs.last().click();
+    await avery.page.keyboard.press("End");
+    await avery.page.keyboard.press("Enter");
+    await clipboard(avery.page, "paste");
+    await expect(paragraphs.last()).toHaveText(PARAGRAPH);
+
+    for (const page of [avery.page, casey.page]) {
+      await expect(editorOf(page).locator("p").last()).toHaveText(PARAGRAPH);
+      await expect(highlightsOf(page)).toHaveText(PHRASE);
+      await expect(threadOn(page, PHRASE).getByText("Detached", { exact: true })).toHaveCount(0);
+    }
+    // The move is stored: after a reload the thread is on the pasted words, in the last paragraph.
+    for (const page of [avery.page, casey.page]) {
+      await page.reload();
+      await expect(editorOf(page).locator("p").last()).toHaveText(PARAGRAPH);
+      await expect(threadOn(page, PHRASE)).toContainText("Is this sourced?");
+      await expect(editorOf(page).locator("p").last().locator(".comment-highlight")).toHaveText(PHRASE);
+      await expect(threadOn(page, PHRASE).getByText("Detached", { exact: true })).toHaveCount(0);
+    }
+  } finally {
+    for (const context of contexts) await context.close().catch(() => {});
+  }
+});

@@ -17,6 +17,7 @@ import { orderThreads, subjectAtJudgement, subjectOfSelection } from "./thread-s
 import { useCommentShortcut } from "./use-comment-shortcut";
 import { useCommentThreads } from "./use-comment-threads";
 import { useActiveThreadId, useEditorSelection, useThreadPlacements } from "./use-editor-comments-state";
+import { useMovedAnchors } from "./use-moved-anchors";
 import { useRestoredAnchors } from "./use-restored-anchors";
 import { useThreadActions } from "./use-thread-actions";
 import { useWorkspaceMembers } from "./use-workspace-members";
@@ -65,6 +66,16 @@ export function CommentsPanel(props: CommentsPanelProps) {
     assessmentId,
     threads,
     placements,
+    canWrite: role !== null && WRITER_ROLES.includes(role),
+    putThread,
+    reload,
+  });
+
+  useMovedAnchors({
+    editor,
+    document: props.document,
+    assessmentId,
+    threads,
     canWrite: role !== null && WRITER_ROLES.includes(role),
     putThread,
     reload,
