@@ -93,15 +93,19 @@ test("a field a colleague changed while it was being edited is never overwritten
     await samForm.save.click();
     await expect(samForm.form.getByText("Changes saved.")).toBeVisible();
 
-    // Dana keeps what she typed and is told; the key question she had not touched follows Sam's.
+    // Dana keeps what she typed and is told who changed it, to what and when; the key question
+    // she had not touched follows Sam's.
     const notice = danaForm.form.getByRole("alert").filter({ hasText: "changed the title to" });
-    await expect(notice).toContainText(`Sam's title ${run}`);
+    await expect(notice).toContainText(`Sam Analyst changed the title to “Sam's title ${run}”`);
+    await expect(notice.locator("time")).toHaveText(/just now|minute/);
     await expect(danaForm.title).toHaveValue(`Dana's title ${run}`);
     await expect(danaForm.keyQuestion).toHaveValue("Will the depot stay crucial through 2027?");
 
-    // Saving without choosing is refused and changes nothing.
+    // Saving without choosing is refused (naming who changed it) and changes nothing.
     await danaForm.save.click();
-    await expect(danaForm.form.getByText(/Nothing was saved/)).toBeVisible();
+    await expect(danaForm.form.getByText(/Nothing was saved/)).toContainText(
+      "Sam Analyst changed the title since you started editing.",
+    );
     expect(await storedTitle()).toBe(`Sam's title ${run}`);
 
     // She chooses to keep hers: now it is saved, and Sam's key question is still there.

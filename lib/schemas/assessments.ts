@@ -111,11 +111,29 @@ export const assessmentSummary = z
 /** An assessment in a list. Dates are ISO 8601 strings, exactly as the API sends them. */
 export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 
+const detailChange = z.object({
+  by: personRef.nullable().describe("Who changed it; null for the operator's command line or a deleted user."),
+  at: z.iso.datetime(),
+});
+/** Who last changed a field of the details form, and when. */
+export type DetailChange = z.infer<typeof detailChange>;
+
+export const detailChanges = z
+  .object({ title: detailChange, keyQuestion: detailChange, tlp: detailChange })
+  .partial()
+  .describe(
+    "Who last changed the title, key question and TLP marking, and when (as the audit trail records it). " +
+      "A field not changed since the assessment was created is absent.",
+  );
+/** Who last changed each of the title, key question and TLP marking; absent when never changed. */
+export type DetailChanges = z.infer<typeof detailChanges>;
+
 export const assessmentDetail = assessmentSummary
   .extend({
     keyQuestion: z.string(),
     createdAt: z.iso.datetime(),
     createdBy: personRef.nullable(),
+    lastChanges: detailChanges,
     role: workspaceRoleSchema.describe("The caller's role in the assessment's workspace."),
     canEdit: z.boolean().describe("Whether the caller may change it now (a writer role and not archived)."),
   })

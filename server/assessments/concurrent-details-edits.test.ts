@@ -46,7 +46,7 @@ async function twoWritersOnOneAssessment() {
 }
 
 describe("two writers changing an assessment's details at once", () => {
-  it("refuses (409, the current values) a change to a field someone else changed since, and changes nothing", async () => {
+  it("refuses (409, the current values, who changed them and when) a change to a field someone else changed since, and changes nothing", async () => {
     const f = await twoWritersOnOneAssessment();
     const samSaved = await f.patch(f.sam, {
       title: "Tikhoretsk rail depot",
@@ -72,12 +72,42 @@ describe("two writers changing an assessment's details at once", () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("conflict:assessment_details");
-    expect(refused.body.error.message).toMatch(/title/);
+    expect(refused.body.error.message).toMatch(/^Ana Analyst changed the title since you started editing\. /);
     expect(Object.keys(refused.body.error.fields)).toEqual(["title"]);
-    expect(refused.body.error.fields.title[0]).toContain("Tikhoretsk rail depot");
+    expect(refused.body.error.fields.title).toEqual([
+      "Ana Analyst changed the title to “Tikhoretsk rail depot” since you started editing it.",
+    ]);
     expect(refused.body.error.current).toMatchObject({ title: "Tikhoretsk rail depot", tlp: "AMBER" });
+    // Who changed each field and when, for the form to name them; the marking was never changed.
+    const { lastChanges } = refused.body.error.current;
+    expect(Object.keys(lastChanges).sort()).toEqual(["keyQuestion", "title"]);
+    expect(lastChanges.title.by).toEqual({ id: f.analyst.id, name: "Ana Analyst" });
+    expect(Date.now() - Date.parse(lastChanges.title.at)).toBeLessThan(60_000);
     // All or nothing: not even the marking, which nobody else touched, was written.
     expect(await f.stored()).toEqual(before);
+  });
+
+  it("names the newest change of each field, and calls the writer's own change from elsewhere theirs", async () => {
+    const f = await twoWritersOnOneAssessment();
+    expect((await f.patch(f.sam, { title: "Tikhoretsk rail depot", expected: START })).status).toBe(200);
+    expect((await f.patch(f.dana, { title: "Tikhoretsk hub", tlp: "GREEN" })).status).toBe(200);
+    // Dana, in a tab still showing Sam's title, retitles it again: her other tab changed it since.
+    const refused = await f.patch(f.dana, { title: "Tikhoretsk depot", expected: { title: "Tikhoretsk rail depot" } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.fields.title).toEqual([
+      "You (in another tab or window) changed the title to “Tikhoretsk hub” since you started editing it.",
+    ]);
+    const fetched = await callRoute(assessmentRoute.GET, {
+      method: "GET",
+      path: `/api/v1/assessments/${f.assessmentId}`,
+      params: { assessmentId: f.assessmentId },
+      bearer: f.sam,
+    });
+    // Any member reading the assessment sees who changed what last (as its audit trail shows them).
+    expect(fetched.body.lastChanges).toEqual({
+      title: { by: { id: f.owner.id, name: "Olivia Owner" }, at: expect.any(String) },
+      tlp: { by: { id: f.owner.id, name: "Olivia Owner" }, at: expect.any(String) },
+    });
   });
 
   it("writes only the fields the writer changed, keeping a colleague's newer title and key question", async () => {

@@ -4,6 +4,7 @@ import { type Assessment, assessmentAuthors, assessments, users } from "@/db/sch
 import { AppError } from "@/lib/errors";
 import { canWriteAssessments, type WorkspaceRole } from "@/lib/roles";
 import type { AssessmentDetail, AssessmentSummary } from "@/lib/schemas/assessments";
+import { loadDetailChanges } from "./load-detail-changes";
 
 type Person = { id: string; name: string };
 
@@ -61,7 +62,7 @@ export async function loadAssessmentSummaries(options: {
   return rows.map((row) => toSummary(row, authors.get(row.id) ?? []));
 }
 
-/** One assessment as the caller with `role` sees it. Authorization is the caller's job. */
+/** One assessment as the caller with `role` sees it, with who last changed its details. Authorization is the caller's job. */
 export async function loadAssessmentDetail(options: {
   db: Executor;
   assessmentId: string;
@@ -79,6 +80,7 @@ export async function loadAssessmentDetail(options: {
     keyQuestion: row.assessment.keyQuestion,
     createdAt: row.assessment.createdAt.toISOString(),
     createdBy: row.creator,
+    lastChanges: await loadDetailChanges({ db: options.db, assessmentId: row.assessment.id }),
     role: options.role,
     // Archived assessments are read-only until restored, whatever the role.
     // Published text and details are frozen until someone starts a new draft on top.

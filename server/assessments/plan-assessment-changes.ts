@@ -49,20 +49,33 @@ function listOf(nouns: string[]): string {
   return nouns.length < 2 ? (nouns[0] ?? "") : `${nouns.slice(0, -1).join(", ")} and ${nouns.at(-1)}`;
 }
 
+/** Who changed a field, as the one refused reads it: "You" when it was their own change elsewhere. */
+function changerOf(current: AssessmentDetail, field: DetailField, actorUserId: string | null): string {
+  const by = current.lastChanges[field]?.by;
+  if (!by) return "Someone else";
+  return by.id === actorUserId ? "You (in another tab or window)" : by.name;
+}
+
 /**
- * 409 `conflict:assessment_details`: a message per conflicting field saying what it holds now, and
- * the assessment as it is, so the caller can show it and let its user choose.
+ * 409 `conflict:assessment_details`: a message per conflicting field saying who changed it to what,
+ * and the assessment as it is (with who changed each field and when, in `lastChanges`), so the
+ * caller can show it and let its user choose.
  */
-export function conflictError(conflicts: DetailField[], assessment: Assessment, current: AssessmentDetail): AppError {
+export function conflictError(
+  conflicts: DetailField[],
+  current: AssessmentDetail,
+  actorUserId: string | null,
+): AppError {
   const fields: Record<string, string[]> = {};
   for (const field of conflicts) {
     fields[field] = [
-      `Someone else changed the ${NOUNS[field]} to ${quote(field, assessment[field])} since you started editing it.`,
+      `${changerOf(current, field, actorUserId)} changed the ${NOUNS[field]} to ${quote(field, current[field])} since you started editing it.`,
     ];
   }
+  const changers = [...new Set(conflicts.map((field) => changerOf(current, field, actorUserId)))];
   return new AppError(
     "conflict:assessment_details",
-    `Someone else changed the ${listOf(conflicts.map((field) => NOUNS[field]))} since you started editing. ` +
+    `${listOf(changers)} changed the ${listOf(conflicts.map((field) => NOUNS[field]))} since you started editing. ` +
       "Nothing was saved: review their version, then save your change again.",
     { fields, current },
   );

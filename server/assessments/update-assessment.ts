@@ -38,8 +38,8 @@ export interface UpdateAssessmentOptions {
  * Changes an assessment's title, key question or TLP marking. The writer becomes an author if
  * they were not one. Archived and published assessments are read-only: unarchive them, or start a
  * new draft, first (409). With `expected`, only fields the caller changed are written, and none if
- * one of them was changed by someone else since (409 `conflict:assessment_details`, with the
- * current assessment). Every change is announced after the commit, so open pages show it at once.
+ * one of them was changed by someone else since (409 `conflict:assessment_details`, naming who, with
+ * the current assessment). Every change is announced after the commit, so open pages show it at once.
  */
 export async function updateAssessment(options: UpdateAssessmentOptions): Promise<AssessmentDetail> {
   const input = parseInput(updateAssessmentInput, {
@@ -75,8 +75,8 @@ export async function updateAssessment(options: UpdateAssessmentOptions): Promis
     if (conflicts.length > 0) {
       throw conflictError(
         conflicts,
-        assessment,
         await loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role }),
+        actorUserId,
       );
     }
     if (Object.keys(changes).length === 0) return loadAssessmentDetail({ db: tx, assessmentId: assessment.id, role });

@@ -28,7 +28,7 @@ export const errorBodySchema = z
         .describe(
           "With a 409 revision conflict: the record as it is now on the server (its `revision` is the one to send). " +
             "With a 409 `conflict:publish_gate`: the publish gate, whose `unmet` lists what holds it up. " +
-            "With a 409 `conflict:assessment_details`: the assessment as it is now.",
+            "With a 409 `conflict:assessment_details`: the assessment as it is now, with who last changed each field (`lastChanges`).",
         ),
     }),
   })

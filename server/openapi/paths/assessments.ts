@@ -60,8 +60,9 @@ export function registerAssessmentPaths(registry: OpenAPIRegistry): void {
       "(409 `conflict:assessment_archived`) unless the same request restores it with `archived: false`. " +
       "Send `expected` (the values you read before editing) so that a colleague's change is never overwritten: " +
       "fields sent as expected are left as they are, and a field you change that someone else changed since is " +
-      "refused with 409 `conflict:assessment_details` (a message per field in `error.fields`, the assessment as " +
-      "it is now in `error.current`); nothing is changed then.",
+      "refused with 409 `conflict:assessment_details` (a message per field in `error.fields` naming who changed it, " +
+      "the assessment as it is now in `error.current`, whose `lastChanges` says who changed each field and when); " +
+      "nothing is changed then.",
     request: { params: assessmentParams, body: jsonBody(patchAssessmentInput) },
     responses: {
       200: jsonResponse("The assessment after the change.", assessmentDetail),

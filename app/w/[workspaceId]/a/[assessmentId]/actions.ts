@@ -53,8 +53,13 @@ export async function updateAssessmentAction(
     });
   } catch (error) {
     if (isAppError(error) && error.code === "conflict:assessment_details") {
-      // The form shows each conflict beside its field with their value, so no field messages here.
-      return { status: "error", error: error.message, data: { current: detailsOf(error.current as AssessmentDetail) } };
+      // The form shows each conflict beside its field with their value and who changed it, so no field messages here.
+      const current = error.current as AssessmentDetail;
+      return {
+        status: "error",
+        error: error.message,
+        data: { current: detailsOf(current), lastChanges: current.lastChanges },
+      };
     }
     return actionError(error);
   }

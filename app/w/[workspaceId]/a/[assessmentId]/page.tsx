@@ -146,6 +146,8 @@ export default async function AssessmentPage({
                 title={assessment.title}
                 keyQuestion={assessment.keyQuestion}
                 tlp={assessment.tlp}
+                lastChanges={assessment.lastChanges}
+                userId={actor.id}
               />
             ) : null}
             <AssessmentFacts assessment={assessment} showEditable={!canEdit} />
