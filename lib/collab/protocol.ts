@@ -129,9 +129,18 @@ export interface CollabServerToClientEvents {
  * What changed about an assessment beside its text: `reviews` (a verdict, or a member changed
  * role or left: their verdicts may no longer count), `comments` (a thread, with its id),
  * `judgements` (the projection rewrote some: review states may be stale), `assessment` (status,
- * archive or a new published version), `forecasts` (one was set, changed, removed or resolved).
+ * archive or a new published version), `forecasts` (one was set, changed, removed or resolved),
+ * `history` (a version was named, restored or saved after a burst of editing, or one was
+ * exported: the History page and the audit trail have a new entry).
  */
-export const DOCUMENT_CHANGE_KINDS = ["reviews", "comments", "judgements", "assessment", "forecasts"] as const;
+export const DOCUMENT_CHANGE_KINDS = [
+  "reviews",
+  "comments",
+  "judgements",
+  "assessment",
+  "forecasts",
+  "history",
+] as const;
 export type DocumentChangeKind = (typeof DOCUMENT_CHANGE_KINDS)[number];
 export interface DocumentChange {
   kind: DocumentChangeKind;

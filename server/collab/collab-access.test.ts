@@ -7,9 +7,13 @@ import { memberships } from "@/db/schema";
 import { setAssessmentArchived } from "../assessments/set-assessment-archived";
 import type { Actor } from "../auth/actor";
 import { publishMembershipChanged } from "../events/publish-membership-changed";
+import { exportAssessmentVersion } from "../exports/export-assessment-version";
 import { forecastingTeam, setTestForecast } from "../forecasts/forecast-test-helpers";
 import { recordForecastOutcome } from "../forecasts/record-forecast-outcome";
 import { removeForecast } from "../forecasts/remove-forecast";
+import { createNamedVersion } from "../history/create-named-version";
+import { IdleVersioner } from "../history/idle-versions";
+import { restoreVersion } from "../history/restore-version";
 import { addMember } from "../members/add-member";
 import { changeMemberRole } from "../members/change-member-role";
 import { removeMember } from "../members/remove-member";
@@ -238,6 +242,45 @@ describe("collaboration access", () => {
     expect(await removed).toEqual([documentId, { kind: "forecasts" }]);
     await roundTrip(bystander.client, otherDocument);
     expect(told.filter((line) => line.endsWith("forecasts"))).toEqual([]);
+    watcher.client.close();
+    bystander.client.close();
+  });
+
+  it("tells an assessment's open documents when a version is frozen after editing, named, restored or exported", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const otherDocument = await createTestDocument(team.workspace.id);
+    const writer = await joinAs(team.analyst, documentId);
+    const watcher = await joinAs(team.viewer, documentId);
+    const bystander = await joinAs(team.viewer, otherDocument);
+    const told: string[] = [];
+    bystander.client.socket.on("doc:changed", (id: string, change: { kind: string }) =>
+      told.push(`${id} ${change.kind}`),
+    );
+    const historyChanged = () =>
+      nextEvent<[string, { kind: string }]>(watcher.client, "doc:changed", (_id, change) => change.kind === "history");
+
+    appendParagraph(writer.entry.doc, "Rail cars at Tikhoretsk");
+    await writer.client.settled(documentId);
+    const afterEditing = historyChanged();
+    const versioner = new IdleVersioner({ idleMs: 10 });
+    versioner.touch(documentId, team.analyst.id);
+    expect(await afterEditing).toEqual([documentId, { kind: "history" }]);
+    await Promise.all(versioner.running);
+
+    const named = historyChanged();
+    await createNamedVersion({ actor: team.analyst, assessmentId: documentId, input: { name: "Before April" } });
+    expect(await named).toEqual([documentId, { kind: "history" }]);
+    const restored = historyChanged();
+    await restoreVersion({ actor: team.analyst, assessmentId: documentId, number: 1 });
+    expect(await restored).toEqual([documentId, { kind: "history" }]);
+    const exported = historyChanged();
+    await exportAssessmentVersion({ actor: team.viewer, assessmentId: documentId, number: 2, format: "md" });
+    expect(await exported).toEqual([documentId, { kind: "history" }]);
+
+    await roundTrip(bystander.client, otherDocument);
+    expect(told.filter((line) => line.endsWith("history"))).toEqual([]);
+    writer.client.close();
     watcher.client.close();
     bystander.client.close();
   });

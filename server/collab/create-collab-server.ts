@@ -131,6 +131,7 @@ export async function createCollabServer(options: CreateCollabServerOptions): Pr
     getEventBus().subscribe("judgements.changed", (event) => announce(event.assessmentId, { kind: "judgements" })),
     getEventBus().subscribe("assessment.changed", (event) => announce(event.assessmentId, { kind: "assessment" })),
     getEventBus().subscribe("forecasts.changed", (event) => announce(event.assessmentId, { kind: "forecasts" })),
+    getEventBus().subscribe("history.changed", (event) => announce(event.assessmentId, { kind: "history" })),
     getEventBus().subscribe("comments.changed", (event) =>
       announce(event.assessmentId, { kind: "comments", threadId: event.threadId }),
     ),

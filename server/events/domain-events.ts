@@ -55,6 +55,11 @@ export const domainEventSchema = z.discriminatedUnion("type", [
     assessmentId: z.uuid(),
   }),
   z.object({
+    /** A version was named, restored or frozen after a burst of editing, or exported; history and audit views refresh. */
+    type: z.literal("history.changed"),
+    assessmentId: z.uuid(),
+  }),
+  z.object({
     /** A comment thread was started, replied to, edited, resolved or reopened; open documents refresh it. */
     type: z.literal("comments.changed"),
     assessmentId: z.uuid(),

@@ -13,6 +13,7 @@ import type { VersionContentDto } from "@/lib/schemas/lifecycle";
 import { requireAssessment } from "../assessments/require-assessment";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
+import { publishHistoryChanged } from "../events/publish-history-changed";
 import { toFieldErrors } from "../http/parse-input";
 import { parseVersionNumber } from "../lifecycle/parse-version-number";
 import { renderDocx } from "./render-docx";
@@ -52,7 +53,7 @@ function parseFormat(format: unknown): ExportFormat {
  * export always shows the version exactly as published. Any member may export; unknown numbers,
  * other workspaces' assessments and malformed ids are all 404, and an unknown format is 422.
  * Records `assessment.exported` with the number and format (handling TLP-marked products is
- * worth an audit trail).
+ * worth an audit trail) and announces it to the assessment's open pages.
  */
 export async function exportAssessmentVersion(options: ExportAssessmentVersionOptions): Promise<ExportedFile> {
   const format = parseFormat(options.format);
@@ -81,6 +82,8 @@ export async function exportAssessmentVersion(options: ExportAssessmentVersionOp
     targetId: assessment.id,
     data: { number, format },
   });
+  // Open audit trails of the assessment list the export at once.
+  await publishHistoryChanged({ assessmentId: assessment.id });
   return {
     fileName: exportFileName(content.assessment.title, number, format),
     contentType: EXPORT_FORMAT_INFO[format].contentType,

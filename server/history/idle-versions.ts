@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { publishHistoryChanged } from "../events/publish-history-changed";
 import { logger } from "../logger";
 import { freezeIdleVersion } from "./freeze-idle-version";
 
@@ -85,6 +86,8 @@ export class IdleVersioner {
     this.bursts.delete(documentId);
     const freeze = this.options.freeze ?? freezeIdleVersion;
     const run = freeze({ assessmentId: documentId, actorUserId: burst.userId })
+      // A version was frozen: open History pages and audit trails list it.
+      .then((version) => (version ? publishHistoryChanged({ assessmentId: documentId }) : undefined))
       .catch((error: unknown) => logger().warn({ err: error, documentId }, "freezing an automatic version failed"))
       .finally(() => this.running.delete(run));
     this.running.add(run);

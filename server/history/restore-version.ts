@@ -11,6 +11,7 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { rebuildDocument } from "../collab/read-document-log";
 import { flushDocumentContent, storeDocumentContent } from "../collab/store-document-content";
 import { publishDocumentRestored } from "../events/publish-document-restored";
+import { publishHistoryChanged } from "../events/publish-history-changed";
 import { toVersionSummary } from "../lifecycle/lifecycle-rows";
 import { parseVersionNumber } from "../lifecycle/parse-version-number";
 import { logger } from "../logger";
@@ -115,9 +116,11 @@ async function appendRestoreUpdate(options: {
   await tx.update(assessments).set({ updatedAt: sql`now()` }).where(eq(assessments.id, assessmentId));
 }
 
-/** Open documents (any process) pick up the new update; the derived copy and judgements follow. */
+/** Open documents (any process) pick up the new update and version; the derived copy and judgements follow. */
 async function refreshAfterRestore(assessmentId: string, actorUserId: string | null): Promise<void> {
   await publishDocumentRestored({ assessmentId });
+  // The restore's version and audit entry: open History pages and audit trails list them.
+  await publishHistoryChanged({ assessmentId });
   const doc = await rebuildDocument(getDatabase(), assessmentId);
   try {
     await storeDocumentContent(assessmentId, doc, actorUserId ? [actorUserId] : []);
