@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { joinWorkspace, signUp, UUID, unique } from "./support/people";
+import { createAssessment, joinWorkspace, signUp, UUID, unique } from "./support/people";
 
 test("an owner reads the audit trail, filters it and downloads it as CSV; a viewer has no Audit link", async ({
   browser,
@@ -63,5 +63,51 @@ test("an owner reads the audit trail, filters it and downloads it as CSV; a view
   } finally {
     await owner.context.close();
     await viewer.context.close();
+  }
+});
+
+test("a colleague's changes appear on an open assessment audit trail without a reload, keeping the typed filter", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const dana = await signUp(browser, baseURL, { name: "Dana Owner", email: `dana-al-${run}@e2e.parallax.test` });
+  const sam = await signUp(browser, baseURL, { name: "Sam Analyst", email: `sam-al-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath, assessmentId, workspaceId } = await createAssessment(dana.page, "Live audit desk", run);
+    await joinWorkspace(dana.page, sam.page, workspaceId, "analyst");
+
+    // Sam reads the assessment's trail and starts typing a filter, without applying it yet.
+    await sam.page.goto(`${assessmentPath}/audit`);
+    await expect(sam.page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+    const rows = sam.page.getByRole("table", { name: "Audit events, newest first" }).getByRole("row");
+    await expect(rows.filter({ hasText: "assessment.created" })).toContainText("Dana Owner");
+    const action = sam.page.getByLabel("Action", { exact: true });
+    await action.fill("assessment.");
+    await sam.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    // Dana retitles the assessment: the change appears in Sam's trail.
+    const patched = await dana.page.request.patch(`/api/v1/assessments/${assessmentId}`, {
+      data: { title: `Tikhoretsk rail depot ${run}` },
+    });
+    expect(patched.status(), await patched.text()).toBe(200);
+    await expect(rows.filter({ hasText: "assessment.updated" })).toContainText(`Tikhoretsk rail depot ${run}`);
+
+    // Dana names a version (Sam's page is surely live by now): that appears too, newest first.
+    const named = await dana.page.request.post(`/api/v1/assessments/${assessmentId}/versions`, {
+      data: { name: `Dana's checkpoint ${run}` },
+    });
+    expect(named.status(), await named.text()).toBe(201);
+    await expect(rows.nth(1)).toContainText("assessment.version_named");
+    await expect(rows.nth(1)).toContainText("Dana Owner");
+
+    // What Sam typed is still there, and the page was never reloaded.
+    await expect(action).toHaveValue("assessment.");
+    expect(await sam.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  } finally {
+    await dana.context.close();
+    await sam.context.close();
   }
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createAssessment, editorOf, signUp, unique } from "./support/people";
+import { createAssessment, editorOf, joinWorkspace, signUp, unique } from "./support/people";
 
 // Version history in a real browser: an analyst writes a paragraph and a judgement, names a
 // version on the History page (open in a second tab), revises the judgement's statement and
@@ -174,5 +174,56 @@ test("a comparison shows a judgement whose cited observation was re-graded in be
     );
   } finally {
     await avery.context.close();
+  }
+});
+
+test("a colleague's new versions appear on an open History page without a reload, keeping what was typed there", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const dana = await signUp(browser, baseURL, { name: "Dana Owner", email: `dana-hl-${run}@e2e.parallax.test` });
+  const sam = await signUp(browser, baseURL, { name: "Sam Analyst", email: `sam-hl-${run}@e2e.parallax.test` });
+  try {
+    const { assessmentPath, workspaceId } = await createAssessment(dana.page, "Live history desk", run);
+    await joinWorkspace(dana.page, sam.page, workspaceId, "analyst");
+
+    // Sam reads the History page and starts naming a version, without saving it yet.
+    await sam.page.goto(`${assessmentPath}/history`);
+    await expect(sam.page.getByText("No versions yet.", { exact: false })).toBeVisible();
+    const samName = sam.page.getByRole("form", { name: "Name this version" }).getByLabel("Name this version");
+    await samName.fill(`Sam's unsaved name ${run}`);
+    // Set on this page only: a reload would lose it.
+    await sam.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    const samVersions = sam.page.getByRole("table", { name: "Versions of this assessment, newest first" });
+
+    // Dana names a version on her own History page: it appears on Sam's.
+    await dana.page.goto(`${assessmentPath}/history`);
+    await nameVersion(dana.page, `Dana's checkpoint ${run}`, 1);
+    await expect(samVersions.getByRole("row").filter({ hasText: `Dana's checkpoint ${run}` })).toContainText(
+      "by Dana Owner",
+    );
+
+    // Dana restores it (Sam's page is surely live by now): the restore's version appears too.
+    const danaVersions = dana.page.getByRole("table", { name: "Versions of this assessment, newest first" });
+    const restore = danaVersions.getByRole("button", { name: "Restore version 1" });
+    const dialog = dana.page.getByRole("dialog", { name: "Restore version 1?" });
+    await expect(async () => {
+      if (!(await dialog.isVisible())) await restore.click();
+      await expect(dialog).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+    await dialog.getByRole("button", { name: "Restore", exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(samVersions.getByRole("row").nth(1)).toContainText("Restored from version 1");
+    await expect(samVersions.getByRole("row")).toHaveCount(3);
+
+    // Nothing Sam typed was lost, and the page was never reloaded.
+    await expect(samName).toHaveValue(`Sam's unsaved name ${run}`);
+    expect(await sam.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  } finally {
+    await dana.context.close();
+    await sam.context.close();
   }
 });

@@ -112,13 +112,14 @@ function EditorSurface({
   const pageRefresh = usePageRefresh(() => {
     if (navigator.onLine) router.refresh();
   });
-  useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements"], (change) => {
+  useDocumentChanges(document, ["assessment", "reviews", "comments", "judgements", "history"], (change) => {
     // A verdict (this user's own too: it is announced to every page that joined), a thread or a
     // status change is one person's deliberate step, and the checklist must agree with the
     // Reviews panel that shows it at once. Judgements are saved every couple of seconds while
     // someone types in one, and a catch-up after a join is only a "may have changed": one merged
-    // refresh per burst does for those.
-    if (change.kind !== "judgements" && !change.catchUp) pageRefresh.soon();
+    // refresh per burst does for those. A new version only moves the number the next
+    // publication gets, which can wait as long.
+    if (change.kind !== "judgements" && change.kind !== "history" && !change.catchUp) pageRefresh.soon();
     else pageRefresh.later();
   });
   // A cited observation revised, re-graded or retracted makes approvals stale with no edit of the

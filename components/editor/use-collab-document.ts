@@ -7,20 +7,25 @@ import { acquireTabProvider, releaseTabProvider } from "@/lib/collab/tab-provide
 
 /**
  * Opens a document on the tab's shared collaboration connection while the calling component is
- * mounted. Null until the effect has run (never during server rendering).
+ * mounted. Null until the effect has run (never during server rendering). `presence: false`
+ * follows it without appearing among its people.
  */
-export function useCollabDocument(documentId: string, userId: string): CollabDocument | null {
+export function useCollabDocument(
+  documentId: string,
+  userId: string,
+  { presence = true }: { presence?: boolean } = {},
+): CollabDocument | null {
   const [document, setDocument] = useState<CollabDocument | null>(null);
   useEffect(() => {
     const provider = acquireTabProvider(userId);
-    const opened = provider.open(documentId);
+    const opened = provider.open(documentId, { presence });
     setDocument(opened);
     return () => {
       setDocument(null);
       provider.close(opened);
       releaseTabProvider(provider);
     };
-  }, [documentId, userId]);
+  }, [documentId, userId, presence]);
   return document;
 }
 

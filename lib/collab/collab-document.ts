@@ -33,6 +33,12 @@ export interface DocumentTransport {
 export interface CollabDocumentOptions {
   /** IndexedDB name of the offline copy; none when absent. */
   cacheName?: string;
+  /**
+   * Set false to follow the document without being among its people: no presence is sent, so a
+   * page that only listens for changes (History, the audit trail) shows nobody an avatar that
+   * suggests its reader is in the text. Default true.
+   */
+  presence?: boolean;
 }
 
 /**
@@ -68,6 +74,7 @@ export class CollabDocument {
   private refusedEdits: number | null = null;
   private discarded = false;
   private snapshot: CollabDocumentState;
+  private readonly sharesPresence: boolean;
 
   constructor(
     readonly id: string,
@@ -75,6 +82,10 @@ export class CollabDocument {
     options: CollabDocumentOptions = {},
   ) {
     this.retry = new Backoff(transport.backoff);
+    this.sharesPresence = options.presence !== false;
+    // Awareness starts with an empty local state and renews it every 15 s, which would send it
+    // (and the server stamps the identity on it): without presence there must be no state at all.
+    if (!this.sharesPresence) this.awareness.setLocalState(null);
     this.cache = openOfflineCache(options.cacheName ?? null, this.doc);
     this.snapshot = this.buildSnapshot();
     this.doc.on("update", this.handleDocUpdate);
@@ -275,8 +286,10 @@ export class CollabDocument {
       if (this.error && !this.save.failed) this.error = null;
       // The server stamps this identity on our presence anyway; showing it locally keeps the
       // avatar of this tab identical to what everyone else sees.
-      this.awareness.setLocalStateField("user", result.user);
-      this.sendAwareness();
+      if (this.sharesPresence) {
+        this.awareness.setLocalStateField("user", result.user);
+        this.sendAwareness();
+      }
       this.emit();
       for (const kind of DOCUMENT_CHANGE_KINDS) this.receiveChanged({ kind, catchUp: true });
     });

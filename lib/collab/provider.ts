@@ -59,9 +59,10 @@ export class CollabProvider implements DocumentTransport {
 
   /**
    * Opens a document (an assessment id) and starts syncing it. Opening one already open returns
-   * the same instance; each `open` must be paired with a `close`.
+   * the same instance (with the presence its first opening chose); each `open` must be paired
+   * with a `close`.
    */
-  open(documentId: string): CollabDocument {
+  open(documentId: string, options: { presence?: boolean } = {}): CollabDocument {
     const id = documentId.toLowerCase();
     const entry = this.documents.get(id);
     if (entry) {
@@ -72,7 +73,7 @@ export class CollabProvider implements DocumentTransport {
       this.options.userId && this.options.offlineCache !== false
         ? offlineCacheName(this.options.userId, id)
         : undefined;
-    const document = new CollabDocument(id, this, { cacheName });
+    const document = new CollabDocument(id, this, { cacheName, presence: options.presence });
     this.documents.set(id, { document, refs: 1 });
     return document;
   }

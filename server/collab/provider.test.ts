@@ -118,6 +118,25 @@ describe("collaboration provider", () => {
     ]);
   });
 
+  it("follows a document opened without presence while showing its reader to nobody", async () => {
+    const team = await createTestTeam();
+    const documentId = await createTestDocument(team.workspace.id);
+    const ana = await open(await connect(team.analyst), documentId);
+    // A History page: it hears the document's changes, but its reader is not in the text.
+    const follower = (await connect(team.owner)).open(documentId, { presence: false });
+    const changes: DocumentChange[] = [];
+    follower.onChange((change) => changes.push(change));
+    await follower.whenSynced();
+    expect(changes.map((change) => change.kind)).toEqual([...DOCUMENT_CHANGE_KINDS]);
+    expect(follower.awareness.getLocalState()).toBeNull();
+    // The follower's edit reaches Ana after anything it sent before: presence would be there by now.
+    appendParagraph(follower.doc, "Written from the follower");
+    await textBecomes(ana, "Written from the follower");
+    expect(ana.getSnapshot().people.map((person) => person.name)).toEqual(["Ana Analyst"]);
+    await follower.waitFor((state) => state.people.length === 1);
+    expect(follower.getSnapshot().people.map((person) => person.name)).toEqual(["Ana Analyst"]);
+  });
+
   it("reassembles a document that arrives in chunks", async () => {
     const team = await createTestTeam();
     const documentId = await createTestDocument(team.workspace.id);

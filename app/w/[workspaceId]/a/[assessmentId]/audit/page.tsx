@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LiveAssessmentRefresh } from "@/components/assessments/live-assessment-refresh";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditTrailView, auditFilterQuery } from "@/components/audit/audit-trail-view";
 import { buttonClasses } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: "Assessment audit trail" };
 /**
  * One assessment's audit trail, for every member: its status changes, review requests and
  * publications, and every verdict and comment on its judgements. Filter, page back, download CSV.
+ * Live: events anyone records appear without a reload.
  */
 export default async function AssessmentAuditPage({
   params,
@@ -35,20 +37,29 @@ export default async function AssessmentAuditPage({
   const input = auditQueryInput(await searchParams);
   const members = await listMembers({ actor, workspaceId });
   const header = (
-    <PageHeader
-      eyebrow={<Link href={base}>{assessment.title}</Link>}
-      title="Audit trail"
-      description="Every recorded change to this assessment, newest first. Events cannot be edited or deleted."
-      actions={
-        <a
-          href={`/api/v1/assessments/${assessmentId}/audit-events${auditFilterQuery(input, { format: "csv" })}`}
-          download
-          className={buttonClasses({ variant: "secondary" })}
-        >
-          Download CSV
-        </a>
-      }
-    />
+    <>
+      {/* Whatever anyone records on the assessment shows here at once; the filter form keeps what was typed. */}
+      <LiveAssessmentRefresh
+        assessmentId={assessment.id}
+        userId={actor.id}
+        kinds={["assessment", "history", "reviews", "comments", "forecasts"]}
+        announcement="Audit trail updated"
+      />
+      <PageHeader
+        eyebrow={<Link href={base}>{assessment.title}</Link>}
+        title="Audit trail"
+        description="Every recorded change to this assessment, newest first. Events cannot be edited or deleted."
+        actions={
+          <a
+            href={`/api/v1/assessments/${assessmentId}/audit-events${auditFilterQuery(input, { format: "csv" })}`}
+            download
+            className={buttonClasses({ variant: "secondary" })}
+          >
+            Download CSV
+          </a>
+        }
+      />
+    </>
   );
   const parsed = listAuditEventsQuery.safeParse(input);
   const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);

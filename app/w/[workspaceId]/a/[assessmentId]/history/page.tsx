@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LiveAssessmentRefresh } from "@/components/assessments/live-assessment-refresh";
 import { CompareForm } from "@/components/history/compare-form";
 import { NameVersionForm } from "@/components/history/name-version-form";
 import { VersionComparison } from "@/components/history/version-comparison";
@@ -44,7 +45,8 @@ async function loadComparison(
 /**
  * An assessment's version history: every version (published, named, automatic) to open
  * read-only, a form to name the current text, two versions to compare (per-judgement changes,
- * then the other text), and, for writers while the text may change, restoring a version.
+ * then the other text), and, for writers while the text may change, restoring a version. Live:
+ * versions anyone saves appear without a reload.
  */
 export default async function HistoryPage({
   params,
@@ -65,6 +67,13 @@ export default async function HistoryPage({
 
   return (
     <>
+      {/* A colleague's new version, restore or status change shows here at once; forms keep what was typed. */}
+      <LiveAssessmentRefresh
+        assessmentId={assessment.id}
+        userId={actor.id}
+        kinds={["assessment", "history"]}
+        announcement="Version history updated"
+      />
       <PageHeader
         eyebrow={<Link href={base}>{assessment.title}</Link>}
         title="Version history"
