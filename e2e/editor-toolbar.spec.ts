@@ -88,3 +88,120 @@ test("the status pill explains what Live and Saved mean, to the pointer, the key
     await avery.context.close();
   }
 });
+
+// Underline, strikethrough, inline code and quotes, as a Google Docs user makes and removes them.
+const FORMATS = [
+  { button: "Underline", tag: "u", keys: "Control+U", tooltip: "Underline (Ctrl/⌘+U)", line: "About 50 rail cars." },
+  {
+    button: "Strikethrough",
+    tag: "s",
+    keys: "Control+Shift+S",
+    tooltip: "Strikethrough (Ctrl/⌘+Shift+S)",
+    line: "About 60 rail cars.",
+  },
+  { button: "Inline code", tag: "code", keys: "Control+E", tooltip: "Inline code (Ctrl/⌘+E)", line: "rail_cars = 50" },
+  {
+    button: "Quote",
+    tag: "blockquote",
+    keys: "Control+Shift+B",
+    tooltip: "Quote (Ctrl/⌘+Shift+B)",
+    line: "Over half of the storage areas in use.",
+  },
+] as const;
+
+test("underline, strikethrough, inline code and quotes are made and removed from the toolbar and the keys, and kept", async ({
+  browser,
+  baseURL,
+}) => {
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-f-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Format desk", run);
+    const page = avery.page;
+    const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+    const editor = editorOf(page);
+    const formatted = (tag: string) => editor.locator(tag);
+    await expect(page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    for (const format of FORMATS) {
+      const button = toolbar.getByRole("button", { name: format.button, exact: true });
+      await expect(button).toHaveAttribute("title", format.tooltip);
+      await expect(button).toHaveAttribute("aria-keyshortcuts", new RegExp(`^${format.keys.replaceAll("+", "\\+")} `));
+      await expect(button).toHaveAttribute("aria-pressed", "false");
+    }
+
+    await editor.click();
+    await expect(editor).toBeFocused();
+    for (const [index, format] of FORMATS.entries()) {
+      if (index > 0) await page.keyboard.press("Enter");
+      await page.keyboard.insertText(format.line);
+    }
+    // Each line made so from the toolbar: the button says so, and the text has the mark or quote.
+    for (const format of FORMATS) {
+      await editor.getByText(format.line, { exact: true }).click({ clickCount: 3 });
+      const button = toolbar.getByRole("button", { name: format.button, exact: true });
+      await button.click();
+      await expect(button).toHaveAttribute("aria-pressed", "true");
+      await expect(formatted(format.tag)).toHaveText(format.line);
+    }
+    await expect(page.getByRole("status", { name: "Document status: Saved" })).toBeVisible();
+
+    // Stored in the shared document: after a reload, and for a reviewer, who gets no controls.
+    await page.reload();
+    for (const format of FORMATS) await expect(formatted(format.tag)).toHaveText(format.line);
+    const blake = await signUp(browser, baseURL, { name: "Blake Reviewer", email: `blake-f-${run}@e2e.parallax.test` });
+    contexts.push(blake.context);
+    await joinWorkspace(page, blake.page, workspaceId, "reviewer");
+    await blake.page.goto(assessmentPath);
+    for (const format of FORMATS) await expect(editorOf(blake.page).locator(format.tag)).toHaveText(format.line);
+    await expect(blake.page.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+    await expect(blake.page.getByRole("button", { name: "Underline" })).toHaveCount(0);
+
+    // Removed from the toolbar: the button shows the format where the text has it, and takes it off.
+    await editor.click();
+    await expect(editor).toBeFocused();
+    for (const format of FORMATS) {
+      await editor.getByText(format.line, { exact: true }).click({ clickCount: 3 });
+      const button = toolbar.getByRole("button", { name: format.button, exact: true });
+      await expect(button).toHaveAttribute("aria-pressed", "true");
+      await button.click();
+      await expect(button).toHaveAttribute("aria-pressed", "false");
+      await expect(formatted(format.tag)).toHaveCount(0);
+    }
+    await expect(page.getByRole("status", { name: "Document status: Saved" })).toBeVisible();
+    await page.reload();
+    await expect(editor).toContainText(FORMATS[0].line);
+    for (const format of FORMATS) {
+      await expect(editor.getByText(format.line, { exact: true })).toBeVisible();
+      await expect(formatted(format.tag)).toHaveCount(0);
+    }
+    await expect(editorOf(blake.page).locator("u")).toHaveCount(0);
+
+    // The same with the keys (Tiptap's): on, then off again.
+    await editor.click();
+    await expect(editor).toBeFocused();
+    for (const format of FORMATS) {
+      await editor.getByText(format.line, { exact: true }).click({ clickCount: 3 });
+      const button = toolbar.getByRole("button", { name: format.button, exact: true });
+      await page.keyboard.press(format.keys);
+      await expect(button).toHaveAttribute("aria-pressed", "true");
+      await expect(formatted(format.tag)).toHaveText(format.line);
+      await page.keyboard.press(format.keys);
+      await expect(button).toHaveAttribute("aria-pressed", "false");
+      await expect(formatted(format.tag)).toHaveCount(0);
+    }
+
+    // A judgement is never quoted: it would stop being a block of its own (and credit its editors).
+    await page.keyboard.press("Control+End");
+    await toolbar.getByRole("button", { name: "Judgement" }).click();
+    await page.keyboard.type("Tikhoretsk is likely to remain crucial.");
+    const quote = toolbar.getByRole("button", { name: "Quote", exact: true });
+    await expect(quote).toBeDisabled();
+    await page.keyboard.press("Control+Shift+B");
+    await expect(formatted("blockquote")).toHaveCount(0);
+    await expect(editor.locator("[data-judgement-id]")).toContainText("Tikhoretsk is likely to remain crucial.");
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

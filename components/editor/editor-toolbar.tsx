@@ -7,6 +7,7 @@ import clsx from "clsx";
 import { type ReactNode, useSyncExternalStore } from "react";
 import { FOCUS_RING } from "@/components/ui/button";
 import { HEADING_LEVELS } from "@/lib/editor/editor-extensions";
+import { touchesJudgement } from "@/lib/editor/judgement-editing";
 
 // The Collaboration extension's keys: Mod-z undoes, Shift-Mod-z and Mod-y redo.
 const UNDO_SHORTCUT = { title: "Ctrl/⌘+Z", aria: "Control+Z Meta+Z" };
@@ -15,6 +16,13 @@ const REDO_SHORTCUT = { title: "Ctrl/⌘+Shift+Z", aria: "Control+Shift+Z Meta+S
 const JUDGEMENT_SHORTCUT = { title: "Ctrl/⌘+Alt+J", aria: "Control+Alt+J Meta+Alt+J" };
 // Mod-Alt-k (see CITE_SHORTCUT in citation-shortcut.ts).
 const CITE_SHORTCUT = { title: "Ctrl/⌘+Alt+K", aria: "Control+Alt+K Meta+Alt+K" };
+// Tiptap's own keys for its marks and quotes (StarterKit): Mod-b, Mod-i, Mod-u, Mod-Shift-s, Mod-e, Mod-Shift-b.
+const BOLD_SHORTCUT = { title: "Ctrl/⌘+B", aria: "Control+B Meta+B" };
+const ITALIC_SHORTCUT = { title: "Ctrl/⌘+I", aria: "Control+I Meta+I" };
+const UNDERLINE_SHORTCUT = { title: "Ctrl/⌘+U", aria: "Control+U Meta+U" };
+const STRIKE_SHORTCUT = { title: "Ctrl/⌘+Shift+S", aria: "Control+Shift+S Meta+Shift+S" };
+const CODE_SHORTCUT = { title: "Ctrl/⌘+E", aria: "Control+E Meta+E" };
+const QUOTE_SHORTCUT = { title: "Ctrl/⌘+Shift+B", aria: "Control+Shift+B Meta+Shift+B" };
 
 function ToolbarButton({
   label,
@@ -85,8 +93,8 @@ function Separator() {
 }
 
 /**
- * Formatting controls of the editor: undo and redo, headings, bold, italic, lists, links, judgement blocks and
- * inline citations. The link form and the citation picker are rendered by the parent.
+ * Formatting controls of the editor: undo and redo, headings, bold, italic, underline, strikethrough, inline code,
+ * lists, quotes, links, judgement blocks and inline citations. The link form and the citation picker are rendered by the parent.
  */
 export function EditorToolbar({
   editor,
@@ -106,6 +114,11 @@ export function EditorToolbar({
       headings: HEADING_LEVELS.map((level) => current.isActive("heading", { level })),
       bold: current.isActive("bold"),
       italic: current.isActive("italic"),
+      underline: current.isActive("underline"),
+      strike: current.isActive("strike"),
+      code: current.isActive("code"),
+      blockquote: current.isActive("blockquote"),
+      canQuote: !touchesJudgement(current.state),
       bulletList: current.isActive("bulletList"),
       orderedList: current.isActive("orderedList"),
       link: current.isActive("link"),
@@ -136,11 +149,45 @@ export function EditorToolbar({
         </ToolbarButton>
       ))}
       <Separator />
-      <ToolbarButton label="Bold" isActive={active.bold} onClick={() => chain().toggleBold().run()}>
+      <ToolbarButton
+        label="Bold"
+        shortcut={BOLD_SHORTCUT}
+        isActive={active.bold}
+        onClick={() => chain().toggleBold().run()}
+      >
         <span className="font-bold">B</span>
       </ToolbarButton>
-      <ToolbarButton label="Italic" isActive={active.italic} onClick={() => chain().toggleItalic().run()}>
+      <ToolbarButton
+        label="Italic"
+        shortcut={ITALIC_SHORTCUT}
+        isActive={active.italic}
+        onClick={() => chain().toggleItalic().run()}
+      >
         <span className="font-serif italic">I</span>
+      </ToolbarButton>
+      <ToolbarButton
+        label="Underline"
+        shortcut={UNDERLINE_SHORTCUT}
+        isActive={active.underline}
+        onClick={() => chain().toggleUnderline().run()}
+      >
+        <span className="underline underline-offset-2">U</span>
+      </ToolbarButton>
+      <ToolbarButton
+        label="Strikethrough"
+        shortcut={STRIKE_SHORTCUT}
+        isActive={active.strike}
+        onClick={() => chain().toggleStrike().run()}
+      >
+        <span className="line-through">S</span>
+      </ToolbarButton>
+      <ToolbarButton
+        label="Inline code"
+        shortcut={CODE_SHORTCUT}
+        isActive={active.code}
+        onClick={() => chain().toggleCode().run()}
+      >
+        <span className="font-mono text-xs">{"</>"}</span>
       </ToolbarButton>
       <Separator />
       <ToolbarButton label="Bullet list" isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()}>
@@ -153,6 +200,15 @@ export function EditorToolbar({
       >
         <span className="text-xs">1.</span>
         <ListIcon />
+      </ToolbarButton>
+      <ToolbarButton
+        label="Quote"
+        shortcut={QUOTE_SHORTCUT}
+        isActive={active.blockquote}
+        isDisabled={!active.canQuote}
+        onClick={() => chain().toggleBlockquote().run()}
+      >
+        <QuoteIcon />
       </ToolbarButton>
       <Separator />
       <ToolbarButton label="Link" isActive={active.link || isLinkOpen} onClick={onToggleLink}>
@@ -191,6 +247,14 @@ function UndoIcon({ isRedo = false }: { isRedo?: boolean }) {
       strokeWidth="1.5"
     >
       <path d="M5.5 3.5L2.5 6.5l3 3M2.5 6.5h7a4 4 0 010 8H7" />
+    </svg>
+  );
+}
+
+function QuoteIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4" fill="currentColor">
+      <path d="M3 4h4v4H5.5c0 1.4.6 2.3 1.8 2.7L6.8 12C4.3 11.3 3 9.6 3 7zm6 0h4v4h-1.5c0 1.4.6 2.3 1.8 2.7l-.5 1.3C10.3 11.3 9 9.6 9 7z" />
     </svg>
   );
 }

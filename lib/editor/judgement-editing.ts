@@ -1,14 +1,18 @@
 import { type CommandProps, Extension } from "@tiptap/core";
 import { Fragment, type Node as ProseMirrorNode, Slice } from "@tiptap/pm/model";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { createJudgementId, JUDGEMENT_NODE } from "./judgement-node";
 
 /** The keyboard shortcut that inserts a judgement block (Ctrl/Cmd + Alt + J). */
 export const INSERT_JUDGEMENT_SHORTCUT = "Mod-Alt-j";
 
+/** Tiptap's shortcut that quotes the selected blocks (Ctrl/Cmd + Shift + B). */
+const QUOTE_SHORTCUT = "Mod-Shift-b";
+
 /**
  * Editing behaviour that keeps judgement ids unique: Enter never splits a judgement into two
- * blocks with the same id, and a pasted copy of a judgement gets a new id. Kept out of the
+ * blocks with the same id, and a pasted copy of a judgement gets a new id. The quote shortcut
+ * leaves judgements out of quotes (see `touchesJudgement`). Kept out of the
  * `Judgement` node so that its high priority (run before the default Enter) does not move the
  * node ahead of `paragraph` in the schema, where it would become the default block.
  */
@@ -19,6 +23,8 @@ export const JudgementEditing = Extension.create({
   addKeyboardShortcuts() {
     return {
       [INSERT_JUDGEMENT_SHORTCUT]: () => this.editor.commands.insertJudgement(),
+      // Handled (by doing nothing) where a quote would take in a judgement; see touchesJudgement.
+      [QUOTE_SHORTCUT]: () => touchesJudgement(this.editor.state),
       Enter: () => this.editor.commands.command(splitJudgement),
     };
   },
@@ -41,6 +47,22 @@ export const JudgementEditing = Extension.create({
     ];
   },
 });
+
+/**
+ * Whether the selection is in or spans a judgement block. Quoting such a selection would nest the
+ * judgement inside the quote, where it stops being one of the document's own blocks: the server
+ * credits edits to the top-level judgement they touch (server/collab/judgement-credit.ts), so
+ * someone who then edits the quoted judgement would not count as its editor and could approve it.
+ */
+export function touchesJudgement(state: EditorState): boolean {
+  const { from, to } = state.selection;
+  let isFound = false;
+  state.doc.nodesBetween(from, to, (node) => {
+    if (node.type.name === JUDGEMENT_NODE) isFound = true;
+    return !isFound && !node.isTextblock;
+  });
+  return isFound;
+}
 
 /**
  * Enter inside a judgement: the text after the caret continues in a new paragraph below, so one

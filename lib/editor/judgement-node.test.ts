@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { documentToContent } from "./document-content";
 import { EDITOR_FIELD, schemaExtensions } from "./editor-extensions";
 import { editorSchema } from "./editor-schema";
-import { splitJudgement, withUniqueIds } from "./judgement-editing";
+import { splitJudgement, touchesJudgement, withUniqueIds } from "./judgement-editing";
 
 const judgement: JSONContent = {
   type: "judgement",
@@ -74,6 +74,18 @@ describe("judgement node", () => {
       ["paragraph", undefined],
     ]);
     expect(editor.state.doc.child(1).textContent).toBe(" to remain crucial.");
+    editor.destroy();
+  });
+
+  it("tells where a quote would take in a judgement: the caret in it, or a selection across it", () => {
+    const editor = headlessEditor([{ type: "paragraph", content: [{ type: "text", text: "Context." }] }, judgement]);
+    const judgementStart = editor.state.doc.child(0).nodeSize;
+    editor.commands.setTextSelection(3);
+    expect(touchesJudgement(editor.state)).toBe(false);
+    editor.commands.setTextSelection(judgementStart + 1);
+    expect(touchesJudgement(editor.state)).toBe(true);
+    editor.commands.setTextSelection({ from: 3, to: judgementStart + 3 });
+    expect(touchesJudgement(editor.state)).toBe(true);
     editor.destroy();
   });
 
