@@ -131,7 +131,7 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     await expect(averyCard.locator('[aria-current="step"]')).toHaveText("Approved");
     // The cited observation is re-graded: Rey's approval goes stale with no edit of the text, and
     // Avery's card stops offering to publish until Rey approves again.
-    const publishButton = averyCard.getByRole("button", { name: "Publish version 3" });
+    const publishButton = averyCard.getByRole("button", { name: "Publish as publication 1" });
     await expect(publishButton).toBeVisible();
     const regraded = await avery.page.request.patch(`/api/v1/workspaces/${workspaceId}/observations/${observationId}`, {
       data: { credibility: 3, revision: 1 },
@@ -144,12 +144,13 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
       { data: { verdict: "approved" } },
     );
     expect(again.status()).toBe(201);
-    // Sending for review and marking it approved froze automatic versions 1 and 2 (see docs/history.md).
-    await averyCard.getByRole("button", { name: "Publish version 3" }).click();
-    const confirm = avery.page.getByRole("dialog", { name: "Publish version 3?" });
+    // Sending for review and marking it approved froze automatic versions 1 and 2 (see docs/history.md),
+    // so it is version 3; people call it the first publication.
+    await averyCard.getByRole("button", { name: "Publish as publication 1" }).click();
+    const confirm = avery.page.getByRole("dialog", { name: "Publish as publication 1?" });
     await confirm.getByRole("button", { name: "Publish" }).click();
-    await expect(averyCard.getByText("Published as version 3.")).toBeVisible();
-    await expect(reyCard.getByText("Published as version 3.")).toBeVisible();
+    await expect(averyCard.getByText("Published as publication 1.")).toBeVisible();
+    await expect(reyCard.getByText("Published as publication 1.")).toBeVisible();
     // Rey's Reviews panel says why it takes no verdicts now, and offers none.
     const reyReviews = rey.page.getByRole("region", { name: "Reviews" });
     await expect(reyReviews.getByText(/^Published: the statuses are as of now/)).toBeVisible();
@@ -160,10 +161,11 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     await expect(editorOf(avery.page)).toHaveAttribute("contenteditable", "false");
 
     // The version reads at its own address, with the marking at the top and the bottom.
-    await averyCard.getByRole("link", { name: "Version 3" }).click();
+    await averyCard.getByRole("link", { name: "Publication 1" }).click();
     await expect(avery.page).toHaveURL(new RegExp(`${assessmentPath}/versions/3$`));
     await expect(avery.page.getByRole("heading", { level: 1, name: `Rail logistics ${run}` })).toBeVisible();
-    const article = avery.page.getByRole("article", { name: `Version 3 of Rail logistics ${run}` });
+    await expect(avery.page.getByText(/^Publication 1 · published .* by Avery Owner · read-only$/)).toBeVisible();
+    const article = avery.page.getByRole("article", { name: `Publication 1 of Rail logistics ${run}` });
     await expect(article).toContainText(STATEMENT);
     await expect(article).toContainText("Likelihood: likely (55–80%)");
     // The endnote reads as in the exports: the summary, then when it was observed.
@@ -174,6 +176,21 @@ test("an owner asks for review, the reviewer approves, the owner publishes and t
     const approvals = avery.page.getByRole("region", { name: "Approvals at publication" });
     await expect(approvals).toContainText("Rey Reviewer");
     await expect(approvals).toContainText("Judgement 1");
+
+    // The History page lists it among the automatic versions by the same name, and so does its compare form.
+    await avery.page.getByRole("link", { name: "Version history" }).click();
+    const versions = avery.page.getByRole("table", { name: "Versions of this assessment, newest first" });
+    await expect(versions.getByRole("row").nth(1)).toContainText(`Publication 1: Rail logistics ${run}`);
+    await expect(versions.getByRole("row").nth(2)).toContainText("Approved");
+    await expect(versions.getByRole("link", { name: "Open publication 1" })).toHaveAttribute(
+      "href",
+      `${assessmentPath}/versions/3`,
+    );
+    await expect(avery.page.getByRole("combobox", { name: "From" }).getByRole("option")).toHaveText([
+      `Publication 1 — Rail logistics ${run}`,
+      "Version 2 — Approved",
+      "Version 1 — Sent for review",
+    ]);
   } finally {
     for (const context of contexts) await context.close();
   }

@@ -1,8 +1,9 @@
+import { versionLabel } from "@/lib/history/version-labels";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import { buttonClasses } from "../ui/button";
 
 function optionLabel(version: VersionSummaryDto): string {
-  return `Version ${version.number} — ${version.kind === "published" ? `Published: ${version.title}` : version.name}`;
+  return `${versionLabel(version)} — ${version.kind === "published" ? version.title : version.name}`;
 }
 
 /**

@@ -1,10 +1,13 @@
+import { versionMention } from "@/lib/history/version-labels";
 import type { CompareSideDto, VersionComparisonDto } from "@/lib/schemas/history";
 import { Card, CardHeader } from "../ui/card";
 import { DiffText } from "./diff-text";
 import { JudgementDiffCard } from "./judgement-diff-card";
 
 function sideLabel(side: CompareSideDto): string {
-  return side.number === null ? "the current text" : `version ${side.number} (${side.name})`;
+  return side.number === null
+    ? "the current text"
+    : `${versionMention({ ...side, number: side.number })} (${side.name})`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { versionHeadline, versionKindLabel } from "@/lib/history/version-labels";
+import { versionHeadline, versionKindLabel, versionMention } from "@/lib/history/version-labels";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import type { FormAction } from "../forms/action-state";
 import { Badge } from "../ui/badge";
@@ -70,17 +70,17 @@ export function VersionList({
                     href={`${base}/versions/${version.number}`}
                     className={buttonClasses({ variant: "ghost", size: "sm" })}
                   >
-                    Open<span className="sr-only"> version {version.number}</span>
+                    Open<span className="sr-only"> {versionMention(version)}</span>
                   </Link>
                   {restoreAction ? (
                     <ConfirmDialog
                       action={restoreAction(version.number)}
                       triggerLabel={
                         <>
-                          Restore<span className="sr-only"> version {version.number}</span>
+                          Restore<span className="sr-only"> {versionMention(version)}</span>
                         </>
                       }
-                      title={`Restore version ${version.number}?`}
+                      title={`Restore ${versionMention(version)}?`}
                       description="The text becomes what this version froze, as a new change on top: everyone editing sees it at once, and every version stays as it is. The result is saved as a new version."
                       confirmLabel="Restore"
                     />

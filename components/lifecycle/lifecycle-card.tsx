@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES } from "@/lib/assessment-status";
+import { versionLabel, versionMention } from "@/lib/history/version-labels";
 import type { LifecycleDto } from "@/lib/schemas/lifecycle";
 import { ActionForm } from "../forms/action-form";
 import type { FormAction } from "../forms/action-state";
@@ -71,7 +72,7 @@ function StepButton({
 /**
  * Where the assessment is in its lifecycle and what the caller may do next: the publish gate's
  * checklist, review requests, the buttons the caller's role allows from this status (the server
- * checks again) and the published versions, each at its stable URL.
+ * checks again) and the publications ("Publication 1", "Publication 2"), each at its stable URL.
  */
 export function LifecycleCard({
   lifecycle,
@@ -84,9 +85,9 @@ export function LifecycleCard({
 }) {
   const allowed = new Set(lifecycle.allowedActions);
   const base = `/w/${workspaceId}/a/${lifecycle.assessmentId}`;
-  const nextNumber = (lifecycle.versions[0]?.number ?? 0) + 1;
   // Named and automatic versions are listed on the History page; this card shows publications.
   const published = lifecycle.versions.filter((version) => version.kind === "published");
+  const nextPublication = (published[0]?.publicationNumber ?? 0) + 1;
   const isInReview = lifecycle.status === "in_review";
   return (
     <Card aria-labelledby="lifecycle-heading">
@@ -98,7 +99,8 @@ export function LifecycleCard({
       <div className="space-y-5 p-5">
         {lifecycle.status === "published" ? (
           <p className="text-sm text-slate-700">
-            Published as version {published[0]?.number}. The text is locked; start a new draft to change it.
+            Published{published[0] ? ` as ${versionMention(published[0])}` : ""}. The text is locked; start a new draft
+            to change it.
           </p>
         ) : (
           <GateChecklist gate={lifecycle.gate} />
@@ -135,9 +137,9 @@ export function LifecycleCard({
           {allowed.has("publish") && lifecycle.gate.isMet ? (
             <ConfirmDialog
               action={actions.publish}
-              triggerLabel={`Publish version ${nextNumber}`}
+              triggerLabel={`Publish as publication ${nextPublication}`}
               triggerVariant="primary"
-              title={`Publish version ${nextNumber}?`}
+              title={`Publish as publication ${nextPublication}?`}
               description="The text, its judgements, grades and citations are frozen as they are now, at a permanent address. The published version can never be changed; later edits start a new draft."
               confirmLabel="Publish"
             />
@@ -153,7 +155,7 @@ export function LifecycleCard({
         {published.length > 0 ? (
           <section aria-labelledby="versions-heading">
             <h3 id="versions-heading" className="text-sm font-semibold text-slate-900">
-              Published versions
+              Publications
             </h3>
             <ul className="mt-2 space-y-1 text-sm">
               {published.map((version) => (
@@ -162,7 +164,7 @@ export function LifecycleCard({
                     href={`${base}/versions/${version.number}`}
                     className="font-medium text-accent-700 underline-offset-2 hover:underline"
                   >
-                    Version {version.number}
+                    {versionLabel(version)}
                   </Link>{" "}
                   <span className="text-slate-600">
                     <RelativeTime date={version.createdAt} />

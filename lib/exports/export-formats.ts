@@ -24,10 +24,15 @@ export const exportVersionQuery = z.object({
 });
 
 /**
- * The file name of an exported version: `<slug>-v<N>.<ext>`, the slug made of the title's ASCII
- * letters and digits (so it is safe in a Content-Disposition header and on every file system).
+ * The file name of an exported version: `<slug>-publication-<N>.<ext>` for a publication, else
+ * `<slug>-v<N>.<ext>`, the slug made of the title's ASCII letters and digits (so it is safe in a
+ * Content-Disposition header and on every file system).
  */
-export function exportFileName(title: string, number: number, format: ExportFormat): string {
+export function exportFileName(
+  title: string,
+  version: { number: number; publicationNumber: number | null },
+  format: ExportFormat,
+): string {
   const slug = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -36,5 +41,6 @@ export function exportFileName(title: string, number: number, format: ExportForm
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/g, "");
-  return `${slug || "assessment"}-v${number}.${EXPORT_FORMAT_INFO[format].extension}`;
+  const which = version.publicationNumber === null ? `v${version.number}` : `publication-${version.publicationNumber}`;
+  return `${slug || "assessment"}-${which}.${EXPORT_FORMAT_INFO[format].extension}`;
 }

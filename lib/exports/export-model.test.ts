@@ -428,8 +428,11 @@ describe("buildExportModel", () => {
     expect(blocks[4]).toMatchObject({ kind: "judgement", judgementId: "jdg_other", chips: [2] });
   });
 
-  it("names files by title slug and version number", () => {
-    expect(exportFileName("Rail logistics: Tikhoretsk", 3, "docx")).toBe("rail-logistics-tikhoretsk-v3.docx");
-    expect(exportFileName("Зима", 1, "pdf")).toBe("assessment-v1.pdf");
+  it("names files by title slug and publication number, or version number for other versions", () => {
+    const publication = { number: 3, publicationNumber: 1 };
+    expect(exportFileName("Rail logistics: Tikhoretsk", publication, "docx")).toBe(
+      "rail-logistics-tikhoretsk-publication-1.docx",
+    );
+    expect(exportFileName("Зима", { number: 1, publicationNumber: null }, "pdf")).toBe("assessment-v1.pdf");
   });
 });

@@ -1,3 +1,4 @@
+import { versionLabel } from "../history/version-labels";
 import { numberVersionJudgements } from "../judgement-numbers";
 import type { VersionContentDto, VersionSummaryDto } from "../schemas/lifecycle";
 import {
@@ -44,6 +45,8 @@ export interface ExportModel {
   title: string;
   keyQuestion: string;
   number: number;
+  /** What the version is called: "Publication 2" for a publication, else "Version 5". */
+  label: string;
   /** Whether this is the published product or a snapshot (draft, in review, approved), and how it is marked. */
   release: ExportRelease;
   /** When the version was frozen: for a publication, when it was published. */
@@ -102,12 +105,12 @@ function orderJudgements(content: VersionContentDto): ExportJudgement[] {
 }
 
 /**
- * The export model of a frozen version: pure, from its content and its kind and name alone, so every
+ * The export model of a frozen version: pure, from its content and its kind, name and publication number alone, so every
  * format (and a version frozen before exports existed) shows the same judgements, endnotes and summary.
  */
 export function buildExportModel(
   content: VersionContentDto,
-  version: Pick<VersionSummaryDto, "kind" | "name">,
+  version: Pick<VersionSummaryDto, "kind" | "name" | "publicationNumber">,
 ): ExportModel {
   const numbers = new Map(
     content.references.map((reference) => [reference.observationId.toLowerCase(), reference.number]),
@@ -118,6 +121,7 @@ export function buildExportModel(
     title: content.assessment.title,
     keyQuestion: content.assessment.keyQuestion,
     number: content.number,
+    label: versionLabel({ number: content.number, publicationNumber: version.publicationNumber }),
     release: exportReleaseOf(content, version),
     publishedAt: content.publishedAt,
     publishedBy: content.publishedBy?.name ?? null,

@@ -6,6 +6,8 @@ export interface ExportRelease {
   kind: VersionSummaryDto["kind"];
   /** A named version's name, an automatic version's reason ("Sent for review"), a publication's title. */
   name: string;
+  /** A publication's place among the assessment's publications ("Publication 2"); null for other versions. */
+  publicationNumber: number | null;
   /** The status of the text frozen; null for versions frozen before it was recorded (then only the kind tells). */
   status: AssessmentStatus | null;
   isPublished: boolean;
@@ -41,17 +43,18 @@ const NOTICES: Record<Exclude<AssessmentStatus, "published">, string> = {
  */
 export function exportReleaseOf(
   content: Pick<VersionContentDto, "status">,
-  version: Pick<VersionSummaryDto, "kind" | "name">,
+  version: Pick<VersionSummaryDto, "kind" | "name" | "publicationNumber">,
 ): ExportRelease {
-  const status = version.kind === "published" ? "published" : (content.status ?? null);
+  const { kind, name, publicationNumber } = version;
+  const status = kind === "published" ? "published" : (content.status ?? null);
   if (status === "published") {
-    return { kind: version.kind, name: version.name, status, isPublished: true, marking: null, notice: null };
+    return { kind, name, publicationNumber, status, isPublished: true, marking: null, notice: null };
   }
   const marking = status ? MARKINGS[status] : "NOT PUBLISHED";
   const notice = status
     ? `${marking}: ${NOTICES[status]}. Do not circulate it as a finished product.`
     : "NOT PUBLISHED: a snapshot frozen before versions recorded their status; it is not a published version.";
-  return { kind: version.kind, name: version.name, status, isPublished: false, marking, notice };
+  return { kind, name, publicationNumber, status, isPublished: false, marking, notice };
 }
 
 /** "draft", "in review", "approved", "published", or "not recorded". */

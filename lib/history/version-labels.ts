@@ -16,8 +16,23 @@ export function versionVerb(kind: VersionSummaryDto["kind"]): string {
   return kind === "published" ? "published" : kind === "named" ? "named" : "saved";
 }
 
-/** A version's one-line title: its name, or for a publication "Published: <title>". */
-export function versionHeadline(version: Pick<VersionSummaryDto, "kind" | "name" | "title">): string {
-  if (version.kind === "published") return `Published: ${version.title}`;
+/**
+ * What a version is called: a publication by its place among the publications ("Publication 2"),
+ * whatever versions were saved before it; any other version by its number ("Version 5").
+ */
+export function versionLabel(version: Pick<VersionSummaryDto, "number" | "publicationNumber">): string {
+  return version.publicationNumber === null ? `Version ${version.number}` : `Publication ${version.publicationNumber}`;
+}
+
+/** The same inside a sentence: "publication 2", "version 5". */
+export function versionMention(version: Pick<VersionSummaryDto, "number" | "publicationNumber">): string {
+  return version.publicationNumber === null ? `version ${version.number}` : `publication ${version.publicationNumber}`;
+}
+
+/** A version's one-line title: its name, or for a publication "Publication N: <title>". */
+export function versionHeadline(
+  version: Pick<VersionSummaryDto, "number" | "publicationNumber" | "kind" | "name" | "title">,
+): string {
+  if (version.kind === "published") return `${versionLabel(version)}: ${version.title}`;
   return version.name || versionKindLabel(version.kind);
 }

@@ -107,6 +107,7 @@ export type BlockDiffDto = z.infer<typeof blockDiffDto>;
 export const compareSideDto = z.object({
   number: z.number().int().nullable().describe("Null for the current text."),
   kind: z.enum(["published", "named", "automatic", "current"]),
+  publicationNumber: z.number().int().nullable().describe("A publication's number among publications; else null."),
   name: z.string(),
   createdAt: z.iso.datetime().nullable(),
   createdBy: personRef.nullable(),

@@ -97,6 +97,14 @@ export const versionSummaryDto = z
     id: z.uuid(),
     number: z.number().int().describe("Counts the assessment's versions from 1; part of the version's URL."),
     kind: z.enum(["published", "named", "automatic"]),
+    publicationNumber: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "A publication's place among the assessment's publications (1, 2, …): it is called Publication N. " +
+          "Null for named and automatic versions.",
+      ),
     name: z
       .string()
       .describe("A named version's name, an automatic version's reason (e.g. Sent for review), a publication's title."),

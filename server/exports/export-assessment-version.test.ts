@@ -25,7 +25,9 @@ describe("GET …/versions/{number}/export", () => {
     expect(response.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="rail-logistics-v${f.number}.docx"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="rail-logistics-publication-1.docx"',
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(response.headers.get("content-length")).toBe(String(bytes.byteLength));
 
@@ -62,7 +64,7 @@ describe("GET …/versions/{number}/export", () => {
     const response = await requestExport(f.analyst, f.assessmentId, "pdf", f.number);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="rail-logistics-v${f.number}.pdf"`);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="rail-logistics-publication-1.pdf"');
     const pdf = await getDocumentProxy(new Uint8Array(await response.arrayBuffer()));
     const { totalPages, text: pages } = await extractText(pdf, { mergePages: false });
     expect(totalPages).toBeGreaterThanOrEqual(2);
@@ -87,11 +89,12 @@ describe("GET …/versions/{number}/export", () => {
     expect(md).toContain("TASS, untitled \\[relayed via RIA Novosti\\], n.d. \\[spring 2024; exact date not found\\];");
 
     const json = await requestExport(f.owner, f.assessmentId, "json", f.number);
-    expect(json.headers.get("content-disposition")).toBe(`attachment; filename="rail-logistics-v${f.number}.json"`);
+    expect(json.headers.get("content-disposition")).toBe('attachment; filename="rail-logistics-publication-1.json"');
     const body = JSON.parse(await json.text());
     expect(body).toMatchObject({
       format: "parallax.assessment-export/1",
       marking: "TLP:AMBER",
+      release: { kind: "published", publicationNumber: 1, isPublished: true },
       content: { format: "parallax.assessment-version/1", number: Number(f.number) },
       sourceSummary: { observationCount: 3, sourceCount: 3, singleSourceKeyJudgements: ["Key judgement 1"] },
     });
@@ -132,7 +135,7 @@ describe("GET …/versions/{number}/export", () => {
     const order = positions(
       text,
       "TLP:AMBER Limited disclosure, recipients can only spread this on a need-to-know basis",
-      `Version ${f.number}, published `,
+      "Publication 1, published ",
       "Key judgements",
       KEY_STATEMENT,
       "Other judgements",

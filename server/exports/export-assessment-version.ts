@@ -16,6 +16,7 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { publishHistoryChanged } from "../events/publish-history-changed";
 import { toFieldErrors } from "../http/parse-input";
 import { parseVersionNumber } from "../lifecycle/parse-version-number";
+import { publicationNumber } from "../lifecycle/publication-number";
 import { renderDocx } from "./render-docx";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
@@ -61,7 +62,12 @@ export async function exportAssessmentVersion(options: ExportAssessmentVersionOp
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
   const [row] = await db
-    .select({ content: assessmentVersions.content, kind: assessmentVersions.kind, name: assessmentVersions.name })
+    .select({
+      content: assessmentVersions.content,
+      kind: assessmentVersions.kind,
+      name: assessmentVersions.name,
+      publicationNumber,
+    })
     .from(assessmentVersions)
     .where(and(eq(assessmentVersions.assessmentId, assessment.id), eq(assessmentVersions.number, number)));
   if (!row) throw new AppError("not_found:version");
@@ -85,7 +91,7 @@ export async function exportAssessmentVersion(options: ExportAssessmentVersionOp
   // Open audit trails of the assessment list the export at once.
   await publishHistoryChanged({ assessmentId: assessment.id });
   return {
-    fileName: exportFileName(content.assessment.title, number, format),
+    fileName: exportFileName(content.assessment.title, { number, publicationNumber: row.publicationNumber }, format),
     contentType: EXPORT_FORMAT_INFO[format].contentType,
     body,
   };

@@ -20,7 +20,7 @@ export function formatPublishedAt(iso: string): string {
 }
 
 /**
- * "Version 3, published 5 Mar 2024, 10:00 UTC by Olga Owner. Authors: Ana Analyst." for a
+ * "Publication 1, published 5 Mar 2024, 10:00 UTC by Olga Owner. Authors: Ana Analyst." for a
  * publication; a snapshot says what it is and its status: "Version 1 (named version “Baseline”),
  * frozen 1 Dec 2026, 15:00 UTC by Dana Analyst. Status: draft, not published."
  */
@@ -29,11 +29,11 @@ export function exportedOnLine(model: ExportModel): string {
   const by = model.publishedBy ? ` by ${model.publishedBy}` : "";
   const authors = model.authors.length > 0 ? ` Authors: ${model.authors.join(", ")}.` : "";
   const when = formatPublishedAt(model.publishedAt);
-  if (release.kind === "published") return `Version ${model.number}, published ${when}${by}.${authors}`;
+  if (release.kind === "published") return `${model.label}, published ${when}${by}.${authors}`;
   const what =
     release.kind === "named"
       ? `named version${release.name ? ` “${release.name}”` : ""}`
       : `automatic version${release.name ? `: ${release.name}` : ""}`;
   const status = `${releaseStatusWords(release)}${release.isPublished ? "" : ", not published"}`;
-  return `Version ${model.number} (${what}), frozen ${when}${by}. Status: ${status}.${authors}`;
+  return `${model.label} (${what}), frozen ${when}${by}. Status: ${status}.${authors}`;
 }

@@ -75,7 +75,7 @@ describe("exports state whether a version is published", () => {
     expect(review).toContain("Status: in review, not published.");
     expect(await markdown("3")).toContain("Status: approved, not published.");
     const published = await markdown("4");
-    expect(published).toMatch(/Version 4, published \d+ \w+ \d{4}, \d\d:\d\d UTC by /);
+    expect(published).toMatch(/Publication 1, published \d+ \w+ \d{4}, \d\d:\d\d UTC by /);
     expect(published).not.toContain("NOT PUBLISHED");
   });
 });

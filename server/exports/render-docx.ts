@@ -213,7 +213,7 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
   });
   const document = new Document({
     title: model.title,
-    description: `${model.marking.label} version ${model.number}${model.release.marking ? ` (${model.release.marking})` : ""}`,
+    description: `${model.marking.label} ${model.label}${model.release.marking ? ` (${model.release.marking})` : ""}`,
     sections: [
       {
         headers: { default: new Header({ children: [marking(model, "center"), ...releaseMarking(model)] }) },

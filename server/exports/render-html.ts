@@ -107,7 +107,7 @@ export function renderHtml(model: ExportModel): string {
   return [
     "<!doctype html>",
     '<html lang="en"><head><meta charset="utf-8">',
-    `<title>${escapeHtml(model.title)} (version ${model.number})</title>`,
+    `<title>${escapeHtml(model.title)} (${model.label})</title>`,
     `<style>${STYLE}</style></head><body>`,
     marking,
     release,

@@ -10,6 +10,7 @@ import type { Actor } from "../auth/actor";
 import { flushDocumentContent } from "../collab/store-document-content";
 import { parseInput } from "../http/parse-input";
 import { buildVersionContent } from "../lifecycle/build-version-content";
+import { publicationNumber } from "../lifecycle/publication-number";
 import { readFrozenDocument } from "../lifecycle/read-frozen-document";
 import { tallyDocument } from "./tally-document";
 
@@ -46,17 +47,18 @@ export async function compareVersions(options: CompareVersionsOptions): Promise<
 /** The assessment's versions with these numbers, by number. */
 async function loadSides(db: Executor, assessmentId: string, numbers: number[]): Promise<Map<number, Side>> {
   const rows = await db
-    .select({ version: assessmentVersions, creator: { id: users.id, name: users.name } })
+    .select({ version: assessmentVersions, publicationNumber, creator: { id: users.id, name: users.name } })
     .from(assessmentVersions)
     .leftJoin(users, eq(users.id, assessmentVersions.createdBy))
     .where(and(eq(assessmentVersions.assessmentId, assessmentId), inArray(assessmentVersions.number, numbers)));
   return new Map(
-    rows.map(({ version, creator }): [number, Side] => [
+    rows.map(({ version, publicationNumber, creator }): [number, Side] => [
       version.number,
       {
         side: {
           number: version.number,
           kind: version.kind,
+          publicationNumber,
           name: version.name,
           createdAt: version.createdAt.toISOString(),
           createdBy: creator?.id && creator.name !== null ? { id: creator.id, name: creator.name } : null,
@@ -82,5 +84,15 @@ async function currentSide(assessment: Assessment): Promise<Side> {
     publishedAt: new Date(),
     publishedBy: null,
   });
-  return { side: { number: null, kind: "current", name: "Current text", createdAt: null, createdBy: null }, content };
+  return {
+    side: {
+      number: null,
+      kind: "current",
+      publicationNumber: null,
+      name: "Current text",
+      createdAt: null,
+      createdBy: null,
+    },
+    content,
+  };
 }

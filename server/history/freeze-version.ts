@@ -1,9 +1,10 @@
-import { eq, max } from "drizzle-orm";
+import { eq, max, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { type Assessment, type AssessmentVersion, assessmentVersions, users } from "@/db/schema";
 import type { AssessmentStatus } from "@/lib/assessment-status";
 import type { VersionContentDto } from "@/lib/schemas/lifecycle";
 import { buildVersionContent } from "../lifecycle/build-version-content";
+import type { NumberedVersion } from "../lifecycle/publication-number";
 import { type FrozenDocument, readFrozenDocument } from "../lifecycle/read-frozen-document";
 import { renderVersionHtml } from "../lifecycle/render-version-html";
 import type { JudgementTally } from "../lifecycle/tally-judgement-approvals";
@@ -12,7 +13,8 @@ import { tallyDocument } from "./tally-document";
 export interface FreezeVersionOptions {
   /**
    * The transaction the version is written in. The caller holds the assessment's row lock
-   * (`requireAssessment({ forUpdate: true })` or `lockAssessmentRow`), so `max + 1` is free.
+   * (`requireAssessment({ forUpdate: true })` or `lockAssessmentRow`), so `max + 1` is free, and so
+   * is the next publication number.
    */
   tx: Executor;
   assessment: Assessment;
@@ -34,12 +36,13 @@ export interface FreezeVersionOptions {
 
 /** The version row written, with the structured content frozen in it. */
 export interface FrozenVersion {
-  row: AssessmentVersion;
+  row: NumberedVersion;
   content: VersionContentDto;
 }
 
 /**
- * Freezes an assessment's text, as the durable log holds it now, as its next version: the Y.Doc
+ * Freezes an assessment's text, as the durable log holds it now, as its next version (and a
+ * publication as the next publication, see `publicationNumber`): the Y.Doc
  * state, the rendered HTML and the structured JSON (judgements with likelihood, confidence,
  * citations and the approvals current now). Every kind of version (published, named, automatic)
  * is made here, so all of them can be opened, compared and restored alike.
@@ -49,10 +52,14 @@ export async function freezeVersion(options: FreezeVersionOptions): Promise<Froz
   const document = options.document ?? (await readFrozenDocument(tx, assessment.id));
   const tallies = options.tallies ?? (await tallyDocument(tx, assessment, document));
   const [last] = await tx
-    .select({ number: max(assessmentVersions.number) })
+    .select({
+      number: max(assessmentVersions.number),
+      publications: sql<number>`count(*) filter (where ${assessmentVersions.kind} = 'published')`.mapWith(Number),
+    })
     .from(assessmentVersions)
     .where(eq(assessmentVersions.assessmentId, assessment.id));
   const number = (last?.number ?? 0) + 1;
+  const publicationNumber = options.kind === "published" ? (last?.publications ?? 0) + 1 : null;
   const createdAt = new Date();
   const content = await buildVersionContent({
     db: tx,
@@ -81,7 +88,7 @@ export async function freezeVersion(options: FreezeVersionOptions): Promise<Froz
     })
     .returning();
   if (!row) throw new Error("insert into assessment_versions returned no row");
-  return { row, content };
+  return { row: { ...row, publicationNumber }, content };
 }
 
 async function personOf(db: Executor, userId: string | null): Promise<{ id: string; name: string } | null> {

@@ -5,6 +5,7 @@ import { type Executor, getDatabase } from "@/db/client";
 import { assessmentAuthors, assessments, assessmentVersions, documentUpdates } from "@/db/schema";
 import { EDITOR_FIELD } from "@/lib/editor/editor-extensions";
 import { AppError } from "@/lib/errors";
+import { versionMention } from "@/lib/history/version-labels";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
@@ -14,6 +15,7 @@ import { publishDocumentRestored } from "../events/publish-document-restored";
 import { publishHistoryChanged } from "../events/publish-history-changed";
 import { toVersionSummary } from "../lifecycle/lifecycle-rows";
 import { parseVersionNumber } from "../lifecycle/parse-version-number";
+import { publicationNumber } from "../lifecycle/publication-number";
 import { logger } from "../logger";
 import { freezeVersion } from "./freeze-version";
 import { requireVersionWriter } from "./require-version-writer";
@@ -32,7 +34,7 @@ export interface RestoreVersionOptions {
  * update that turns the current text into the version's is appended to the durable log like an
  * editor's update (history is never rewritten: every version and every earlier update stays),
  * with `assessment.version_restored` in the audit log and an automatic version "Restored from
- * version N". Open editors on every process receive it. Owners and analysts only (403
+ * version N" (or "… from publication N"). Open editors on every process receive it. Owners and analysts only (403
  * `forbidden:version`); refused while archived or published (409), non-members 404.
  */
 export async function restoreVersion(options: RestoreVersionOptions): Promise<VersionSummaryDto> {
@@ -56,7 +58,7 @@ export async function restoreVersion(options: RestoreVersionOptions): Promise<Ve
         "This assessment is published. Start a new draft before restoring a version.",
       );
     }
-    await appendRestoreUpdate({ tx, assessmentId: assessment.id, number, actorUserId });
+    const restored = await appendRestoreUpdate({ tx, assessmentId: assessment.id, number, actorUserId });
     await recordAuditEvent({
       db: tx,
       workspaceId: assessment.workspaceId,
@@ -70,7 +72,7 @@ export async function restoreVersion(options: RestoreVersionOptions): Promise<Ve
       tx,
       assessment,
       kind: "automatic",
-      name: `Restored from version ${number}`,
+      name: `Restored from ${versionMention(restored)}`,
       actorUserId,
     });
     return toVersionSummary(row, content.publishedBy);
@@ -81,20 +83,22 @@ export async function restoreVersion(options: RestoreVersionOptions): Promise<Ve
 
 /**
  * Appends to the log the update that turns the current text into version `number`'s, as an
- * edit by the restorer (who becomes an author). Restoring the text it already has appends nothing.
+ * edit by the restorer (who becomes an author), and answers that version's numbers. Restoring the
+ * text it already has appends nothing.
  */
 async function appendRestoreUpdate(options: {
   tx: Executor;
   assessmentId: string;
   number: number;
   actorUserId: string | null;
-}): Promise<void> {
+}): Promise<Pick<VersionSummaryDto, "number" | "publicationNumber">> {
   const { tx, assessmentId, actorUserId } = options;
   const [version] = await tx
-    .select({ ydocState: assessmentVersions.ydocState })
+    .select({ ydocState: assessmentVersions.ydocState, publicationNumber })
     .from(assessmentVersions)
     .where(and(eq(assessmentVersions.assessmentId, assessmentId), eq(assessmentVersions.number, options.number)));
   if (!version) throw new AppError("not_found:version", "This assessment has no version with that number.");
+  const restored = { number: options.number, publicationNumber: version.publicationNumber };
   const doc = await rebuildDocument(tx, assessmentId);
   try {
     const before = Y.encodeStateVector(doc);
@@ -104,7 +108,7 @@ async function appendRestoreUpdate(options: {
     });
     // y-prosemirror's own diff of the fragment against the target: unchanged blocks keep their identity.
     prosemirrorToYXmlFragment(versionNode(version.ydocState), doc.getXmlFragment(EDITOR_FIELD));
-    if (!isChanged) return;
+    if (!isChanged) return restored;
     const update = Y.encodeStateAsUpdate(doc, before);
     await tx.insert(documentUpdates).values({ documentId: assessmentId, update, userId: actorUserId });
   } finally {
@@ -114,6 +118,7 @@ async function appendRestoreUpdate(options: {
     await tx.insert(assessmentAuthors).values({ assessmentId, userId: actorUserId }).onConflictDoNothing();
   }
   await tx.update(assessments).set({ updatedAt: sql`now()` }).where(eq(assessments.id, assessmentId));
+  return restored;
 }
 
 /** Open documents (any process) pick up the new update and version; the derived copy and judgements follow. */

@@ -7,6 +7,7 @@ import { requireAssessment } from "../assessments/require-assessment";
 import type { Actor } from "../auth/actor";
 import { toVersionSummary } from "./lifecycle-rows";
 import { parseVersionNumber } from "./parse-version-number";
+import { publicationNumber } from "./publication-number";
 
 export interface GetAssessmentVersionOptions {
   /** Any member of the assessment's workspace. */
@@ -25,13 +26,13 @@ export async function getAssessmentVersion(options: GetAssessmentVersionOptions)
   const db = getDatabase();
   const { assessment } = await requireAssessment({ db, actor: options.actor, assessmentId: options.assessmentId });
   const [row] = await db
-    .select({ version: assessmentVersions, creator: { id: users.id, name: users.name } })
+    .select({ version: assessmentVersions, publicationNumber, creator: { id: users.id, name: users.name } })
     .from(assessmentVersions)
     .leftJoin(users, eq(users.id, assessmentVersions.createdBy))
     .where(and(eq(assessmentVersions.assessmentId, assessment.id), eq(assessmentVersions.number, number)));
   if (!row) throw new AppError("not_found:version");
   return {
-    ...toVersionSummary(row.version, row.creator),
+    ...toVersionSummary({ ...row.version, publicationNumber: row.publicationNumber }, row.creator),
     assessmentId: row.version.assessmentId,
     html: row.version.html,
     content: row.version.content as unknown as VersionContentDto,

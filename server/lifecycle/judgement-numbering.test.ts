@@ -45,7 +45,7 @@ describe("judgement numbers", () => {
     if (!version) throw new Error("no published version");
 
     // Every export of the version (one model for all formats) numbers the same way.
-    const model = buildExportModel(versionContentDto.parse(version.content), version);
+    const model = buildExportModel(versionContentDto.parse(version.content), { ...version, publicationNumber: 1 });
     expect(model.judgements.map((judgement) => [judgement.id, judgement.label])).toEqual([
       ["jdg_key", "Key judgement 1"],
       ["jdg_first", "Judgement 1"],

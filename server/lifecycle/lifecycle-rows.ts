@@ -1,17 +1,11 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import {
-  type Assessment,
-  type AssessmentVersion,
-  assessmentVersions,
-  memberships,
-  reviewRequests,
-  users,
-} from "@/db/schema";
+import { type Assessment, assessmentVersions, memberships, reviewRequests, users } from "@/db/schema";
 import type { AssessmentStatus } from "@/lib/assessment-status";
 import { REVIEW_REQUEST_REVIEWER_ROLES } from "@/lib/lifecycle/lifecycle-rules";
 import type { LifecycleDto, ReviewRequestDto, VersionSummaryDto } from "@/lib/schemas/lifecycle";
+import { type NumberedVersion, publicationNumber } from "./publication-number";
 
 /** The statuses in which a review round is under way, so its requests are still pending. */
 const OPEN_ROUND_STATUSES: readonly AssessmentStatus[] = ["in_review", "approved"];
@@ -81,6 +75,7 @@ export async function loadVersionSummaries(db: Executor, assessmentId: string): 
       id: assessmentVersions.id,
       number: assessmentVersions.number,
       kind: assessmentVersions.kind,
+      publicationNumber,
       name: assessmentVersions.name,
       title: assessmentVersions.title,
       createdAt: assessmentVersions.createdAt,
@@ -95,13 +90,14 @@ export async function loadVersionSummaries(db: Executor, assessmentId: string): 
 
 /** A version row as its summary. */
 export function toVersionSummary(
-  row: Pick<AssessmentVersion, "id" | "number" | "kind" | "name" | "title" | "createdAt">,
+  row: Pick<NumberedVersion, "id" | "number" | "kind" | "publicationNumber" | "name" | "title" | "createdAt">,
   creator: { id: string | null; name: string | null } | null,
 ): VersionSummaryDto {
   return {
     id: row.id,
     number: row.number,
     kind: row.kind,
+    publicationNumber: row.publicationNumber,
     name: row.name,
     title: row.title,
     createdAt: row.createdAt.toISOString(),

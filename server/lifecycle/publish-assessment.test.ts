@@ -47,8 +47,14 @@ describe("publishing", () => {
     const published = await lifecycleApi.publish(f.assessmentId, f.owner);
     expect(published).toMatchObject({
       status: 201,
-      // Sending for review and approving froze versions 1 and 2.
-      body: { number: 3, kind: "published", title: "Rail logistics", createdBy: { id: f.owner.id } },
+      // Sending for review and approving froze versions 1 and 2; it is the first publication.
+      body: {
+        number: 3,
+        kind: "published",
+        publicationNumber: 1,
+        title: "Rail logistics",
+        createdBy: { id: f.owner.id },
+      },
     });
 
     const [version] = await versionsOf(f.assessmentId);
@@ -128,7 +134,7 @@ describe("publishing", () => {
       {
         action: "assessment.published",
         actorUserId: f.owner.id,
-        data: { version: 3, versionId: version.id, title: "Rail logistics", judgements: 1 },
+        data: { version: 3, publication: 1, versionId: version.id, title: "Rail logistics", judgements: 1 },
       },
     ]);
   });

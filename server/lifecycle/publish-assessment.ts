@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { type Executor, getDatabase } from "@/db/client";
 import { type Assessment, assessmentAuthors, judgementReviews, memberships, reviewRequests } from "@/db/schema";
+import { versionMention } from "@/lib/history/version-labels";
 import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor, auditActorId } from "../auth/actor";
@@ -31,7 +32,8 @@ export interface PublishAssessmentOptions {
  * current now), moves the assessment to published (its text locks) and records
  * `assessment.status_changed` and `assessment.published`. Authors, requested reviewers and
  * everyone who reviewed a judgement are notified. Versions are immutable (a trigger refuses
- * UPDATE and DELETE); a new draft starts on top, and the next publication is the next number.
+ * UPDATE and DELETE); a new draft starts on top, and the next publication takes the next version
+ * number and is called by the next publication number ("Publication 2").
  */
 export async function publishAssessment(options: PublishAssessmentOptions): Promise<VersionSummaryDto> {
   const actorUserId = auditActorId(options.actor);
@@ -58,7 +60,7 @@ export async function publishAssessment(options: PublishAssessmentOptions): Prom
       document,
       tallies,
     });
-    const number = row.number;
+    const { number, publicationNumber } = row;
     const publishedBy = actorUserId ? { id: actorUserId, name: options.actor.name } : null;
     await changeStatus({ tx, assessment, to: "published", actorUserId, data: { step: "publish", version: number } });
     await recordAuditEvent({
@@ -68,7 +70,13 @@ export async function publishAssessment(options: PublishAssessmentOptions): Prom
       action: "assessment.published",
       targetType: "assessment",
       targetId: assessment.id,
-      data: { version: number, versionId: row.id, title: assessment.title, judgements: tallies.length },
+      data: {
+        version: number,
+        publication: publicationNumber,
+        versionId: row.id,
+        title: assessment.title,
+        judgements: tallies.length,
+      },
     });
     const audience = await publicationAudience(tx, assessment);
     // The publication matters more than telling people about it: a failed notification only logs.
@@ -81,7 +89,7 @@ export async function publishAssessment(options: PublishAssessmentOptions): Prom
           assessmentId: assessment.id,
           kind: "published" as const,
           actorUserId,
-          summary: `${options.actor.name} published “${assessment.title}” as version ${number}.`,
+          summary: `${options.actor.name} published “${assessment.title}” as ${versionMention(row)}.`,
           subjectKey: `version:${row.id}`,
         })),
       ),

@@ -9,7 +9,7 @@ import { createTestUser, createTestWorkspace } from "../testing/factories";
 import { callRoute, createTestBearer } from "../testing/route-test-helpers";
 import { assessmentForLifecycle, KEY_STATEMENT, lifecycleApi } from "./lifecycle-test-helpers";
 
-/** An assessment published once by the owner (version 3: sending for review and approving froze versions 1 and 2). */
+/** An assessment published once by the owner (version 3, publication 1: sending for review and approving froze versions 1 and 2). */
 async function publishedAssessment() {
   const f = await assessmentForLifecycle();
   await lifecycleApi.requestReview(f.assessmentId, f.analyst, [f.reviewer.id]);
@@ -52,6 +52,7 @@ describe("GET versions", () => {
         id: f.version.id,
         number: 3,
         kind: "published",
+        publicationNumber: 1,
         name: "Rail logistics",
         title: "Rail logistics",
         createdAt: f.version.createdAt.toISOString(),
@@ -82,7 +83,8 @@ describe("GET versions", () => {
     expect(page.match(/TLP:AMBER<\/span>/g)).toHaveLength(2);
     expect(page).toContain("<h1>Rail logistics</h1>");
     expect(page).toContain(KEY_STATEMENT);
-    expect(page).toMatch(/Version 3, published \d+ \w+ \d{4}, \d\d:\d\d UTC by /);
+    expect(page).toContain("<title>Rail logistics (Publication 1)</title>");
+    expect(page).toMatch(/Publication 1, published \d+ \w+ \d{4}, \d\d:\d\d UTC by /);
     expect(page).toContain(` UTC by ${f.owner.name}.`);
     expect(page).not.toContain("NOT PUBLISHED");
   });

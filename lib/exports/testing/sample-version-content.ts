@@ -146,4 +146,8 @@ export function sampleVersionContent(): VersionContentDto {
 }
 
 /** The sample's version row as exports read it: a publication. */
-export const SAMPLE_PUBLICATION = { kind: "published", name: "Rail logistics: Tikhoretsk" } as const;
+export const SAMPLE_PUBLICATION = {
+  kind: "published",
+  name: "Rail logistics: Tikhoretsk",
+  publicationNumber: 1,
+} as const;

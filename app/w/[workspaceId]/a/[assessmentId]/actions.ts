@@ -5,7 +5,9 @@ import type { DetailsResult } from "@/components/assessments/assessment-details-
 import type { ActionState } from "@/components/forms/action-state";
 import type { Details } from "@/lib/assessments/details-draft";
 import { isAppError } from "@/lib/errors";
+import { versionMention } from "@/lib/history/version-labels";
 import type { AssessmentDetail } from "@/lib/schemas/assessments";
+import type { VersionSummaryDto } from "@/lib/schemas/lifecycle";
 import type { TlpMarking } from "@/lib/tlp";
 import { setAssessmentArchived } from "@/server/assessments/set-assessment-archived";
 import { updateAssessment } from "@/server/assessments/update-assessment";
@@ -121,7 +123,7 @@ export async function changeStatusAction(
   return { status: "success", message: status === "approved" ? "Marked approved." : "Back to draft." };
 }
 
-/** Publishes the approved assessment as its next version (owners only). */
+/** Publishes the approved assessment as its next publication (owners only). */
 export async function publishAction(
   workspaceId: string,
   assessmentId: string,
@@ -129,12 +131,12 @@ export async function publishAction(
   _formData: FormData,
 ): Promise<ActionState> {
   const actor = await requireSessionActor(`/w/${workspaceId}/a/${assessmentId}`);
-  let number: number;
+  let version: VersionSummaryDto;
   try {
-    ({ number } = await publishAssessment({ actor, assessmentId }));
+    version = await publishAssessment({ actor, assessmentId });
   } catch (error) {
     return actionError(error);
   }
   revalidateAssessment(workspaceId, assessmentId);
-  return { status: "success", message: `Published as version ${number}.` };
+  return { status: "success", message: `Published as ${versionMention(version)}.` };
 }

@@ -41,7 +41,8 @@ export async function restoreVersionAction(
   try {
     const version = await restoreVersion({ actor, assessmentId, number });
     revalidateHistory(workspaceId, assessmentId);
-    return { status: "success", message: `Version ${number} restored; saved as version ${version.number}.` };
+    // Its name says which version it restored: "Restored from publication 1".
+    return { status: "success", message: `${version.name}; saved as version ${version.number}.` };
   } catch (error) {
     return actionError(error);
   }

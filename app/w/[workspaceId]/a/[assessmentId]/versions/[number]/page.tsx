@@ -9,7 +9,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatExact } from "@/components/ui/relative-time";
-import { versionHeadline, versionVerb } from "@/lib/history/version-labels";
+import { versionHeadline, versionLabel, versionVerb } from "@/lib/history/version-labels";
 import { getAssessment } from "@/server/assessments/get-assessment";
 import { requireSessionActor } from "@/server/auth/session";
 import { getAssessmentVersion } from "@/server/lifecycle/get-assessment-version";
@@ -43,7 +43,7 @@ export default async function VersionPage({
         <TlpBanner tlp={content.assessment.tlp} />
       </div>
       <PageHeader
-        eyebrow={`Version ${version.number}${what} · ${versionVerb(version.kind)} ${frozenAt}${version.createdBy ? ` by ${version.createdBy.name}` : ""} · read-only`}
+        eyebrow={`${versionLabel(version)}${what} · ${versionVerb(version.kind)} ${frozenAt}${version.createdBy ? ` by ${version.createdBy.name}` : ""} · read-only`}
         title={version.title}
         description={content.assessment.keyQuestion ? `Key question: ${content.assessment.keyQuestion}` : undefined}
         actions={
@@ -65,7 +65,7 @@ export default async function VersionPage({
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <Card as="article" aria-label={`Version ${version.number} of ${version.title}`} className="p-6">
+        <Card as="article" aria-label={`${versionLabel(version)} of ${version.title}`} className="p-6">
           <PublishedVersion html={version.html} />
         </Card>
         <Card aria-labelledby="approvals-heading">
