@@ -201,6 +201,29 @@ test("underline, strikethrough, inline code and quotes are made and removed from
     await page.keyboard.press("Control+Shift+B");
     await expect(formatted("blockquote")).toHaveCount(0);
     await expect(editor.locator("[data-judgement-id]")).toContainText("Tikhoretsk is likely to remain crucial.");
+
+    // Nor made a heading or a list, from the toolbar or by typing: it would lose its id and fields.
+    const judgementBlock = editor.locator("[data-judgement-id]");
+    const judgementId = await judgementBlock.getAttribute("data-judgement-id");
+    await judgementBlock.getByRole("combobox", { name: "Likelihood" }).selectOption("likely");
+    await judgementBlock.getByText("Tikhoretsk is likely to remain crucial.").click();
+    for (const name of ["Heading 1", "Heading 2", "Bullet list", "Numbered list"]) {
+      const button = toolbar.getByRole("button", { name, exact: true });
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAttribute("title", /not available in a judgement/);
+    }
+    await page.keyboard.press("Home");
+    for (const typed of ["## ", "- ", "> "]) {
+      await page.keyboard.type(typed);
+      for (let i = 0; i < typed.length; i++) await page.keyboard.press("Backspace");
+    }
+    // Backspace at the statement's start would join it into the paragraph above.
+    await page.keyboard.press("Backspace");
+    await expect(editor.locator("h2, ul, ol, blockquote")).toHaveCount(0);
+    await expect(editor.locator(`[data-judgement-id="${judgementId}"] .judgement-statement`)).toHaveText(
+      "Tikhoretsk is likely to remain crucial.",
+    );
+    await expect(judgementBlock.getByRole("combobox", { name: "Likelihood" })).toHaveValue("likely");
   } finally {
     for (const context of contexts) await context.close();
   }

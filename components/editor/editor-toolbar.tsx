@@ -29,6 +29,7 @@ function ToolbarButton({
   shortcut,
   isActive,
   isDisabled,
+  disabledReason,
   onClick,
   children,
 }: {
@@ -37,15 +38,18 @@ function ToolbarButton({
   shortcut?: { title: string; aria: string };
   isActive?: boolean;
   isDisabled?: boolean;
+  /** Said in the tooltip while the button is disabled. */
+  disabledReason?: string;
   onClick: () => void;
   children: ReactNode;
 }) {
+  const title = shortcut ? `${label} (${shortcut.title})` : label;
   return (
     <button
       type="button"
       aria-label={label}
       aria-keyshortcuts={shortcut?.aria}
-      title={shortcut ? `${label} (${shortcut.title})` : label}
+      title={isDisabled && disabledReason ? `${title}: ${disabledReason}` : title}
       aria-pressed={isActive === undefined ? undefined : isActive}
       disabled={isDisabled}
       // Keeps the editor's selection: a click on the toolbar must not move focus out of the text first.
@@ -62,6 +66,9 @@ function ToolbarButton({
     </button>
   );
 }
+
+/** Why the block buttons are disabled in a judgement (they would unmake it). */
+const IN_JUDGEMENT = "not available in a judgement (it would stop being one)";
 
 /**
  * Whether this user has something to undo and to redo, from the collaboration undo manager (which
@@ -118,7 +125,8 @@ export function EditorToolbar({
       strike: current.isActive("strike"),
       code: current.isActive("code"),
       blockquote: current.isActive("blockquote"),
-      canQuote: !touchesJudgement(current.state),
+      // Headings, lists and quotes would turn a judgement into another block or nest it.
+      canReshape: !touchesJudgement(current.state),
       bulletList: current.isActive("bulletList"),
       orderedList: current.isActive("orderedList"),
       link: current.isActive("link"),
@@ -143,6 +151,8 @@ export function EditorToolbar({
           key={level}
           label={`Heading ${level}`}
           isActive={active.headings[index]}
+          isDisabled={!active.canReshape}
+          disabledReason={IN_JUDGEMENT}
           onClick={() => chain().toggleHeading({ level }).run()}
         >
           H{level}
@@ -190,12 +200,20 @@ export function EditorToolbar({
         <span className="font-mono text-xs">{"</>"}</span>
       </ToolbarButton>
       <Separator />
-      <ToolbarButton label="Bullet list" isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()}>
+      <ToolbarButton
+        label="Bullet list"
+        isActive={active.bulletList}
+        isDisabled={!active.canReshape}
+        disabledReason={IN_JUDGEMENT}
+        onClick={() => chain().toggleBulletList().run()}
+      >
         <ListIcon />
       </ToolbarButton>
       <ToolbarButton
         label="Numbered list"
         isActive={active.orderedList}
+        isDisabled={!active.canReshape}
+        disabledReason={IN_JUDGEMENT}
         onClick={() => chain().toggleOrderedList().run()}
       >
         <span className="text-xs">1.</span>
@@ -205,7 +223,8 @@ export function EditorToolbar({
         label="Quote"
         shortcut={QUOTE_SHORTCUT}
         isActive={active.blockquote}
-        isDisabled={!active.canQuote}
+        isDisabled={!active.canReshape}
+        disabledReason={IN_JUDGEMENT}
         onClick={() => chain().toggleBlockquote().run()}
       >
         <QuoteIcon />

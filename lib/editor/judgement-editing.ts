@@ -1,6 +1,7 @@
 import { type CommandProps, Extension } from "@tiptap/core";
 import { Fragment, type Node as ProseMirrorNode, Slice } from "@tiptap/pm/model";
-import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
+import { type EditorState, Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
+import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { createJudgementId, JUDGEMENT_NODE } from "./judgement-node";
 
 /** The keyboard shortcut that inserts a judgement block (Ctrl/Cmd + Alt + J). */
@@ -32,6 +33,12 @@ export const JudgementEditing = Extension.create({
   addProseMirrorPlugins() {
     return [
       new Plugin({
+        key: new PluginKey("judgementGuard"),
+        // Remote changes (y-prosemirror renders them, and undo, as its own transactions) are
+        // the other writers' and have passed their own editors' guard.
+        filterTransaction: (tr, state) => !tr.docChanged || tr.getMeta(ySyncPluginKey) || !unmakesJudgement(state, tr),
+      }),
+      new Plugin({
         key: new PluginKey("judgementPaste"),
         props: {
           transformPasted: (slice, view) => {
@@ -62,6 +69,39 @@ export function touchesJudgement(state: EditorState): boolean {
     return !isFound && !node.isTextblock;
   });
   return isFound;
+}
+
+/**
+ * Whether `tr` would turn a judgement into another kind of block or nest it in one, while keeping
+ * its statement: a heading or list command, an input rule ("## ", "- ", "> ") or a Backspace that
+ * joins it into the block above. The judgement's id, likelihood, confidence and citations would
+ * be gone without anyone deleting it, and a nested one is no longer one of the document's
+ * judgements. Deleting a judgement (its statement goes with it) stays possible, and so do
+ * changes of its fields (same block, same id) and anything done to a blank judgement.
+ */
+export function unmakesJudgement(state: EditorState, tr: Transaction): boolean {
+  const kept = new Set<string>();
+  tr.doc.forEach((node) => {
+    if (node.type.name === JUDGEMENT_NODE && typeof node.attrs.id === "string") kept.add(node.attrs.id);
+  });
+  let isUnmade = false;
+  state.doc.forEach((node, offset) => {
+    if (isUnmade || node.type.name !== JUDGEMENT_NODE || typeof node.attrs.id !== "string") return;
+    if (kept.has(node.attrs.id) || isBlank(node)) return;
+    // Its statement is still there (not deleted): the block around it changed.
+    const statement = tr.mapping.mapResult(offset + 1, 1);
+    const statementEnd = tr.mapping.mapResult(offset + node.nodeSize - 1, -1);
+    if (!statement.deleted && !statementEnd.deleted) isUnmade = true;
+  });
+  return isUnmade;
+}
+
+/** A judgement with nothing in it yet: no statement, likelihood, confidence, key flag or citation. */
+function isBlank(node: ProseMirrorNode): boolean {
+  const { likelihood, confidence, isKey, citations } = node.attrs;
+  return (
+    node.content.size === 0 && !likelihood && !confidence && !isKey && !(Array.isArray(citations) && citations.length)
+  );
 }
 
 /**

@@ -1,13 +1,15 @@
 import { Editor, type JSONContent, type Editor as TiptapEditor } from "@tiptap/core";
+import { joinBackward, setBlockType, wrapIn } from "@tiptap/pm/commands";
 import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { EditorState } from "@tiptap/pm/state";
+import { wrapInList } from "@tiptap/pm/schema-list";
+import { type Command, EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { initProseMirrorDoc, prosemirrorJSONToYDoc, updateYFragment } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentToContent } from "./document-content";
 import { EDITOR_FIELD, schemaExtensions } from "./editor-extensions";
 import { editorSchema } from "./editor-schema";
-import { splitJudgement, touchesJudgement, withUniqueIds } from "./judgement-editing";
+import { splitJudgement, touchesJudgement, unmakesJudgement, withUniqueIds } from "./judgement-editing";
 
 const judgement: JSONContent = {
   type: "judgement",
@@ -144,5 +146,58 @@ describe("judgement node", () => {
       EDITOR_FIELD,
     );
     expect(documentToContent(doc).judgements[0]).toMatchObject({ likelihood: null, confidence: null, citations: [] });
+  });
+});
+
+describe("judgement guard", () => {
+  const intro: JSONContent = { type: "paragraph", content: [{ type: "text", text: "Context." }] };
+  const blank: JSONContent = { type: "judgement", attrs: { id: "jdg_blank" } };
+
+  function stateOf(content: JSONContent[], caret: (doc: ProseMirrorNode) => number): EditorState {
+    const doc = editorSchema().nodeFromJSON({ type: "doc", content });
+    return EditorState.create({ doc, selection: TextSelection.create(doc, caret(doc)) });
+  }
+
+  /** The transaction `command` makes in `state` (it must make one). */
+  function run(state: EditorState, command: Command): Transaction {
+    let made: Transaction | null = null;
+    command(state, (tr) => {
+      made = tr;
+    });
+    if (!made) throw new Error("the command did nothing");
+    return made;
+  }
+
+  it("refuses what would turn a judgement into another block or nest it: headings, lists, quotes, a join", () => {
+    const schema = editorSchema();
+    const inStatement = stateOf([intro, judgement], (doc) => doc.child(0).nodeSize + 3);
+    const atStatementStart = stateOf([intro, judgement], (doc) => doc.child(0).nodeSize + 1);
+    const bulletList = schema.nodes.bulletList;
+    const blockquote = schema.nodes.blockquote;
+    const heading = schema.nodes.heading;
+    const paragraph = schema.nodes.paragraph;
+    if (!bulletList || !blockquote || !heading || !paragraph) throw new Error("schema lacks a node");
+    // A judgement cannot be a list item's first child: Tiptap's list commands clear the block to
+    // a paragraph first, which is the `setBlockType(paragraph)` here.
+    expect(wrapInList(bulletList)(inStatement)).toBe(false);
+    for (const command of [setBlockType(heading, { level: 2 }), setBlockType(paragraph), wrapIn(blockquote)]) {
+      expect(unmakesJudgement(inStatement, run(inStatement, command))).toBe(true);
+    }
+    expect(unmakesJudgement(atStatementStart, run(atStatementStart, joinBackward))).toBe(true);
+  });
+
+  it("lets a judgement's fields and statement change, and a judgement or a blank one go", () => {
+    const state = stateOf([intro, judgement], (doc) => doc.child(0).nodeSize + 3);
+    const at = state.doc.child(0).nodeSize;
+    const fields = state.tr.setNodeMarkup(at, undefined, { ...state.doc.child(1).attrs, likelihood: "unlikely" });
+    expect(unmakesJudgement(state, fields)).toBe(false);
+    expect(unmakesJudgement(state, state.tr.insertText("really "))).toBe(false);
+    expect(unmakesJudgement(state, state.tr.delete(at, state.doc.content.size))).toBe(false);
+    // Deleting from the paragraph above into the statement takes the statement's start with it.
+    expect(unmakesJudgement(state, state.tr.delete(3, at + 5))).toBe(false);
+    const blankState = stateOf([intro, blank], (doc) => doc.child(0).nodeSize + 1);
+    const heading = editorSchema().nodes.heading;
+    if (!heading) throw new Error("schema lacks headings");
+    expect(unmakesJudgement(blankState, run(blankState, setBlockType(heading, { level: 2 })))).toBe(false);
   });
 });
