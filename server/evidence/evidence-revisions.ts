@@ -1,17 +1,31 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { evidenceRevisions } from "@/db/schema";
+import { evidenceRevisions, observationAttachments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { EvidenceKind } from "@/lib/evidence";
 import type { RevisionAttachment } from "@/lib/evidence-revisions";
-import { attachmentsOf, loadAttachmentDtos } from "./observation-attachment-rows";
+import { loadAttachmentDtos } from "./observation-attachment-rows";
+
+type EvidenceRecord = { id: string; workspaceId: string; revision: number };
+type EvidenceRevisionAction =
+  | "created"
+  | "updated"
+  | "retracted"
+  | "imported"
+  | "attachment_added"
+  | "attachment_removed";
+
+// Revisions per INSERT: seven bind parameters a row, far below PostgreSQL's 65,535 per statement,
+// and a few hundred snapshots keep one statement's size bounded however large the import.
+const REVISIONS_PER_INSERT = 500;
 
 export interface RecordEvidenceRevisionOptions {
   /** The transaction that made the change, so the history cannot miss or invent a version. */
   db: Executor;
   kind: EvidenceKind;
   /** The record after the change, as the API returns it. */
-  record: { id: string; workspaceId: string; revision: number };
-  action: "created" | "updated" | "retracted" | "imported" | "attachment_added" | "attachment_removed";
+  record: EvidenceRecord;
+  action: EvidenceRevisionAction;
   actorUserId: string | null;
 }
 
@@ -21,29 +35,62 @@ export interface RecordEvidenceRevisionOptions {
  * which images it had and what an attachment revision added or removed can be recovered.
  */
 export async function recordEvidenceRevision(options: RecordEvidenceRevisionOptions): Promise<void> {
-  const { db, record } = options;
-  const snapshot: Record<string, unknown> = { ...(record as unknown as Record<string, unknown>) };
-  if (options.kind === "observation") {
-    snapshot.attachments = (await loadAttachmentDtos(db, attachmentsOf(record.workspaceId, record.id))).map(
-      ({ id, fileName, mediaType, byteSize, sha256, caption }): RevisionAttachment => ({
-        id,
-        fileName,
-        mediaType,
-        byteSize,
-        sha256,
-        caption,
+  const { record, ...rest } = options;
+  await recordEvidenceRevisions({ ...rest, records: [record] });
+}
+
+export interface RecordEvidenceRevisionsOptions extends Omit<RecordEvidenceRevisionOptions, "record"> {
+  /** Records of one kind after the change (an import's new records), as the API returns them. */
+  records: EvidenceRecord[];
+}
+
+/** Observations' attachments (metadata) by observation id, read in one query per workspace. */
+async function attachmentsByObservation(db: Executor, records: EvidenceRecord[]) {
+  const byObservation = new Map<string, RevisionAttachment[]>();
+  for (const workspaceId of new Set(records.map((record) => record.workspaceId))) {
+    const ids = records.filter((record) => record.workspaceId === workspaceId).map((record) => record.id);
+    const where = and(
+      eq(observationAttachments.workspaceId, workspaceId),
+      inArray(observationAttachments.observationId, ids),
+    );
+    for (const { observationId, id, fileName, mediaType, byteSize, sha256, caption } of await loadAttachmentDtos(
+      db,
+      where,
+    )) {
+      const list = byObservation.get(observationId) ?? [];
+      list.push({ id, fileName, mediaType, byteSize, sha256, caption });
+      byObservation.set(observationId, list);
+    }
+  }
+  return byObservation;
+}
+
+/**
+ * Keeps one version of each of several records of one kind, as `recordEvidenceRevision` does, in
+ * two statements per few hundred records instead of two per record: an import of thousands of
+ * records must not cost thousands of round trips inside its transaction.
+ */
+export async function recordEvidenceRevisions(options: RecordEvidenceRevisionsOptions): Promise<void> {
+  const { db } = options;
+  for (let start = 0; start < options.records.length; start += REVISIONS_PER_INSERT) {
+    const records = options.records.slice(start, start + REVISIONS_PER_INSERT);
+    const attachments = options.kind === "observation" ? await attachmentsByObservation(db, records) : undefined;
+    await db.insert(evidenceRevisions).values(
+      records.map((record) => {
+        const snapshot: Record<string, unknown> = { ...(record as unknown as Record<string, unknown>) };
+        if (attachments) snapshot.attachments = attachments.get(record.id) ?? [];
+        return {
+          workspaceId: record.workspaceId,
+          kind: options.kind,
+          recordId: record.id,
+          revision: record.revision,
+          action: options.action,
+          snapshot,
+          actorUserId: options.actorUserId,
+        };
       }),
     );
   }
-  await db.insert(evidenceRevisions).values({
-    workspaceId: record.workspaceId,
-    kind: options.kind,
-    recordId: record.id,
-    revision: record.revision,
-    action: options.action,
-    snapshot,
-    actorUserId: options.actorUserId,
-  });
 }
 
 export interface CheckRevisionOptions {

@@ -8,12 +8,10 @@ import { type Actor, auditActorId } from "../auth/actor";
 import { publishEvidenceChanged } from "../events/publish-evidence-changed";
 import { parseInput } from "../http/parse-input";
 import { convertEvidenceFile, type ImportedRecord } from "./convert-evidence-file";
-import { loadObservationDtos, loadSiteDtos, loadSourceDtos } from "./evidence-dtos";
 import { type EvidenceFile, evidenceFile } from "./evidence-file";
-import { recordEvidenceRevision } from "./evidence-revisions";
 import { type ExistingRecords, findImportDifferences, type ImportDifference } from "./import-differences";
+import { insertImportedObservations, insertImportedSites, insertImportedSources } from "./insert-imported-records";
 import { isUniqueViolation } from "./is-unique-violation";
-import { linkObservationSources, observationColumns } from "./observation-rows";
 import { describeSource } from "./refuse-duplicate-source-url";
 import { requireEvidenceAccess } from "./require-evidence-access";
 
@@ -155,83 +153,37 @@ export async function importEvidence(options: ImportEvidenceOptions): Promise<Im
       if (Object.keys(fields).length > 0) {
         throw new AppError("bad_request:import", "Nothing was imported: some records are not valid.", { fields });
       }
+      // Records already in the library are left as they are; only the others are written.
+      const split = <R extends { externalId: string }>(records: R[], ids: Map<string, string>) => ({
+        existing: records.filter((record) => ids.has(record.externalId)),
+        created: records.filter((record) => !ids.has(record.externalId)),
+      });
+      const records = {
+        sources: split(converted.sources, sourceIds),
+        sites: split(converted.sites, siteIds),
+        observations: split(converted.observations, observationIds),
+      };
+      const write = { tx, workspaceId, actorUserId, sourceIds, siteIds };
+      await insertImportedSources({ ...write, records: records.sources.created });
+      await insertImportedSites({ ...write, records: records.sites.created });
+      await insertImportedObservations({ ...write, records: records.observations.created });
+      const existing: ExistingRecords = {
+        sources: records.sources.existing,
+        sites: records.sites.existing,
+        observations: records.observations.existing,
+      };
+      const differing = await findImportDifferences(tx, workspaceId, existing, { sourceIds, siteIds, observationIds });
+      const countsOf = (kind: keyof typeof records): ImportCounts => ({
+        created: records[kind].created.length,
+        existing: records[kind].existing.length,
+        differing: differing[kind],
+      });
       const counts: ImportEvidenceResult = {
-        sources: { created: 0, existing: 0, differing: [] },
-        sites: { created: 0, existing: 0, differing: [] },
-        observations: { created: 0, existing: 0, differing: [] },
+        sources: countsOf("sources"),
+        sites: countsOf("sites"),
+        observations: countsOf("observations"),
         ignoredFields: converted.ignored,
       };
-      const stamp = { workspaceId, createdBy: actorUserId, updatedBy: actorUserId };
-      const existing: ExistingRecords = { sources: [], sites: [], observations: [] };
-      for (const record of converted.sources) {
-        if (sourceIds.has(record.externalId)) {
-          counts.sources.existing += 1;
-          existing.sources.push(record);
-          continue;
-        }
-        const [row] = await tx
-          .insert(sources)
-          .values({ ...record.input, ...stamp })
-          .returning({ id: sources.id });
-        if (!row) throw new Error("insert into sources returned no row");
-        sourceIds.set(record.externalId, row.id);
-        const [dto] = await loadSourceDtos(tx, workspaceId, eq(sources.id, row.id));
-        if (dto) await recordEvidenceRevision({ db: tx, kind: "source", record: dto, action: "imported", actorUserId });
-        counts.sources.created += 1;
-      }
-      for (const record of converted.sites) {
-        if (siteIds.has(record.externalId)) {
-          counts.sites.existing += 1;
-          existing.sites.push(record);
-          continue;
-        }
-        const facts = record.facts.map((fact) => ({
-          text: fact.text,
-          sourceIds: fact.sourceRefs.map((ref) => sourceIds.get(ref) as string),
-        }));
-        const [row] = await tx
-          .insert(sites)
-          .values({ ...record.input, facts, ...stamp })
-          .returning({ id: sites.id });
-        if (!row) throw new Error("insert into sites returned no row");
-        siteIds.set(record.externalId, row.id);
-        const [dto] = await loadSiteDtos(tx, workspaceId, eq(sites.id, row.id));
-        if (dto) await recordEvidenceRevision({ db: tx, kind: "site", record: dto, action: "imported", actorUserId });
-        counts.sites.created += 1;
-      }
-      for (const record of converted.observations) {
-        if (observationIds.has(record.externalId)) {
-          counts.observations.existing += 1;
-          existing.observations.push(record);
-          continue;
-        }
-        const linked = record.sourceRefs.map((ref) => ({
-          id: sourceIds.get(ref) as string,
-          attributedTo: record.sourceAttributions[ref] ?? null,
-        }));
-        const columns = observationColumns({
-          ...record.input,
-          siteId: record.siteRef ? siteIds.get(record.siteRef) : null,
-          sourceIds: linked,
-        });
-        const retraction = record.retractionReason
-          ? { retractedAt: sql`now()`, retractedBy: actorUserId, retractionReason: record.retractionReason }
-          : {};
-        const [row] = await tx
-          .insert(observations)
-          .values({ ...columns, ...retraction, ...stamp })
-          .returning({ id: observations.id });
-        if (!row) throw new Error("insert into observations returned no row");
-        await linkObservationSources(tx, row.id, linked);
-        const [dto] = await loadObservationDtos(tx, workspaceId, eq(observations.id, row.id));
-        if (dto)
-          await recordEvidenceRevision({ db: tx, kind: "observation", record: dto, action: "imported", actorUserId });
-        counts.observations.created += 1;
-      }
-      const differing = await findImportDifferences(tx, workspaceId, existing, { sourceIds, siteIds, observationIds });
-      counts.sources.differing = differing.sources;
-      counts.sites.differing = differing.sites;
-      counts.observations.differing = differing.observations;
       await recordAuditEvent({
         db: tx,
         workspaceId,

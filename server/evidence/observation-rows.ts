@@ -74,10 +74,16 @@ export async function linkObservationSources(
 ): Promise<void> {
   await db.delete(observationSources).where(eq(observationSources.observationId, observationId));
   if (refs.length === 0) return;
-  await db.insert(observationSources).values(
-    refs.map((ref, position) => {
-      const { id, attributedTo } = normalizeSourceRef(ref);
-      return { observationId, sourceId: id, position, attributedTo };
-    }),
-  );
+  await db.insert(observationSources).values(observationSourceRows(observationId, refs));
+}
+
+/** The link rows of an observation's sources (with any attributions), positioned in the order listed. */
+export function observationSourceRows(
+  observationId: string,
+  refs: readonly ObservationSourceRef[],
+): (typeof observationSources.$inferInsert)[] {
+  return refs.map((ref, position) => {
+    const { id, attributedTo } = normalizeSourceRef(ref);
+    return { observationId, sourceId: id, position, attributedTo };
+  });
 }
