@@ -7,7 +7,16 @@
 
 /** A run of inline content. `cite` is a citation: its endnote number, or null when unresolved. */
 export type ExportInline =
-  | { kind: "text"; text: string; bold?: boolean; italic?: boolean; code?: boolean; href?: string }
+  | {
+      kind: "text";
+      text: string;
+      bold?: boolean;
+      italic?: boolean;
+      underline?: boolean;
+      strike?: boolean;
+      code?: boolean;
+      href?: string;
+    }
   | { kind: "break" }
   | { kind: "cite"; number: number | null };
 
@@ -77,6 +86,8 @@ function inlinesOf(node: JsonNode, endnoteOf: (id: string) => number | null): Ex
         text: child.text,
         ...(marks.has("bold") ? { bold: true } : {}),
         ...(marks.has("italic") ? { italic: true } : {}),
+        ...(marks.has("underline") ? { underline: true } : {}),
+        ...(marks.has("strike") ? { strike: true } : {}),
         ...(marks.has("code") ? { code: true } : {}),
         ...(href ? { href } : {}),
       });

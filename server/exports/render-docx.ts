@@ -37,6 +37,8 @@ function inlineRuns(inlines: readonly ExportInline[]): ParagraphChild[] {
       text: inline.text,
       bold: inline.bold,
       italics: inline.italic,
+      ...(inline.underline ? { underline: {} } : {}),
+      strike: inline.strike,
       ...(inline.code ? { font: "Courier New" } : {}),
       ...(inline.href ? { style: "Hyperlink" } : {}),
     });

@@ -29,6 +29,8 @@ function inlineHtml(inlines: readonly ExportInline[]): string {
       if (inline.code) html = `<code>${html}</code>`;
       if (inline.bold) html = `<strong>${html}</strong>`;
       if (inline.italic) html = `<em>${html}</em>`;
+      if (inline.underline) html = `<u>${html}</u>`;
+      if (inline.strike) html = `<s>${html}</s>`;
       // Only the protocols the editor allows: a frozen link is never a script.
       if (inline.href && isAllowedLink(inline.href)) html = `<a href="${escapeHtml(inline.href)}">${html}</a>`;
       return html;

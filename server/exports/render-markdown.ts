@@ -19,6 +19,9 @@ function inlineMarkdown(inlines: readonly ExportInline[]): string {
       let text = inline.code ? `\`${inline.text.replace(/`/g, "'")}\`` : escapeMarkdown(inline.text);
       if (inline.bold) text = `**${text}**`;
       if (inline.italic) text = `*${text}*`;
+      // Markdown has no underline: the HTML most renderers accept inline.
+      if (inline.underline) text = `<u>${text}</u>`;
+      if (inline.strike) text = `~~${text}~~`;
       if (inline.href) text = `[${text}](<${inline.href.replace(/[<>]/g, "")}>)`;
       return text;
     })

@@ -10,34 +10,47 @@ type Pdf = PDFKit.PDFDocument;
 const MARGIN = { top: 72, bottom: 72, left: 64, right: 64 };
 
 /** Writes runs of text as one flowing paragraph (pdfkit wraps it and adds pages as needed). */
-function runs(
-  doc: Pdf,
-  parts: { text: string; font?: FontName; link?: string }[],
-  options: PDFKit.Mixins.TextOptions = {},
-) {
+/** A run of text in one font, maybe a link, underlined or struck through. */
+interface PdfPart {
+  text: string;
+  font?: FontName;
+  link?: string;
+  underline?: boolean;
+  strike?: boolean;
+}
+
+function runs(doc: Pdf, parts: PdfPart[], options: PDFKit.Mixins.TextOptions = {}) {
   // Each part split where its font lacks a character (drawn in the regular font, or as □).
   const visible = parts.flatMap((part) =>
-    fontSegments(part.text, part.font ?? FONT.regular).map((segment) => ({ ...segment, link: part.link })),
+    fontSegments(part.text, part.font ?? FONT.regular).map((segment) => ({
+      ...segment,
+      link: part.link,
+      underline: part.underline,
+      strike: part.strike,
+    })),
   );
-  if (visible.length === 0) visible.push({ text: " ", font: FONT.regular, link: undefined });
+  if (visible.length === 0) {
+    visible.push({ text: " ", font: FONT.regular, link: undefined, underline: undefined, strike: undefined });
+  }
   visible.forEach((part, index) => {
     doc.font(part.font);
     doc.text(part.text, {
       ...options,
       continued: index < visible.length - 1,
       link: part.link ?? null,
-      underline: Boolean(part.link),
+      underline: Boolean(part.link || part.underline),
+      strike: Boolean(part.strike),
     });
   });
   doc.moveDown(0.4);
 }
 
 function inlineParts(inlines: readonly ExportInline[]) {
-  return inlines.map((inline): { text: string; font?: FontName; link?: string } => {
+  return inlines.map((inline): PdfPart => {
     if (inline.kind === "break") return { text: "\n" };
     if (inline.kind === "cite") return { text: `[${inline.number ?? "?"}]` };
     const font = inline.code ? FONT.mono : inline.bold ? FONT.bold : inline.italic ? FONT.italic : FONT.regular;
-    return { text: inline.text, font, link: inline.href };
+    return { text: inline.text, font, link: inline.href, underline: inline.underline, strike: inline.strike };
   });
 }
 
