@@ -251,3 +251,61 @@ test("the linter flags a statement whose wording says another band than its like
     await avery.context.close();
   }
 });
+
+test("two analysts citing one judgement at the same time both keep their citation", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const run = unique();
+  const contexts: BrowserContext[] = [];
+  try {
+    const avery = await signUp(browser, baseURL, { name: "Avery Owner", email: `avery-cc-${run}@e2e.parallax.test` });
+    contexts.push(avery.context);
+    const { workspaceId, assessmentPath } = await createAssessment(avery.page, "Citing desk", run);
+    await addEvidence(avery.page, workspaceId);
+    const blake = await signUp(browser, baseURL, { name: "Blake Analyst", email: `blake-cc-${run}@e2e.parallax.test` });
+    contexts.push(blake.context);
+    await joinWorkspace(avery.page, blake.page, workspaceId, "analyst");
+
+    const averyEditor = editorOf(avery.page);
+    await expect(avery.page.getByRole("status", { name: "Document status: Live" })).toBeVisible();
+    await averyEditor.click();
+    await avery.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Judgement" }).click();
+    await avery.page.keyboard.type(STATEMENT);
+    const judgementId = await averyEditor.locator("[data-judgement-id]").getAttribute("data-judgement-id");
+    await blake.page.goto(assessmentPath);
+    const blakeJudgement = editorOf(blake.page).locator(`[data-judgement-id="${judgementId}"]`);
+    await expect(blakeJudgement).toContainText(STATEMENT);
+
+    // Blake cites while his connection is down; Avery cites another observation meanwhile. Each
+    // wrote "the list plus mine" without seeing the other's: both must stay.
+    // The page's copy of the library has loaded (the picker searches it, offline too).
+    await blakeJudgement.getByRole("button", { name: "Cite evidence" }).click();
+    const picker = blake.page.getByRole("dialog", { name: "Cite evidence" });
+    await picker.getByRole("combobox", { name: "Search evidence" }).fill("about 60");
+    await expect(picker.getByRole("listbox", { name: "Observations" }).getByRole("option")).toHaveCount(1);
+    await blake.page.keyboard.press("Escape");
+    await expect(picker).toBeHidden();
+    await blake.context.setOffline(true);
+    await expect(blake.page.getByRole("status", { name: "Document status: Offline" })).toBeVisible();
+    await citeThroughPicker(blake.page, blakeJudgement, "about 60", "OBS-25");
+    const averyJudgement = averyEditor.locator(`[data-judgement-id="${judgementId}"]`);
+    await citeThroughPicker(avery.page, averyJudgement, "about 50 rail", "OBS-26");
+    await blake.context.setOffline(false);
+    await expect(blake.page.getByRole("status", { name: /^Document status: (Saved|Live)$/ })).toBeVisible();
+
+    for (const page of [avery.page, blake.page]) {
+      const citations = editorOf(page)
+        .locator(`[data-judgement-id="${judgementId}"]`)
+        .getByRole("list", { name: "Citations" });
+      await expect(citations.getByRole("button", { name: "OBS-25", exact: true })).toBeVisible();
+      await expect(citations.getByRole("button", { name: "OBS-26", exact: true })).toBeVisible();
+    }
+    await avery.page.reload();
+    const reloaded = editorOf(avery.page)
+      .locator(`[data-judgement-id="${judgementId}"]`)
+      .getByRole("list", { name: "Citations" });
+    await expect(reloaded.getByRole("button", { name: "OBS-25", exact: true })).toBeVisible();
+    await expect(reloaded.getByRole("button", { name: "OBS-26", exact: true })).toBeVisible();
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

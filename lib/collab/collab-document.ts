@@ -5,6 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { Backoff, type BackoffOptions } from "./backoff";
 import { ChunkAssembler } from "./chunk-assembler";
+import { DOCUMENT_DOC_OPTIONS } from "./citation-values";
 import { type CollabDocumentState, computeStatus, type DocumentClosedReason } from "./document-state";
 import { type OfflineCache, openOfflineCache } from "./offline-cache";
 import { presentUsers, samePeople } from "./presence";
@@ -49,7 +50,7 @@ export interface CollabDocumentOptions {
  * Subscribe for an immutable `CollabDocumentState` (`useSyncExternalStore`).
  */
 export class CollabDocument {
-  readonly doc = new Y.Doc();
+  readonly doc = new Y.Doc(DOCUMENT_DOC_OPTIONS);
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private cache: OfflineCache;
   private readonly save = new SaveTracker();
@@ -316,7 +317,7 @@ export class CollabDocument {
     const decoder = decoding.createDecoder(step1);
     decoding.readVarUint(decoder);
     const serverState = decoding.readVarUint8Array(decoder);
-    const collected = new Y.Doc({ gc: true });
+    const collected = new Y.Doc({ gc: true, ...DOCUMENT_DOC_OPTIONS });
     Y.applyUpdate(collected, Y.encodeStateAsUpdate(this.doc));
     const encoder = encoding.createEncoder();
     syncProtocol.writeSyncStep2(encoder, collected, serverState);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { DOCUMENT_DOC_OPTIONS } from "@/lib/collab/citation-values";
 import { mergeThreeWay, repairConcurrentCitations, SERVER_DOC_OPTIONS } from "./concurrent-citations";
 
 /** A server-side copy: it mends concurrent citation lists after every transaction, as LiveDocument does. */
@@ -9,9 +10,9 @@ function serverDoc(): Y.Doc {
   return doc;
 }
 
-/** A browser's copy (default garbage collection), with the clientID fixed to decide who wins. */
+/** A browser's copy (as lib/collab/collab-document.ts makes it), with the clientID fixed to decide who wins. */
 function clientDoc(clientID: number): Y.Doc {
-  const doc = new Y.Doc();
+  const doc = new Y.Doc(DOCUMENT_DOC_OPTIONS);
   doc.clientID = clientID;
   return doc;
 }
@@ -70,6 +71,21 @@ describe("concurrent citations on one judgement", () => {
       expect(citations(low), order).toEqual(citations(server));
       expect(citations(high), order).toEqual(citations(server));
     }
+  });
+
+  it("keeps the citation of a browser that reconnects and hears the other's list before sending its own", () => {
+    const { server, low, high } = setUp();
+    cite(low, ["OBS-1", "OBS-2"]); // offline
+    cite(high, ["OBS-1", "OBS-3"]);
+    sync(high, server);
+    // On reconnecting, the browser first applies what it missed (its own list loses there)…
+    sync(server, low);
+    expect(citations(low)).toEqual(["OBS-1", "OBS-3"]);
+    // … then sends what the server lacks: its list must still be in it.
+    sync(low, server);
+    expect(citations(server)).toEqual(["OBS-1", "OBS-3", "OBS-2"]);
+    sync(server, low);
+    expect(citations(low)).toEqual(["OBS-1", "OBS-3", "OBS-2"]);
   });
 
   it("keeps a removal made at the same time as someone else's citation", () => {

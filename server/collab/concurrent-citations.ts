@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { DOCUMENT_DOC_OPTIONS } from "@/lib/collab/citation-values";
 import { JUDGEMENT_NODE, toCitations } from "@/lib/editor/judgement-node";
 
 /**
@@ -15,19 +16,14 @@ import { JUDGEMENT_NODE, toCitations } from "@/lib/editor/judgement-node";
  *
  * Yjs keeps, for each attribute value, the id of the value its writer replaced (its origin), so
  * the causal history of a value can be followed back; but garbage collection drops the content of
- * overwritten values, and the three-way merge needs them. Server-side documents therefore keep
- * overwritten citation lists (`keepCitationValues`): small arrays, one per citation change.
+ * overwritten values, and the three-way merge needs them. Documents therefore keep overwritten
+ * citation lists, on the server and in browsers (`keepCitationValues`, lib/collab/citation-values.ts).
  */
 
 const CITATIONS = "citations";
 
-/** A Yjs `gcFilter` for server-side documents: overwritten citation lists keep their content. */
-export function keepCitationValues(item: Y.Item): boolean {
-  return !(item.parentSub === CITATIONS && isJudgement(item.parent));
-}
-
 /** Options for a server-side Y.Doc (live documents and the ones rebuilt for compaction). */
-export const SERVER_DOC_OPTIONS = { gcFilter: keepCitationValues } as const;
+export const SERVER_DOC_OPTIONS = DOCUMENT_DOC_OPTIONS;
 
 export interface CitationRepair {
   element: Y.XmlElement;
