@@ -17,6 +17,7 @@ import { CitationShortcut } from "@/lib/editor/citation-shortcut";
 import { collaborativeExtensions } from "@/lib/editor/collaborative-extensions";
 import { CommentHighlights } from "@/lib/editor/comment-highlights";
 import { judgementOf } from "@/lib/editor/judgement-content";
+import { JudgementFieldsKeyboard } from "@/lib/editor/judgement-fields-keyboard";
 import { JUDGEMENT_NODE } from "@/lib/editor/judgement-node";
 import type { DocumentFinding } from "@/lib/editor/lint-document";
 import { PasteCleanup } from "@/lib/editor/paste-cleanup";
@@ -148,6 +149,7 @@ function EditorSurface({
         }),
         TradecraftLint.configure({ onFindings: setFindings }),
         CitationShortcut.configure({ onCite: () => live.current.citeInline() }),
+        JudgementFieldsKeyboard,
         // A paste too large to save is refused before anything else looks at it.
         PasteSizeLimit.configure({
           maxBytes: () => document.maxMessageBytes,

@@ -4,10 +4,11 @@ import "./judgement-block.css";
 import type { Editor } from "@tiptap/core";
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper, ReactNodeViewRenderer } from "@tiptap/react";
 import clsx from "clsx";
-import { useId, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, useId, useState, useSyncExternalStore } from "react";
 import { JudgementReviewBadge } from "@/components/reviews/review-status-badge";
 import { FOCUS_RING } from "@/components/ui/button";
 import { judgementOf } from "@/lib/editor/judgement-content";
+import { firstJudgementField, focusJudgementStatement } from "@/lib/editor/judgement-fields-keyboard";
 import { type JudgementAttributes, toCitations } from "@/lib/editor/judgement-node";
 import { CONFIDENCE_DEFINITIONS, CONFIDENCE_LEVELS } from "@/lib/standards/confidence";
 import { LIKELIHOOD_SCALE } from "@/lib/standards/icd203";
@@ -63,6 +64,19 @@ function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps
         if (!current.includes(observationId)) update({ citations: [...current, observationId] });
       },
     });
+  // Tab in the statement comes here (JudgementFieldsKeyboard); Shift+Tab from the first field and
+  // Escape from any field go back to this judgement's statement, not to the previous judgement's.
+  // Escape on a citation chip only closes its observation card.
+  const handleFieldsKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
+    const target = event.target as HTMLElement;
+    const isBack =
+      (event.key === "Tab" && event.shiftKey && target === firstJudgementField(event.currentTarget)) ||
+      (event.key === "Escape" && !target.closest(".citation-chip"));
+    const pos = getPos();
+    if (!isBack || typeof pos !== "number" || !editor.isEditable) return;
+    event.preventDefault();
+    focusJudgementStatement(editor.view, pos);
+  };
   const confidenceTitle = judgement.confidence ? CONFIDENCE_DEFINITIONS[judgement.confidence].definition : undefined;
 
   return (
@@ -78,6 +92,9 @@ function JudgementView({ node, editor, getPos, updateAttributes }: NodeViewProps
       <fieldset
         contentEditable={false}
         aria-label="Judgement fields"
+        // JUDGEMENT_FIELDS_ATTRIBUTE: where Tab in the statement looks for the first field.
+        data-judgement-fields=""
+        onKeyDown={handleFieldsKeyDown}
         className="mt-1.5 flex flex-wrap items-center gap-2 text-xs"
       >
         {isEditable ? (
