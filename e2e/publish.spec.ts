@@ -221,8 +221,10 @@ test("the publish checklist changes with the verdict, on the reviewer's page and
       await expect(card.locator('[data-gate-code="judgement_awaiting_approval"]')).toContainText("0 of 1");
       cards.push(card);
     }
-    // A second ahead: the page's clock runs on while the time is read, and pausing cannot go back.
-    for (const page of [avery.page, rey.page]) await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+    // Ahead of now, since the page's clock runs on while the time is read and pausing cannot go
+    // back; two seconds, so that a prompt refresh made while the page settled (late events of the
+    // review request) is over a second old at the pause and does not hold the next one back.
+    for (const page of [avery.page, rey.page]) await page.clock.pauseAt(await page.evaluate(() => Date.now() + 2000));
 
     // Rey approves in the Reviews panel: the panel and both checklists agree at once.
     const reyItem = rey.page
