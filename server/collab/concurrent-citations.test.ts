@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DOCUMENT_DOC_OPTIONS } from "@/lib/collab/citation-values";
-import { mergeThreeWay, repairConcurrentCitations, SERVER_DOC_OPTIONS } from "./concurrent-citations";
+import { mergeThreeWay, repairConcurrentCitations } from "./concurrent-citations";
 
 /** A server-side copy: it mends concurrent citation lists after every transaction, as LiveDocument does. */
 function serverDoc(): Y.Doc {
-  const doc = new Y.Doc(SERVER_DOC_OPTIONS);
+  const doc = new Y.Doc(DOCUMENT_DOC_OPTIONS);
   doc.on("afterTransaction", (transaction: Y.Transaction) => repairConcurrentCitations(transaction));
   return doc;
 }

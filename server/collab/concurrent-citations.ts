@@ -1,5 +1,4 @@
 import * as Y from "yjs";
-import { DOCUMENT_DOC_OPTIONS } from "@/lib/collab/citation-values";
 import { JUDGEMENT_NODE, toCitations } from "@/lib/editor/judgement-node";
 
 /**
@@ -22,9 +21,6 @@ import { JUDGEMENT_NODE, toCitations } from "@/lib/editor/judgement-node";
 
 const CITATIONS = "citations";
 
-/** Options for a server-side Y.Doc (live documents and the ones rebuilt for compaction). */
-export const SERVER_DOC_OPTIONS = DOCUMENT_DOC_OPTIONS;
-
 export interface CitationRepair {
   element: Y.XmlElement;
   citations: string[];
@@ -35,7 +31,7 @@ export interface CitationRepair {
  * with the merged list each should get. Call it from an `afterTransaction` handler (before
  * garbage collection) and apply the repairs in a new transaction.
  */
-export function findCitationRepairs(transaction: Y.Transaction): CitationRepair[] {
+function findCitationRepairs(transaction: Y.Transaction): CitationRepair[] {
   const repairs: CitationRepair[] = [];
   for (const [type, keys] of transaction.changed) {
     if (!keys.has(CITATIONS) || !isJudgement(type) || type._item?.deleted) continue;

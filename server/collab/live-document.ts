@@ -1,10 +1,11 @@
 import * as Y from "yjs";
+import { DOCUMENT_DOC_OPTIONS } from "@/lib/collab/citation-values";
 import { documentRoom } from "@/lib/collab/protocol";
 import { logger } from "../logger";
 import { hasMissingDependencies } from "./check-dependencies";
 import { CollabFault } from "./collab-fault";
 import type { CollabNamespace, UpdateOrigin } from "./collab-types";
-import { repairConcurrentCitations, SERVER_DOC_OPTIONS } from "./concurrent-citations";
+import { repairConcurrentCitations } from "./concurrent-citations";
 import { DocumentBroadcast } from "./document-broadcast";
 import { DocumentPresence } from "./document-presence";
 import type { UpdateRow } from "./insert-update-rows";
@@ -35,7 +36,7 @@ export interface LiveDocumentContext {
  * and acknowledged once committed; relayed and reconciled updates only reach local clients.
  */
 export class LiveDocument {
-  readonly doc = new Y.Doc(SERVER_DOC_OPTIONS);
+  readonly doc = new Y.Doc(DOCUMENT_DOC_OPTIONS);
   readonly room: string;
   readonly presence: DocumentPresence;
   /** What this document sends its connections and the other processes, batched per turn. */

@@ -2,8 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Executor } from "@/db/client";
 import { documentSnapshots, documentUpdates } from "@/db/schema";
+import { DOCUMENT_DOC_OPTIONS } from "@/lib/collab/citation-values";
 import { logger } from "../logger";
-import { SERVER_DOC_OPTIONS } from "./concurrent-citations";
 
 /** A document as stored: its snapshot (if it was ever compacted) and every update row after it. */
 export interface DocumentLog {
@@ -37,7 +37,7 @@ export async function readDocumentLog(db: Executor, documentId: string): Promise
  */
 export function documentFromLog(log: DocumentLog, documentId: string): Y.Doc {
   // Overwritten citation lists are kept, so compaction does not drop what merging them needs.
-  const doc = new Y.Doc(SERVER_DOC_OPTIONS);
+  const doc = new Y.Doc(DOCUMENT_DOC_OPTIONS);
   doc.transact(() => {
     if (log.snapshot) Y.applyUpdate(doc, log.snapshot.state);
     for (const row of log.updates) {
